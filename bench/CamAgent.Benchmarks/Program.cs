@@ -1,0 +1,10 @@
+namespace CamAgent.Benchmarks;
+
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        Console.WriteLine("CamAgent benchmarks");
+        return 0;
+    }
+}
