@@ -151,20 +151,20 @@ namespace CamAgent.Core.Time
             mark.InvalidationCount = _invalidationCount;
             if (!IsAboveFloor)
             {
-                mark.State = ClockState.Invalid;
+                mark.State = ClockCondition.Invalid;
                 mark.SyncAgeMs = TimeConstants.NeverSynced;
                 mark.UncertaintyMs = TimeConstants.UnknownUncertainty;
             }
             else if (!_synced)
             {
-                mark.State = ClockState.Unsynced;
+                mark.State = ClockCondition.Unsynced;
                 mark.SyncAgeMs = TimeConstants.NeverSynced;
                 mark.UncertaintyMs = TimeConstants.UnknownUncertainty;
             }
             else
             {
                 long age = _lastMonoMs - _syncMonoMs;
-                mark.State = ClockState.Valid;
+                mark.State = ClockCondition.Valid;
                 mark.SyncAgeMs = age;
                 mark.UncertaintyMs = TimeConstants.SyncAccuracyMs + DriftBoundMs(age);
             }

@@ -27,7 +27,7 @@ namespace CamAgent.Core.Time
         /// Stepped if a step was detected in between; Unsynced if either end lacked a sync;
         /// otherwise Valid.
         /// </summary>
-        public ClockState State { get; private set; }
+        public ClockCondition State { get; private set; }
 
         /// <summary>
         /// Half-width in ms of the window around each wall time that contains true time:
@@ -43,7 +43,7 @@ namespace CamAgent.Core.Time
             _start.CopyFrom(start);
             _end.CopyFrom(end);
             State = Derive();
-            if (State == ClockState.Invalid || State == ClockState.Unsynced)
+            if (State == ClockCondition.Invalid || State == ClockCondition.Unsynced)
             {
                 UncertaintyMs = TimeConstants.UnknownUncertainty;
                 return;
@@ -53,25 +53,25 @@ namespace CamAgent.Core.Time
             UncertaintyMs = widest + (_end.StepTotalMs - _start.StepTotalMs);
         }
 
-        private ClockState Derive()
+        private ClockCondition Derive()
         {
-            if (_start.State == ClockState.Invalid || _end.State == ClockState.Invalid
+            if (_start.State == ClockCondition.Invalid || _end.State == ClockCondition.Invalid
                 || _end.InvalidationCount != _start.InvalidationCount)
             {
-                return ClockState.Invalid;
+                return ClockCondition.Invalid;
             }
 
             if (_end.StepCount != _start.StepCount)
             {
-                return ClockState.Stepped;
+                return ClockCondition.Stepped;
             }
 
-            if (_start.State == ClockState.Unsynced || _end.State == ClockState.Unsynced)
+            if (_start.State == ClockCondition.Unsynced || _end.State == ClockCondition.Unsynced)
             {
-                return ClockState.Unsynced;
+                return ClockCondition.Unsynced;
             }
 
-            return ClockState.Valid;
+            return ClockCondition.Valid;
         }
     }
 }

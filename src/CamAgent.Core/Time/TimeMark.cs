@@ -13,7 +13,7 @@ namespace CamAgent.Core.Time
         public long MonotonicMs { get; internal set; }
 
         /// <summary>Valid, Invalid or Unsynced (an instant is never Stepped).</summary>
-        public ClockState State { get; internal set; }
+        public ClockCondition State { get; internal set; }
 
         /// <summary>Ms since the last sync seen in this boot, or <see cref="TimeConstants.NeverSynced"/>.</summary>
         public long SyncAgeMs { get; internal set; }

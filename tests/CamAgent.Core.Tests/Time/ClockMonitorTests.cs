@@ -25,7 +25,7 @@ public sealed class ClockMonitorTests
         Assert.False(clock.IsTrusted);
         var mark = new TimeMark();
         clock.Capture(mark);
-        Assert.Equal(ClockState.Invalid, mark.State);
+        Assert.Equal(ClockCondition.Invalid, mark.State);
         Assert.Equal(TimeConstants.UnknownUncertainty, mark.UncertaintyMs);
     }
 
@@ -38,7 +38,7 @@ public sealed class ClockMonitorTests
         Assert.True(clock.IsTrusted);
         var mark = new TimeMark();
         clock.Capture(mark);
-        Assert.Equal(ClockState.Valid, mark.State);
+        Assert.Equal(ClockCondition.Valid, mark.State);
         Assert.Equal(0, mark.SyncAgeMs);
         Assert.Equal(TimeConstants.SyncAccuracyMs, mark.UncertaintyMs);
     }
@@ -130,7 +130,7 @@ public sealed class ClockMonitorTests
 
         var attestation = new TimeAttestation();
         attestation.Set(start, end);
-        Assert.Equal(ClockState.Stepped, attestation.State);
+        Assert.Equal(ClockCondition.Stepped, attestation.State);
         Assert.Equal(TimeConstants.SyncAccuracyMs + 20_000, attestation.UncertaintyMs);
     }
 
@@ -146,7 +146,7 @@ public sealed class ClockMonitorTests
         clock.Capture(end);
         var attestation = new TimeAttestation();
         attestation.Set(start, end);
-        Assert.Equal(ClockState.Invalid, attestation.State);
+        Assert.Equal(ClockCondition.Invalid, attestation.State);
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class ClockMonitorTests
         clock.Capture(end);
         var attestation = new TimeAttestation();
         attestation.Set(start, end);
-        Assert.Equal(ClockState.Invalid, attestation.State);
+        Assert.Equal(ClockCondition.Invalid, attestation.State);
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public sealed class ClockMonitorTests
         clock.Capture(end);
         var attestation = new TimeAttestation();
         attestation.Set(start, end);
-        Assert.Equal(ClockState.Valid, attestation.State);
+        Assert.Equal(ClockCondition.Valid, attestation.State);
         Assert.Equal(TimeConstants.SyncAccuracyMs + 6, attestation.UncertaintyMs);
     }
 

@@ -2,9 +2,11 @@ namespace CamAgent.Core.Time
 {
     /// <summary>
     /// What the agent can prove about the wall clock over an interval (a segment, or an instant).
-    /// Values are recorded in manifests; never renumber. See docs/agent.md, "Time model".
+    /// Finer than the manifest's CamAgent.Core.Evidence.ClockState, which records Unsynced as
+    /// Invalid (the agent maps Unsynced to Invalid when it fills a manifest). Never renumber: logged and documented in
+    /// docs/agent.md, "Time model".
     /// </summary>
-    public enum ClockState
+    public enum ClockCondition
     {
         /// <summary>Above the time floor, synchronised during this boot, no step inside the interval.</summary>
         Valid = 1,
