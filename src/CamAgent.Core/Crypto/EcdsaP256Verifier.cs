@@ -7,18 +7,24 @@ namespace CamAgent.Core.Crypto
     /// 32-byte digest: signature r || s (64 bytes, big-endian, high or low s), public key as a
     /// 65-byte uncompressed SEC1 point. Rejects keys that are not on the curve, r or s outside
     /// [1, n-1], and a sum at infinity. All inputs are public, so this is variable-time.
-    /// An instance allocates its working memory once (about 2.5 KB) and can be reused;
-    /// the static <see cref="Verify"/> allocates one per call. Instances are not thread-safe.
+    /// u1 G + u2 Q runs as one joint comb pass (<see cref="P256JointMultiplier"/>) over the
+    /// constant table of G and a table for Q that an instance builds once per key and keeps:
+    /// the device verifies every receipt under one pinned key, so after the first call a
+    /// verification costs about 2,000 field operations instead of about 4,000.
+    /// An instance holds about 2 KB (the key table and working values) and can be reused;
+    /// building a key table allocates about 2 KB of transient scratch; the static
+    /// <see cref="Verify"/> allocates a new instance per call. Instances are not thread-safe.
     /// </summary>
     public sealed class EcdsaP256Verifier
     {
         private readonly P256Field _field = new P256Field();
         private readonly P256Scalar _scalar = new P256Scalar();
         private readonly P256PointArithmetic _arith;
-        private readonly P256FixedBaseMultiplier _comb;
-        private readonly P256VariableBaseMultiplier _window;
-        private readonly P256JacobianPoint _u1G = new P256JacobianPoint();
-        private readonly P256JacobianPoint _u2Q = new P256JacobianPoint();
+        private readonly P256JointMultiplier _joint;
+        private readonly P256PointCombTable _keyTable = new P256PointCombTable();
+        private readonly byte[] _tableKey = new byte[P256PublicKey.SizeBytes];
+        private readonly P256JacobianPoint _sum = new P256JacobianPoint();
+        private bool _tableValid;
         private readonly uint[] _qx = new uint[Uint256.Limbs];
         private readonly uint[] _qy = new uint[Uint256.Limbs];
         private readonly uint[] _r = new uint[Uint256.Limbs];
@@ -31,8 +37,7 @@ namespace CamAgent.Core.Crypto
         public EcdsaP256Verifier()
         {
             _arith = new P256PointArithmetic(_field);
-            _comb = new P256FixedBaseMultiplier(_arith);
-            _window = new P256VariableBaseMultiplier(_arith);
+            _joint = new P256JointMultiplier(_arith);
         }
 
         /// <summary>Field multiplications since construction or <see cref="ResetCounters"/>.</summary>
@@ -79,7 +84,7 @@ namespace CamAgent.Core.Crypto
                 return false;
             }
 
-            if (!P256PublicKey.TryDecode(publicKey65, pkOffset, _qx, _qy, _field, _t1, _t2))
+            if (!UseKey(publicKey65, pkOffset))
             {
                 return false;
             }
@@ -91,15 +96,46 @@ namespace CamAgent.Core.Crypto
             _scalar.Multiply(_e, _e, _w);
             _scalar.Multiply(_w, _r, _w);
 
-            _comb.Multiply(_u1G, _e);
-            _window.Multiply(_u2Q, _w, _qx, _qy);
-            _arith.Add(_u1G, _u1G, _u2Q);
-            if (_u1G.IsInfinity)
+            _joint.Multiply(_sum, _e, _w, _keyTable.Points);
+            if (_sum.IsInfinity)
             {
                 return false;
             }
 
-            return XMatches(_u1G);
+            return XMatches(_sum);
+        }
+
+        // Validates the key and builds its comb table, unless it is the key of the last call.
+        private bool UseKey(byte[] publicKey, int offset)
+        {
+            if (_tableValid && SameKey(publicKey, offset))
+            {
+                return true;
+            }
+
+            _tableValid = false;
+            if (!P256PublicKey.TryDecode(publicKey, offset, _qx, _qy, _field, _t1, _t2))
+            {
+                return false;
+            }
+
+            _keyTable.Build(_qx, _qy, _arith);
+            Array.Copy(publicKey, offset, _tableKey, 0, P256PublicKey.SizeBytes);
+            _tableValid = true;
+            return true;
+        }
+
+        private bool SameKey(byte[] publicKey, int offset)
+        {
+            for (int i = 0; i < P256PublicKey.SizeBytes; i++)
+            {
+                if (_tableKey[i] != publicKey[offset + i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         // x(R) mod n == r without an inversion: with R = (X : Y : Z), x(R) = X / Z^2, and x(R) < p,

@@ -110,6 +110,26 @@ namespace CamAgent.Core.Crypto
         }
 
         /// <summary>
+        /// result = p + (x2, y2) for any p, including infinity and p = +-(x2, y2). Branches on the
+        /// exceptional cases, so use it on public values only.
+        /// </summary>
+        public void AddAffine(P256JacobianPoint result, P256JacobianPoint p, uint[] x2, uint[] y2)
+        {
+            if (p.IsInfinity)
+            {
+                result.SetAffine(x2, y2);
+                return;
+            }
+
+            if (AddAffineUnchecked(result, p, x2, y2) != 0)
+            {
+                // p was (x2, y2); result may have been p, so double from the affine copy.
+                result.SetAffine(x2, y2);
+                Double(result, result);
+            }
+        }
+
+        /// <summary>
         /// result = p + q for any two points, including infinity, p = q and p = -q. Branches on the
         /// exceptional cases, so use it on public values only (signature verification).
         /// </summary>

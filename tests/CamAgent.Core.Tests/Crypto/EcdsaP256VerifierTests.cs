@@ -150,17 +150,61 @@ public class EcdsaP256VerifierTests
     }
 
     [Fact]
-    public void Verification_Cost_Is_Bounded_And_Allocates_Nothing_On_A_Reused_Instance()
+    public void Pinned_Key_Verification_Costs_At_Most_2300_Field_Operations_And_Allocates_Nothing()
     {
         var random = new Random(6);
         (byte[] publicKey, byte[] digest, byte[] signature) = PlatformSigned(random);
         var verifier = new EcdsaP256Verifier();
-        verifier.VerifyDigest(publicKey, 0, digest, 0, signature, 0);
+        Assert.True(verifier.VerifyDigest(publicKey, 0, digest, 0, signature, 0));
+        long firstCall = verifier.FieldMultiplyCount + verifier.FieldSquareCount;
+
         verifier.ResetCounters();
         long before = GC.GetAllocatedBytesForCurrentThread();
         Assert.True(verifier.VerifyDigest(publicKey, 0, digest, 0, signature, 0));
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.InRange(verifier.FieldMultiplyCount + verifier.FieldSquareCount, 1, 5000);
+        Assert.InRange(verifier.FieldMultiplyCount + verifier.FieldSquareCount, 1, 2300);
+        Assert.InRange(firstCall, 1, 4500);
+    }
+
+    [Fact]
+    public void A_Rejected_Key_Does_Not_Disturb_The_Key_Kept_From_Earlier_Calls()
+    {
+        var random = new Random(7);
+        (byte[] publicKey, byte[] digest, byte[] signature) = PlatformSigned(random);
+        (byte[] otherKey, byte[] otherDigest, byte[] otherSignature) = PlatformSigned(random);
+        byte[] offCurve = (byte[])publicKey.Clone();
+        offCurve[40] ^= 4;
+        var verifier = new EcdsaP256Verifier();
+        Assert.True(verifier.VerifyDigest(publicKey, 0, digest, 0, signature, 0));
+        Assert.False(verifier.VerifyDigest(offCurve, 0, digest, 0, signature, 0));
+        Assert.False(verifier.VerifyDigest(otherKey, 0, digest, 0, signature, 0));
+        Assert.True(verifier.VerifyDigest(otherKey, 0, otherDigest, 0, otherSignature, 0));
+        Assert.True(verifier.VerifyDigest(publicKey, 0, digest, 0, signature, 0));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(-1)]
+    [InlineData(-2)]
+    public void Keys_Equal_To_Small_Multiples_Of_G_Exercise_The_Exceptional_Additions(int multiple)
+    {
+        // Q = +-G or +-2G makes the two combs share points, so the joint pass meets P + P and P - P.
+        BigInteger d = multiple > 0 ? multiple : N + multiple;
+        byte[] key = To32Bytes(d);
+        byte[] publicKey = PlatformPublicKey(key);
+        var random = new Random(multiple + 100);
+        var verifier = new EcdsaP256Verifier();
+        using ECDsa ecdsa = PlatformKey(key);
+        for (int i = 0; i < 64; i++)
+        {
+            byte[] digest = new byte[32];
+            random.NextBytes(digest);
+            byte[] signature = ecdsa.SignHash(digest);
+            Assert.True(verifier.VerifyDigest(publicKey, 0, digest, 0, signature, 0));
+            digest[0] ^= 1;
+            Assert.False(verifier.VerifyDigest(publicKey, 0, digest, 0, signature, 0));
+        }
     }
 
     private static byte[] Value(string name) => name switch

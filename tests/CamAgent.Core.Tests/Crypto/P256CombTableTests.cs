@@ -29,4 +29,16 @@ public class P256CombTableTests
             Assert.Equal(new BigInteger(expected.AsSpan(33, 32), true, true), ToBig(y));
         }
     }
+
+    [Fact]
+    public void A_Table_Built_At_Run_Time_For_G_Equals_The_Constant_Table()
+    {
+        var field = new P256Field();
+        var table = new P256PointCombTable();
+        uint[] gx = P256CombTable.Points.AsSpan(16, 8).ToArray();
+        uint[] gy = P256CombTable.Points.AsSpan(24, 8).ToArray();
+        table.Build(gx, gy, new P256PointArithmetic(field));
+        Assert.Equal(P256CombTable.Points.AsSpan(16).ToArray(), table.Points.AsSpan(16).ToArray());
+        Assert.InRange(field.MultiplyCount + field.SquareCount, 1, 2200);
+    }
 }
