@@ -74,7 +74,7 @@ namespace CamAgent.Core.Crypto
             Uint256.ToBytes(_r, _publicKey, 1);
             Uint256.ToBytes(_y, _publicKey, 1 + Uint256.SizeBytes);
             ClearWorkingValues();
-            _field.ResetCounters();
+            ResetCounters();
         }
 
         /// <summary>True when 32 bytes at <paramref name="offset"/> hold a private key 1 &lt;= d &lt; n.</summary>
@@ -110,10 +110,17 @@ namespace CamAgent.Core.Crypto
             get { return _field.SquareCount; }
         }
 
+        /// <summary>Products modulo n (Montgomery) since construction or <see cref="ResetCounters"/>.</summary>
+        public long ScalarMultiplyCount
+        {
+            get { return _scalar.MultiplyCount; }
+        }
+
         /// <summary>Zeroes the operation counters.</summary>
         public void ResetCounters()
         {
             _field.ResetCounters();
+            _scalar.ResetCounters();
         }
 
         /// <summary>Writes the 65-byte public key; <see cref="SignerStatus.NoKey"/> after <see cref="Dispose"/>.</summary>

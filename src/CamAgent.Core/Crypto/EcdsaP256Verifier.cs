@@ -52,10 +52,17 @@ namespace CamAgent.Core.Crypto
             get { return _field.SquareCount; }
         }
 
+        /// <summary>Products modulo n (Montgomery) since construction or <see cref="ResetCounters"/>.</summary>
+        public long ScalarMultiplyCount
+        {
+            get { return _scalar.MultiplyCount; }
+        }
+
         /// <summary>Zeroes the operation counters.</summary>
         public void ResetCounters()
         {
             _field.ResetCounters();
+            _scalar.ResetCounters();
         }
 
         /// <summary>

@@ -20,15 +20,19 @@ namespace CamAgent.Core.Crypto
         private const byte InnerPad = 0x36;
         private const byte OuterPad = 0x5c;
 
+        private static readonly byte[] EmptyKey = new byte[0];
+
         private readonly Sha256 _inner = new Sha256();
         private readonly Sha256 _outer = new Sha256();
         private readonly byte[] _paddedKey = new byte[BlockSizeBytes];
+        private readonly byte[] _innerPadBlock = new byte[BlockSizeBytes];
+        private readonly byte[] _outerPadBlock = new byte[BlockSizeBytes];
         private readonly byte[] _innerDigest = new byte[Sha256.DigestSizeBytes];
 
         /// <summary>Creates an instance keyed with the empty key; call <see cref="SetKey"/> before use.</summary>
         public HmacSha256()
         {
-            SetKey(_innerDigest, 0, 0);
+            SetKey(EmptyKey, 0, 0);
         }
 
         /// <summary>Creates an instance keyed with all of <paramref name="key"/>.</summary>
@@ -60,6 +64,12 @@ namespace CamAgent.Core.Crypto
             else
             {
                 Array.Copy(key, offset, _paddedKey, 0, count);
+            }
+
+            for (int i = 0; i < BlockSizeBytes; i++)
+            {
+                _innerPadBlock[i] = (byte)(_paddedKey[i] ^ InnerPad);
+                _outerPadBlock[i] = (byte)(_paddedKey[i] ^ OuterPad);
             }
 
             Restart();
@@ -95,11 +105,7 @@ namespace CamAgent.Core.Crypto
 
             _inner.Final(_innerDigest, 0);
             _outer.Reset();
-            for (int i = 0; i < BlockSizeBytes; i++)
-            {
-                _outer.Update((byte)(_paddedKey[i] ^ OuterPad));
-            }
-
+            _outer.Update(_outerPadBlock, 0, BlockSizeBytes);
             _outer.Update(_innerDigest, 0, Sha256.DigestSizeBytes);
             _outer.Final(mac, macOffset);
             Array.Clear(_innerDigest, 0, Sha256.DigestSizeBytes);
@@ -122,17 +128,13 @@ namespace CamAgent.Core.Crypto
         /// <summary>Overwrites the key material held by this instance.</summary>
         public void Clear()
         {
-            Array.Clear(_paddedKey, 0, BlockSizeBytes);
-            Restart();
+            SetKey(EmptyKey, 0, 0);
         }
 
         private void Restart()
         {
             _inner.Reset();
-            for (int i = 0; i < BlockSizeBytes; i++)
-            {
-                _inner.Update((byte)(_paddedKey[i] ^ InnerPad));
-            }
+            _inner.Update(_innerPadBlock, 0, BlockSizeBytes);
         }
 
         private static void CheckRange(byte[] buffer, int offset, int count, string name)

@@ -23,7 +23,6 @@ namespace CamAgent.Core.Crypto
 
         private readonly uint[] _wide = new uint[WideLimbs];
         private readonly uint[] _reduced = new uint[Uint256.Limbs];
-        private readonly uint[] _zero = new uint[Uint256.Limbs];
         private readonly uint[] _inv2 = new uint[Uint256.Limbs];
         private readonly uint[] _inv3 = new uint[Uint256.Limbs];
         private readonly uint[] _inv15 = new uint[Uint256.Limbs];
@@ -92,13 +91,6 @@ namespace CamAgent.Core.Crypto
             }
 
             Uint256.Add(result, result, _reduced);
-        }
-
-        /// <summary>result = -a mod p.</summary>
-        public void Negate(uint[] result, uint[] a)
-        {
-            Uint256.Set(_zero, 0);
-            Subtract(result, _zero, a);
         }
 
         /// <summary>

@@ -59,12 +59,6 @@ namespace CamAgent.Core.Crypto
             result.CopyFrom(acc);
         }
 
-        /// <summary>Number of bytes of precomputed table this multiplier reads.</summary>
-        public static int TableSizeBytes
-        {
-            get { return P256CombTable.SizeBytes; }
-        }
-
         // Reads every entry and keeps the wanted one with a mask, so the memory access pattern
         // does not depend on the index.
         private void Lookup(uint index)

@@ -46,6 +46,15 @@ namespace CamAgent.Core.Crypto
             }
         }
 
+        /// <summary>Number of Montgomery products since creation or <see cref="ResetCounters"/> (each costs about one field multiplication).</summary>
+        public long MultiplyCount { get; private set; }
+
+        /// <summary>Zeroes <see cref="MultiplyCount"/>.</summary>
+        public void ResetCounters()
+        {
+            MultiplyCount = 0;
+        }
+
         /// <summary>True when 1 &lt;= value &lt; n.</summary>
         public static bool IsInRange(uint[] value)
         {
@@ -73,6 +82,7 @@ namespace CamAgent.Core.Crypto
         /// <summary>result = a * b * R^-1 mod n (Montgomery product).</summary>
         public void MontgomeryMultiply(uint[] result, uint[] a, uint[] b)
         {
+            MultiplyCount++;
             uint[] t = _t;
             Array.Clear(t, 0, t.Length);
             for (int i = 0; i < Uint256.Limbs; i++)

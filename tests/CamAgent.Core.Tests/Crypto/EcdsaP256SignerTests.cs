@@ -139,6 +139,32 @@ public class EcdsaP256SignerTests
     }
 
     [Fact]
+    public void Signer_And_Verifier_Working_Memory_Stays_Within_Their_Budgets()
+    {
+        // Budgets from docs/crypto.md: 7 KB for a signer, 6 KB for a verifier (64-bit host object
+        // headers included), against the 48 KiB the whole agent may hold.
+        byte[] key = To32Bytes(424242);
+        using (new EcdsaP256Signer(key))
+        {
+            // The first construction also runs the static initialisers (constant tables), which
+            // are shared by every instance and not part of an instance's cost.
+            new EcdsaP256Verifier().VerifyDigest(new byte[65], 0, new byte[32], 0, new byte[64], 0);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        using var signer = new EcdsaP256Signer(key);
+        long signerBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        before = GC.GetAllocatedBytesForCurrentThread();
+        var verifier = new EcdsaP256Verifier();
+        long verifierBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.InRange(signerBytes, 1, 7 * 1024);
+        Assert.InRange(verifierBytes, 1, 6 * 1024);
+        GC.KeepAlive(verifier);
+    }
+
+    [Fact]
     public void Nothing_Is_Signed_After_Dispose()
     {
         using var signer = new EcdsaP256Signer(To32Bytes(12345));
