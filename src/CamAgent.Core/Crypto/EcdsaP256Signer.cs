@@ -203,6 +203,7 @@ namespace CamAgent.Core.Crypto
             Array.Clear(_y, 0, _y.Length);
             _point.SetInfinity();
             _nonce.Clear();
+            _scalar.Clear();
         }
 
         private static void CheckRange(byte[] buffer, int offset, int count, string name)

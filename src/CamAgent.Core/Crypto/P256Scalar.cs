@@ -55,6 +55,22 @@ namespace CamAgent.Core.Crypto
             MultiplyCount = 0;
         }
 
+        /// <summary>
+        /// Overwrites the scratch space, which after <see cref="Invert"/> or <see cref="Multiply"/>
+        /// holds values derived from the operands (a signer's nonce among them).
+        /// </summary>
+        public void Clear()
+        {
+            Array.Clear(_t, 0, _t.Length);
+            Array.Clear(_tmp, 0, _tmp.Length);
+            Array.Clear(_montSub, 0, _montSub.Length);
+            Array.Clear(_montA, 0, _montA.Length);
+            for (int i = 0; i < WindowEntries; i++)
+            {
+                Array.Clear(_powers[i], 0, Uint256.Limbs);
+            }
+        }
+
         /// <summary>True when 1 &lt;= value &lt; n.</summary>
         public static bool IsInRange(uint[] value)
         {
