@@ -28,9 +28,15 @@ public sealed class TestDevice : IDisposable
 
     public ChainState Chain { get; } = new();
 
-    public long WallClockMs { get; set; } = 1_763_800_000_000;
+    /// <summary>Device wall clock: starts an hour before now, so test certificates (valid from a day ago) cover it.</summary>
+    public long WallClockMs { get; set; } = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 3_600_000;
 
     public long MonotonicMs { get; set; } = 5_000;
+
+    public long BootCount { get; set; } = 1;
+
+    /// <summary>The persisted time floor the device reports: below every wall time the tests use, even after clock steps.</summary>
+    public long TimeFloorMs { get; set; } = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 86_400_000;
 
     /// <summary>Seals <paramref name="content"/> as the next segment, 10 s of "recording" later.</summary>
     public byte[] SealSegment(byte[] content, long recordingId = 0)
@@ -65,8 +71,8 @@ public sealed class TestDevice : IDisposable
             ClockState = ClockState.Valid,
             LastSyncAgeMs = 60_000,
             UncertaintyMs = 250,
-            TimeFloorMs = WallClockMs - 3_600_000,
-            BootCount = 1,
+            TimeFloorMs = TimeFloorMs,
+            BootCount = BootCount,
         };
         WallClockMs += durationMs + 1;
         MonotonicMs += durationMs + 1;
