@@ -25,6 +25,14 @@ namespace CamAgent.Core.Agent
         /// <summary>Wait after a storage or signer failure before sealing is tried again, ms.</summary>
         public const int SealRetryMs = 5000;
 
+        /// <summary>
+        /// The upload client's content buffer, bytes. PATCH bodies are streamed through it, so its
+        /// size sets only the write granularity, not the number of requests; 8 KiB keeps TLS records
+        /// well filled while leaving the agent inside its 48 KiB budget next to the sealer's 16 KiB
+        /// digest block.
+        /// </summary>
+        public const int UploadBufferBytes = 8192;
+
         /// <summary>Record name of the boot counter in <see cref="CamAgent.Core.Platform.IRecordSlots"/>.</summary>
         public const string BootCounterRecord = "bootcount";
     }

@@ -38,6 +38,13 @@ namespace CamAgent.Core.Time
         /// </summary>
         public const long FloorPersistGranularityMs = 3600000;
 
+        /// <summary>
+        /// The floor is raised to an authenticated server time minus this margin (1 hour): ordinary
+        /// skew between a synced device and the server never invalidates the clock, while a clock
+        /// reset to 1970 or set years back is still caught.
+        /// </summary>
+        public const long AuthenticatedFloorMarginMs = 3600000;
+
         /// <summary>DateTime.Ticks of the Unix epoch (1970-01-01T00:00:00Z): wall times are Unix milliseconds throughout Core.</summary>
         public const long UnixEpochTicks = 621355968000000000;
 
