@@ -71,7 +71,7 @@ public sealed class OperationRules
         switch (operation)
         {
             case IInvocationOperation invocation:
-                _symbols.CheckMember(invocation.TargetMethod, location);
+                _symbols.CheckMember(invocation.TargetMethod, location, invocation.Instance?.Type);
                 FormatRules.CheckCompositeFormat(invocation, _sink);
                 break;
             case IObjectCreationOperation { Constructor: { } constructor }:
@@ -82,7 +82,7 @@ public sealed class OperationRules
 
                 break;
             case IMemberReferenceOperation reference:
-                _symbols.CheckMember(reference.Member, location);
+                _symbols.CheckMember(reference.Member, location, reference.Instance?.Type);
                 break;
             case IBinaryOperation { OperatorMethod: { } binaryMethod }:
                 _symbols.CheckMember(binaryMethod, location);

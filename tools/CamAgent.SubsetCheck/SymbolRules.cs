@@ -68,7 +68,10 @@ public sealed class SymbolRules
     }
 
     /// <summary>Checks a method, property, field or event referenced at <paramref name="location"/>.</summary>
-    public void CheckMember(ISymbol member, Location location)
+    /// <param name="member">The member as .NET bound it.</param>
+    /// <param name="location">Where it is referenced.</param>
+    /// <param name="receiverType">Static type of the instance it is reached through, if any: nanoFramework may declare the member on that type rather than on the .NET base type that declares it.</param>
+    public void CheckMember(ISymbol member, Location location, ITypeSymbol? receiverType = null)
     {
         if (member is IMethodSymbol { MethodKind: MethodKind.BuiltinOperator } || member.ContainingType == null)
         {
@@ -99,7 +102,7 @@ public sealed class SymbolRules
             return;
         }
 
-        if (!IsAllowedWithOverrides(member))
+        if (!IsAllowed(member, receiverType))
         {
             _sink.Report(location, RuleIds.NotOnAllowlist,
                 $"{DocumentationId(member)} is not in nanoFramework 1.x (not on the allowlist)");
@@ -128,7 +131,7 @@ public sealed class SymbolRules
             baseMember = Overridden(baseMember);
         }
 
-        if (baseMember != null && !IsGeneric(baseMember.ContainingType) && !IsAllowedWithOverrides(baseMember))
+        if (baseMember != null && !IsGeneric(baseMember.ContainingType) && !IsAllowed(baseMember, null))
         {
             _sink.Report(location, RuleIds.NotOnAllowlist,
                 $"overrides {DocumentationId(baseMember)}, which is not in nanoFramework 1.x (not on the allowlist)");
@@ -153,19 +156,65 @@ public sealed class SymbolRules
     public static string DocumentationId(ISymbol symbol) =>
         symbol.OriginalDefinition.GetDocumentationCommentId() ?? symbol.ToDisplayString();
 
-    private bool IsAllowedWithOverrides(ISymbol member)
+    /// <summary>
+    /// True when nanoFramework has a member the same source text binds to. Besides the exact ID,
+    /// accepted equivalents are: a member up the override chain (an override .NET declares but
+    /// nanoFramework does not still binds, on nanoFramework, to the virtual member it overrides);
+    /// the same member declared on the receiver's type or a type between it and the .NET
+    /// declaring type (nanoFramework's AutoResetEvent declares Set itself, .NET inherits it from
+    /// EventWaitHandle); a field where .NET has a property of that name or the reverse
+    /// (DictionaryEntry.Value); and the params overload of a fixed-arity .NET overload
+    /// (<see cref="NanoFrameworkParams"/>).
+    /// </summary>
+    private bool IsAllowed(ISymbol member, ITypeSymbol? receiverType)
     {
-        // An override .NET declares but nanoFramework does not still binds, on nanoFramework, to
-        // the virtual member it overrides: accept the call if any member up the chain is allowed.
         for (ISymbol? current = member; current != null; current = Overridden(current))
         {
-            if (_allowlist.Contains(DocumentationId(current)))
+            foreach (string id in Equivalents(current, receiverType))
             {
-                return true;
+                if (_allowlist.Contains(id) || NanoFrameworkParams.IsExpandedFormOfParamsMethod(id, _allowlist))
+                {
+                    return true;
+                }
             }
         }
 
         return false;
+    }
+
+    private static IEnumerable<string> Equivalents(ISymbol member, ITypeSymbol? receiverType)
+    {
+        string id = DocumentationId(member);
+        string declaringTypeId = DocumentationId(member.ContainingType)[2..];
+        string suffix = id[(2 + declaringTypeId.Length)..];
+        var prefixes = new List<string> { id[..2] };
+        bool simpleDataMember = member is IFieldSymbol || member is IPropertySymbol { IsIndexer: false };
+        if (simpleDataMember)
+        {
+            prefixes.Add(member is IFieldSymbol ? "P:" : "F:");
+        }
+
+        foreach (string typeId in ReceiverChain(receiverType, member.ContainingType).Append(declaringTypeId))
+        {
+            foreach (string prefix in prefixes)
+            {
+                yield return prefix + typeId + suffix;
+            }
+        }
+    }
+
+    // The receiver's type and its base types, stopping before the type that declares the member.
+    private static IEnumerable<string> ReceiverChain(ITypeSymbol? receiverType, INamedTypeSymbol declaringType)
+    {
+        for (ITypeSymbol? type = receiverType; type != null; type = type.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, declaringType.OriginalDefinition))
+            {
+                yield break;
+            }
+
+            yield return DocumentationId(type)[2..];
+        }
     }
 
     private static ISymbol? Overridden(ISymbol member) => member switch
