@@ -25,6 +25,10 @@ public sealed class Allowlist
     /// <summary>True when nanoFramework has the API with this exact documentation-comment ID.</summary>
     public bool Contains(string documentationId) => _ids.Contains(documentationId);
 
+    /// <summary>The IDs that start with <paramref name="prefix"/>, in ordinal order (for hints in messages).</summary>
+    public IReadOnlyList<string> StartingWith(string prefix) =>
+        _ids.Where(id => id.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+
     /// <summary>Reads an allowlist file. Throws <see cref="IOException"/> if it cannot be read.</summary>
     public static Allowlist Load(string path) => Parse(File.ReadAllLines(path));
 

@@ -228,8 +228,8 @@ public sealed class DeclarationRules
         // An explicit ": base(...)" or ": this(...)" is an invocation the operation rules check.
         bool hasInitializer = constructor.DeclaringSyntaxReferences
             .Select(reference => reference.GetSyntax())
-            .OfType<ConstructorDeclarationSyntax>()
-            .Any(syntax => syntax.Initializer != null);
+            .Any(syntax => syntax is ConstructorDeclarationSyntax { Initializer: not null }
+                || syntax is TypeDeclarationSyntax { BaseList: { } baseList } && baseList.Types.Any(t => t is PrimaryConstructorBaseTypeSyntax));
         IMethodSymbol? implicitBase = baseType.InstanceConstructors.FirstOrDefault(c => c.Parameters.Length == 0);
         if (!hasInitializer && implicitBase != null)
         {

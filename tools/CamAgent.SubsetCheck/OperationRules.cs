@@ -39,6 +39,7 @@ public sealed class OperationRules
     private static bool IsOperationRoot(SyntaxNode node) => node switch
     {
         BaseMethodDeclarationSyntax or AccessorDeclarationSyntax => true,
+        TypeDeclarationSyntax { ParameterList: not null } => true, // primary constructor and its base(...) call
         ArrowExpressionClauseSyntax arrow => arrow.Parent is PropertyDeclarationSyntax or IndexerDeclarationSyntax,
         EqualsValueClauseSyntax equals => equals.Parent is VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax }
             or PropertyDeclarationSyntax or EnumMemberDeclarationSyntax or ParameterSyntax,

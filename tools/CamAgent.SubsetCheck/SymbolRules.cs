@@ -8,6 +8,9 @@ namespace CamAgent.SubsetCheck;
 /// </summary>
 public sealed class SymbolRules
 {
+    // Enough to show the choice without burying the report line.
+    private const int MaxOverloadsInHint = 4;
+
     private readonly IAssemblySymbol _core;
     private readonly Allowlist _allowlist;
     private readonly ViolationSink _sink;
@@ -87,7 +90,7 @@ public sealed class SymbolRules
 
         if (member is IMethodSymbol { IsGenericMethod: true } method)
         {
-            _sink.Report(location, RuleIds.Generics, $"generic method '{method.OriginalDefinition.ToDisplayString()}'");
+            _sink.Report(location, RuleIds.Generics, $"generic method '{method.OriginalDefinition.ToDisplayString()}'{NonGenericHint(method)}");
             return;
         }
 
@@ -105,7 +108,7 @@ public sealed class SymbolRules
         if (!IsAllowed(member, receiverType))
         {
             _sink.Report(location, RuleIds.NotOnAllowlist,
-                $"{DocumentationId(member)} is not in nanoFramework 1.x (not on the allowlist)");
+                $"{DocumentationId(member)} is not in nanoFramework 1.x (not on the allowlist){OverloadHint(member)}");
         }
     }
 
@@ -261,6 +264,29 @@ public sealed class SymbolRules
         }
 
         return !reflective;
+    }
+
+    // .NET often binds to an overload nanoFramework lacks (a generic Array.IndexOf<T>, a span or
+    // optional-parameter form) where nanoFramework has another one: name those so the fix is obvious.
+    private string NonGenericHint(IMethodSymbol method) =>
+        IsExternal(method) ? OverloadHint(method) : string.Empty;
+
+    private string OverloadHint(ISymbol member)
+    {
+        if (member is not IMethodSymbol method)
+        {
+            return string.Empty;
+        }
+
+        string name = method.MethodKind == MethodKind.Constructor ? "#ctor" : method.Name;
+        string prefix = "M:" + DocumentationId(method.ContainingType)[2..] + "." + name;
+        IReadOnlyList<string> overloads = _allowlist.StartingWith(prefix + "(")
+            .Concat(_allowlist.Contains(prefix) ? [prefix] : [])
+            .Take(MaxOverloadsInHint)
+            .ToArray();
+        return overloads.Count == 0
+            ? string.Empty
+            : $"; nanoFramework has {string.Join(", ", overloads)}: make .NET bind to one of them (e.g. pass exactly those argument types)";
     }
 
     private static string GenericMessage(ITypeSymbol type) => type switch
