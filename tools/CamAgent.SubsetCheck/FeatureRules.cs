@@ -37,7 +37,7 @@ public static class FeatureRules
                 break;
             case ICatchClauseOperation { Filter: not null } catchClause:
                 sink.Report(catchClause.Filter.Syntax.Parent ?? catchClause.Filter.Syntax, RuleIds.ExceptionFilters,
-                    "exception filter ('when'): not supported by the nanoCLR exception handler; test inside the catch block and rethrow with 'throw;'");
+                    "exception filter ('when'): unverified on nanoCLR; test inside the catch block and rethrow with 'throw;'");
                 break;
             case IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicObjectCreationOperation or IDynamicIndexerAccessOperation:
                 sink.Report(location, RuleIds.Dynamic, "dynamic binding needs the DLR, which nanoFramework does not have");

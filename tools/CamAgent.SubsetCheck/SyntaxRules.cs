@@ -217,7 +217,7 @@ public sealed class SyntaxRules : CSharpSyntaxWalker
         if (hasBody || hasModifier || member is BaseFieldDeclarationSyntax and not EventFieldDeclarationSyntax)
         {
             _sink.Report(member, RuleIds.InterfaceFeatures,
-                "interface member with a body, a modifier or a constant (default/static interface members need runtime support nanoCLR lacks)");
+                "interface member with a body, a modifier or a constant: interfaces in Core are plain contracts (static abstract members need a runtime feature nanoFramework does not declare)");
         }
     }
 }
