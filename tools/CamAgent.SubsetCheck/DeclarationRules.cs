@@ -99,6 +99,12 @@ public sealed class DeclarationRules
 
     private void CheckMember(ISymbol member, Location typeLocation)
     {
+        if (member is IMethodSymbol { MethodKind: MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd
+            or MethodKind.EventRemove or MethodKind.EventRaise })
+        {
+            return; // Checked with their property or event.
+        }
+
         Location location = member.Locations.FirstOrDefault(l => l.IsInSource) ?? typeLocation;
         CheckAttributes(member.GetAttributes());
         if (member.IsOverride)
@@ -187,12 +193,6 @@ public sealed class DeclarationRules
 
     private void CheckMethod(IMethodSymbol method, Location location)
     {
-        if (method.MethodKind is MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd or MethodKind.EventRemove
-            or MethodKind.EventRaise)
-        {
-            return; // Checked with their property or event.
-        }
-
         if (method.MethodKind == MethodKind.Constructor && !method.IsStatic)
         {
             CheckBaseConstructorCall(method, location);
