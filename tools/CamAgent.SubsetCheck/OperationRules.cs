@@ -69,37 +69,53 @@ public sealed class OperationRules
 
     private void CheckReferences(IOperation operation, Location location)
     {
+        if (!CheckMemberReference(operation, location))
+        {
+            CheckTypeReference(operation, location);
+        }
+    }
+
+    // Members the operation calls or reads; true if it was one of those operations.
+    private bool CheckMemberReference(IOperation operation, Location location)
+    {
+        ISymbol? member = operation switch
+        {
+            IInvocationOperation invocation => invocation.TargetMethod,
+            IObjectCreationOperation { Constructor: { IsImplicitlyDeclared: true, ContainingType.IsValueType: true } } => null, // initobj: nothing to call
+            IObjectCreationOperation creation => creation.Constructor,
+            IMemberReferenceOperation reference => reference.Member,
+            IBinaryOperation binary => binary.OperatorMethod,
+            IUnaryOperation unary => unary.OperatorMethod,
+            IIncrementOrDecrementOperation step => step.OperatorMethod,
+            ICompoundAssignmentOperation compound => compound.OperatorMethod,
+            IConversionOperation conversion => conversion.OperatorMethod,
+            _ => null,
+        };
+        if (member == null)
+        {
+            return false;
+        }
+
+        ITypeSymbol? receiverType = operation switch
+        {
+            IInvocationOperation invocation => invocation.Instance?.Type,
+            IMemberReferenceOperation reference => reference.Instance?.Type,
+            _ => null,
+        };
+        _symbols.CheckMember(member, location, receiverType);
+        if (operation is IInvocationOperation formatCall)
+        {
+            FormatRules.CheckCompositeFormat(formatCall, _sink);
+        }
+
+        return true;
+    }
+
+    // Types the operation names without calling anything on them.
+    private void CheckTypeReference(IOperation operation, Location location)
+    {
         switch (operation)
         {
-            case IInvocationOperation invocation:
-                _symbols.CheckMember(invocation.TargetMethod, location, invocation.Instance?.Type);
-                FormatRules.CheckCompositeFormat(invocation, _sink);
-                break;
-            case IObjectCreationOperation { Constructor: { } constructor }:
-                if (!(constructor.IsImplicitlyDeclared && constructor.ContainingType.IsValueType))
-                {
-                    _symbols.CheckMember(constructor, location); // new S() for a struct is initobj: nothing to call.
-                }
-
-                break;
-            case IMemberReferenceOperation reference:
-                _symbols.CheckMember(reference.Member, location, reference.Instance?.Type);
-                break;
-            case IBinaryOperation { OperatorMethod: { } binaryMethod }:
-                _symbols.CheckMember(binaryMethod, location);
-                break;
-            case IUnaryOperation { OperatorMethod: { } unaryMethod }:
-                _symbols.CheckMember(unaryMethod, location);
-                break;
-            case IIncrementOrDecrementOperation { OperatorMethod: { } stepMethod }:
-                _symbols.CheckMember(stepMethod, location);
-                break;
-            case ICompoundAssignmentOperation { OperatorMethod: { } compoundMethod }:
-                _symbols.CheckMember(compoundMethod, location);
-                break;
-            case IConversionOperation { OperatorMethod: { } conversionMethod }:
-                _symbols.CheckMember(conversionMethod, location);
-                break;
             case IVariableDeclaratorOperation declarator:
                 _symbols.CheckType(declarator.Symbol.Type, location);
                 break;
@@ -110,11 +126,8 @@ public sealed class OperationRules
             case IIsTypeOperation isType:
                 _symbols.CheckType(isType.TypeOperand, location);
                 break;
-            case IDeclarationPatternOperation declarationPattern:
-                _symbols.CheckType(declarationPattern.MatchedType, location);
-                break;
-            case ITypePatternOperation typePattern:
-                _symbols.CheckType(typePattern.MatchedType, location);
+            case IPatternOperation pattern and (IDeclarationPatternOperation or ITypePatternOperation):
+                _symbols.CheckType(pattern.NarrowedType, location);
                 break;
             case ICatchClauseOperation catchClause:
                 _symbols.CheckType(catchClause.ExceptionType, location);

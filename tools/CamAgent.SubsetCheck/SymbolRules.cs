@@ -8,17 +8,16 @@ namespace CamAgent.SubsetCheck;
 /// </summary>
 public sealed class SymbolRules
 {
-    // Enough to show the choice without burying the report line.
-    private const int MaxOverloadsInHint = 4;
-
     private readonly IAssemblySymbol _core;
     private readonly Allowlist _allowlist;
+    private readonly ApiMatcher _matcher;
     private readonly ViolationSink _sink;
 
     public SymbolRules(IAssemblySymbol core, Allowlist allowlist, ViolationSink sink)
     {
         _core = core;
         _allowlist = allowlist;
+        _matcher = new ApiMatcher(allowlist);
         _sink = sink;
     }
 
@@ -90,7 +89,7 @@ public sealed class SymbolRules
 
         if (member is IMethodSymbol { IsGenericMethod: true } method)
         {
-            _sink.Report(location, RuleIds.Generics, $"generic method '{method.OriginalDefinition.ToDisplayString()}'{NonGenericHint(method)}");
+            _sink.Report(location, RuleIds.Generics, $"generic method '{method.OriginalDefinition.ToDisplayString()}'{(IsExternal(method) ? _matcher.OverloadHint(method) : string.Empty)}");
             return;
         }
 
@@ -105,10 +104,10 @@ public sealed class SymbolRules
             return;
         }
 
-        if (!IsAllowed(member, receiverType))
+        if (!_matcher.IsAllowed(member, receiverType))
         {
             _sink.Report(location, RuleIds.NotOnAllowlist,
-                $"{DocumentationId(member)} is not in nanoFramework 1.x (not on the allowlist){OverloadHint(member)}");
+                $"{DocumentationId(member)} is not in nanoFramework 1.x (not on the allowlist){_matcher.OverloadHint(member)}");
         }
     }
 
@@ -128,13 +127,13 @@ public sealed class SymbolRules
     /// <summary>Reports an override in Core whose external base member nanoFramework lacks.</summary>
     public void CheckOverride(ISymbol member, Location location)
     {
-        ISymbol? baseMember = Overridden(member);
+        ISymbol? baseMember = ApiMatcher.Overridden(member);
         while (baseMember != null && !IsExternal(baseMember))
         {
-            baseMember = Overridden(baseMember);
+            baseMember = ApiMatcher.Overridden(baseMember);
         }
 
-        if (baseMember != null && !IsGeneric(baseMember.ContainingType) && !IsAllowed(baseMember, null))
+        if (baseMember != null && !IsGeneric(baseMember.ContainingType) && !_matcher.IsAllowed(baseMember, null))
         {
             _sink.Report(location, RuleIds.NotOnAllowlist,
                 $"overrides {DocumentationId(baseMember)}, which is not in nanoFramework 1.x (not on the allowlist)");
@@ -158,75 +157,6 @@ public sealed class SymbolRules
     /// <summary>The documentation-comment ID of the symbol's definition (what the allowlist holds).</summary>
     public static string DocumentationId(ISymbol symbol) =>
         symbol.OriginalDefinition.GetDocumentationCommentId() ?? symbol.ToDisplayString();
-
-    /// <summary>
-    /// True when nanoFramework has a member the same source text binds to. Besides the exact ID,
-    /// accepted equivalents are: a member up the override chain (an override .NET declares but
-    /// nanoFramework does not still binds, on nanoFramework, to the virtual member it overrides);
-    /// the same member declared on the receiver's type or a type between it and the .NET
-    /// declaring type (nanoFramework's AutoResetEvent declares Set itself, .NET inherits it from
-    /// EventWaitHandle); a field where .NET has a property of that name or the reverse
-    /// (DictionaryEntry.Value); and the params overload of a fixed-arity .NET overload
-    /// (<see cref="NanoFrameworkParams"/>).
-    /// </summary>
-    private bool IsAllowed(ISymbol member, ITypeSymbol? receiverType)
-    {
-        for (ISymbol? current = member; current != null; current = Overridden(current))
-        {
-            foreach (string id in Equivalents(current, receiverType))
-            {
-                if (_allowlist.Contains(id) || NanoFrameworkParams.IsExpandedFormOfParamsMethod(id, _allowlist))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static IEnumerable<string> Equivalents(ISymbol member, ITypeSymbol? receiverType)
-    {
-        string id = DocumentationId(member);
-        string declaringTypeId = DocumentationId(member.ContainingType)[2..];
-        string suffix = id[(2 + declaringTypeId.Length)..];
-        var prefixes = new List<string> { id[..2] };
-        bool simpleDataMember = member is IFieldSymbol || member is IPropertySymbol { IsIndexer: false };
-        if (simpleDataMember)
-        {
-            prefixes.Add(member is IFieldSymbol ? "P:" : "F:");
-        }
-
-        foreach (string typeId in ReceiverChain(receiverType, member.ContainingType).Append(declaringTypeId))
-        {
-            foreach (string prefix in prefixes)
-            {
-                yield return prefix + typeId + suffix;
-            }
-        }
-    }
-
-    // The receiver's type and its base types, stopping before the type that declares the member.
-    private static IEnumerable<string> ReceiverChain(ITypeSymbol? receiverType, INamedTypeSymbol declaringType)
-    {
-        for (ITypeSymbol? type = receiverType; type != null; type = type.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, declaringType.OriginalDefinition))
-            {
-                yield break;
-            }
-
-            yield return DocumentationId(type)[2..];
-        }
-    }
-
-    private static ISymbol? Overridden(ISymbol member) => member switch
-    {
-        IMethodSymbol method => method.OverriddenMethod,
-        IPropertySymbol property => property.OverriddenProperty,
-        IEventSymbol @event => @event.OverriddenEvent,
-        _ => null,
-    };
 
     private bool CheckNamespace(ITypeSymbol type, Location location)
     {
@@ -264,29 +194,6 @@ public sealed class SymbolRules
         }
 
         return !reflective;
-    }
-
-    // .NET often binds to an overload nanoFramework lacks (a generic Array.IndexOf<T>, a span or
-    // optional-parameter form) where nanoFramework has another one: name those so the fix is obvious.
-    private string NonGenericHint(IMethodSymbol method) =>
-        IsExternal(method) ? OverloadHint(method) : string.Empty;
-
-    private string OverloadHint(ISymbol member)
-    {
-        if (member is not IMethodSymbol method)
-        {
-            return string.Empty;
-        }
-
-        string name = method.MethodKind == MethodKind.Constructor ? "#ctor" : method.Name;
-        string prefix = "M:" + DocumentationId(method.ContainingType)[2..] + "." + name;
-        IReadOnlyList<string> overloads = _allowlist.StartingWith(prefix + "(")
-            .Concat(_allowlist.Contains(prefix) ? [prefix] : [])
-            .Take(MaxOverloadsInHint)
-            .ToArray();
-        return overloads.Count == 0
-            ? string.Empty
-            : $"; nanoFramework has {string.Join(", ", overloads)}: make .NET bind to one of them (e.g. pass exactly those argument types)";
     }
 
     private static string GenericMessage(ITypeSymbol type) => type switch
