@@ -162,6 +162,9 @@ public sealed class OperationRules
                 _symbols.Require(ImplicitMembers.MonitorEnter, location, "lock");
                 _symbols.Require(ImplicitMembers.MonitorExit, location, "lock");
                 break;
+            case IConversionOperation conversion:
+                WideningRules.Check(conversion, _sink);
+                break;
             case IArrayInitializerOperation:
                 _symbols.Require(ImplicitMembers.InitializeArray, location, "an array initialiser");
                 break;

@@ -56,4 +56,7 @@ public static class RuleIds
 
     /// <summary>Exception filters (<c>catch ... when</c>).</summary>
     public const string ExceptionFilters = "NFS016";
+
+    /// <summary>A long seeded from, or shifted right straight after widening from, an unsigned value (nanoCLR keeps an unsigned tag).</summary>
+    public const string UnsignedWidening = "NFS017";
 }
