@@ -12,10 +12,6 @@ namespace CamAgent.SubsetCheck;
 /// </summary>
 public static class ReferenceAssemblies
 {
-    /// <summary>Where the references came from, for the report header.</summary>
-    public static string Describe(IReadOnlyList<string> paths) =>
-        paths.Count == 0 ? "none" : Path.GetDirectoryName(paths[0]) ?? paths[0];
-
     /// <summary>Paths of the reference assemblies; never empty on a working .NET installation.</summary>
     public static IReadOnlyList<string> Locate()
     {

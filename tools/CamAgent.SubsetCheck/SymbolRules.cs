@@ -89,7 +89,7 @@ public sealed class SymbolRules
 
         if (member is IMethodSymbol { IsGenericMethod: true } method)
         {
-            _sink.Report(location, RuleIds.Generics, $"generic method '{method.OriginalDefinition.ToDisplayString()}'{(IsExternal(method) ? _matcher.OverloadHint(method) : string.Empty)}");
+            _sink.Report(location, RuleIds.Generics, $"generic method '{method.OriginalDefinition.ToDisplayString()}'{(external ? _matcher.OverloadHint(method) : string.Empty)}");
             return;
         }
 
