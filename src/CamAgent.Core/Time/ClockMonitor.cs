@@ -145,7 +145,7 @@ namespace CamAgent.Core.Time
 
             mark.WallUnixMs = _lastWallMs;
             mark.MonotonicMs = _lastMonoMs;
-            mark.FloorUnixMs = _floor.FloorMs;
+            mark.FloorUnixMs = _floor.PersistedMs;
             mark.StepCount = _stepCount;
             mark.StepTotalMs = _stepTotalMs;
             mark.InvalidationCount = _invalidationCount;

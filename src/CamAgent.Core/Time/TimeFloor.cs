@@ -37,6 +37,15 @@ namespace CamAgent.Core.Time
             get { return _floorMs; }
         }
 
+        /// <summary>
+        /// The floor as persisted (Unix ms): what survives a reboot, so it never moves backwards
+        /// along the chain. Manifests record this value; validity is judged against <see cref="FloorMs"/>.
+        /// </summary>
+        public long PersistedMs
+        {
+            get { return _persistedMs; }
+        }
+
         /// <summary>Bytes held in buffers.</summary>
         public int BufferBytes
         {

@@ -21,7 +21,7 @@ namespace CamAgent.Core.Time
         /// <summary>Half-width of the window around <see cref="WallUnixMs"/> that contains true time, or <see cref="TimeConstants.UnknownUncertainty"/>.</summary>
         public long UncertaintyMs { get; internal set; }
 
-        /// <summary>The time floor in force, Unix ms.</summary>
+        /// <summary>The persisted time floor, Unix ms (never decreases across boots; the in-memory floor may be higher).</summary>
         public long FloorUnixMs { get; internal set; }
 
         /// <summary>Steps detected since boot.</summary>
