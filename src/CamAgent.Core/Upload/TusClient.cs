@@ -1,0 +1,429 @@
+using System;
+using System.IO;
+using CamAgent.Core.Egress;
+using CamAgent.Core.Http;
+using CamAgent.Core.Platform;
+
+namespace CamAgent.Core.Upload
+{
+    /// <summary>
+    /// The device side of the upload protocol (docs/upload-protocol.md; tus 1.0.0 core + creation)
+    /// as a state machine: every <see cref="Step"/> performs at most one connection attempt and one
+    /// HTTP exchange, then returns what to do next. It never sleeps and never reads a clock except
+    /// the wall clock for an HTTP-date Retry-After; waiting is the caller's business.
+    /// Flow per record: POST (manifest) → PATCH chunk by chunk from the server's offset → receipt
+    /// from the completing PATCH or from HEAD → receipt check. After any interruption it asks the
+    /// server with HEAD (or repeats the idempotent POST when it never learnt the upload URL).
+    /// All buffers are allocated in the constructor; the PATCH loop allocates nothing.
+    /// </summary>
+    public sealed class TusClient
+    {
+        private readonly AgencyEndpoint _endpoint;
+        private readonly IReceiptChecker _receiptChecker;
+        private readonly IRandomSource _random;
+        private readonly IWallClock _wallClock;
+        private readonly ILogSink _log;
+        private readonly RetryPolicy _policy;
+        private readonly int _connectTimeoutMs;
+        private readonly HttpConnection _connection;
+        private readonly byte[] _chunk;
+        private readonly byte[] _receipt = new byte[UploadLimits.MaxReceiptBytes];
+        private readonly byte[] _jitter = new byte[4];
+        private readonly TusResponseRules _rules;
+        private UploadJob _job;
+        private string _path;
+        private TusPhase _phase = TusPhase.Idle;
+        private int _recreations;
+        private int _consecutiveFailures;
+        private int _consecutiveConflicts;
+
+        public TusClient(AgencyEndpoint endpoint, IReceiptChecker receiptChecker, IRandomSource random, IWallClock wallClock, ILogSink log, RetryPolicy policy, int chunkSizeBytes, int connectTimeoutMs)
+        {
+            if (endpoint == null || receiptChecker == null || random == null || wallClock == null || log == null || policy == null)
+            {
+                throw new ArgumentNullException("endpoint");
+            }
+
+            if (chunkSizeBytes <= 0 || connectTimeoutMs <= 0)
+            {
+                throw new ArgumentOutOfRangeException("chunkSizeBytes");
+            }
+
+            _endpoint = endpoint;
+            _receiptChecker = receiptChecker;
+            _random = random;
+            _wallClock = wallClock;
+            _log = log;
+            _policy = policy;
+            _connectTimeoutMs = connectTimeoutMs;
+            _chunk = new byte[chunkSizeBytes];
+            _connection = new HttpConnection(UploadLimits.RequestHeadBytes, HttpLimits.MaxResponseHeadBytes);
+            _rules = new TusResponseRules(_connection.Response);
+        }
+
+        /// <summary>Why the last Step returned RetryLater or Rejected; None after progress.</summary>
+        public UploadFailure Failure { get; private set; }
+
+        /// <summary>How long to wait before the next Step, valid when it returned RetryLater.</summary>
+        public int RetryDelayMs { get; private set; }
+
+        /// <summary>The last transport outcome (Ok, or why connecting or a transfer failed).</summary>
+        public TransportStatus TransportStatus { get; private set; }
+
+        /// <summary>Status code of the last response, 0 when none was read.</summary>
+        public int LastStatusCode { get; private set; }
+
+        /// <summary>CamAgent-Error of the last error response, or null.</summary>
+        public string LastErrorCode { get; private set; }
+
+        /// <summary>Verdict of the receipt check when Failure is ReceiptInvalid.</summary>
+        public ReceiptCheckStatus ReceiptCheck { get; private set; }
+
+        /// <summary>Bytes the server has acknowledged for the current record.</summary>
+        public long AcknowledgedOffset { get; private set; }
+
+        /// <summary>The verified receipt after Completed: <see cref="Receipt"/>[0..ReceiptLength). Valid until the next Begin.</summary>
+        public int ReceiptLength { get; private set; }
+
+        /// <summary>Receipt buffer (owned by the client; copy it to keep it).</summary>
+        public byte[] Receipt
+        {
+            get { return _receipt; }
+        }
+
+        /// <summary>Content bytes written in PATCH bodies since construction, including any re-sent after a cut.</summary>
+        public long ContentBytesSent { get; private set; }
+
+        /// <summary>Connections opened since construction.</summary>
+        public int Connections { get; private set; }
+
+        /// <summary>Bytes of buffers this client allocated (chunk, request and response heads, receipt).</summary>
+        public int BufferBytes
+        {
+            get { return _chunk.Length + UploadLimits.RequestHeadBytes + HttpLimits.MaxResponseHeadBytes + _receipt.Length; }
+        }
+
+        /// <summary>Starts uploading <paramref name="job"/>, abandoning any record in progress. The connection is kept.</summary>
+        public void Begin(UploadJob job)
+        {
+            if (job == null)
+            {
+                throw new ArgumentNullException("job");
+            }
+
+            if (job.ManifestCount > UploadLimits.MaxManifestBytes)
+            {
+                throw new ArgumentException("manifest larger than UploadLimits.MaxManifestBytes");
+            }
+
+            _job = job;
+            _path = null;
+            _phase = TusPhase.Create;
+            _recreations = 0;
+            _consecutiveFailures = 0;
+            _consecutiveConflicts = 0;
+            AcknowledgedOffset = 0;
+            ReceiptLength = 0;
+            Failure = UploadFailure.None;
+            ReceiptCheck = ReceiptCheckStatus.Valid;
+        }
+
+        /// <summary>
+        /// Does the next piece of work. Returns InProgress (call again), RetryLater (wait
+        /// <see cref="RetryDelayMs"/>), Completed, or Rejected (see <see cref="Failure"/>).
+        /// Calling it after Completed or Rejected without a new Begin is a bug.
+        /// </summary>
+        public UploadStatus Step()
+        {
+            if (_phase == TusPhase.Idle || _phase == TusPhase.Finished)
+            {
+                throw new InvalidOperationException("Begin a record first");
+            }
+
+            if (!_connection.IsOpen)
+            {
+                Stream stream;
+                TransportStatus = _endpoint.Connect(_connectTimeoutMs, out stream);
+                if (TransportStatus != TransportStatus.Ok)
+                {
+                    return Retry(UploadFailure.TransportFailed);
+                }
+
+                _connection.Attach(stream);
+                Connections++;
+            }
+
+            if (_phase == TusPhase.Create)
+            {
+                return Create();
+            }
+
+            return _phase == TusPhase.Head ? Head() : Patch();
+        }
+
+        /// <summary>Closes the connection (e.g. before the device goes idle). The next Step reconnects.</summary>
+        public void Close()
+        {
+            _connection.Close();
+        }
+
+        private UploadStatus Create()
+        {
+            if (TusRequests.BuildCreate(_connection.Request, _endpoint.Host, _job) != HttpResult.Ok)
+            {
+                return Reject(UploadFailure.ManifestTooLarge);
+            }
+
+            if (!Exchange(false, 0))
+            {
+                return ConnectionLost();
+            }
+
+            if (LastStatusCode != 201)
+            {
+                return HandleError();
+            }
+
+            string path = UploadLocation.ToPath(_rules.GetLocation(), _endpoint.Host);
+            long offset;
+            if (path == null || !_rules.IsTusResponse() || !_rules.TryGetOptionalOffset(_job.ContentLength, out offset))
+            {
+                return Retry(UploadFailure.ProtocolViolation);
+            }
+
+            _path = path;
+            _log.Write(LogLevel.Info, "upload", "record " + _job.Sequence.ToString() + " created at " + path);
+            return Advance(offset, false);
+        }
+
+        private UploadStatus Head()
+        {
+            TusRequests.BuildHead(_connection.Request, _endpoint.Host, _path);
+            if (!Exchange(true, 0))
+            {
+                return ConnectionLost();
+            }
+
+            if (LastStatusCode != 200)
+            {
+                return HandleError();
+            }
+
+            if (!_rules.LengthMatches(_job.ContentLength))
+            {
+                return Reject(UploadFailure.LengthMismatch);
+            }
+
+            long offset;
+            if (!_rules.IsTusResponse() || !_rules.TryGetOffset(_job.ContentLength, out offset))
+            {
+                return Retry(UploadFailure.ProtocolViolation);
+            }
+
+            return Advance(offset, true);
+        }
+
+        private UploadStatus Patch()
+        {
+            long offset = AcknowledgedOffset;
+            long remaining = _job.ContentLength - offset;
+            int count = remaining < _chunk.Length ? (int)remaining : _chunk.Length;
+            if (!ReadContent(offset, count))
+            {
+                return Reject(UploadFailure.ContentUnreadable);
+            }
+
+            TusRequests.BuildPatch(_connection.Request, _endpoint.Host, _path, offset, count);
+            if (!Exchange(false, count))
+            {
+                return ConnectionLost();
+            }
+
+            if (LastStatusCode != 204)
+            {
+                return HandleError();
+            }
+
+            long newOffset;
+            if (!_rules.IsTusResponse() || !_rules.TryGetOffset(_job.ContentLength, out newOffset) || newOffset <= offset)
+            {
+                return Retry(UploadFailure.ProtocolViolation);
+            }
+
+            return Advance(newOffset, false);
+        }
+
+        /// <summary>Records the server's offset; at the end, takes the receipt or asks for it with HEAD.</summary>
+        private UploadStatus Advance(long offset, bool fromHead)
+        {
+            AcknowledgedOffset = offset;
+            _consecutiveFailures = 0;
+            _consecutiveConflicts = 0;
+            Failure = UploadFailure.None;
+            if (offset < _job.ContentLength)
+            {
+                _phase = TusPhase.Patch;
+                return UploadStatus.InProgress;
+            }
+
+            if (_rules.HasReceipt())
+            {
+                return TakeReceipt();
+            }
+
+            _phase = TusPhase.Head;
+            return fromHead ? Retry(UploadFailure.ReceiptPending) : UploadStatus.InProgress;
+        }
+
+        private UploadStatus TakeReceipt()
+        {
+            int length = _rules.DecodeReceipt(_receipt);
+            if (length <= 0)
+            {
+                ReceiptCheck = ReceiptCheckStatus.Malformed;
+                return Reject(UploadFailure.ReceiptInvalid);
+            }
+
+            ReceiptCheck = _receiptChecker.Check(_job, _receipt, 0, length);
+            if (ReceiptCheck != ReceiptCheckStatus.Valid)
+            {
+                return Reject(UploadFailure.ReceiptInvalid);
+            }
+
+            ReceiptLength = length;
+            _phase = TusPhase.Finished;
+            _log.Write(LogLevel.Info, "upload", "record " + _job.Sequence.ToString() + " receipted");
+            return UploadStatus.Completed;
+        }
+
+        private UploadStatus HandleError()
+        {
+            LastErrorCode = _rules.GetErrorCode();
+            UploadFailure failure = TusResponseRules.Classify(LastStatusCode, LastErrorCode);
+            if (failure == UploadFailure.OffsetConflict)
+            {
+                return OffsetConflict();
+            }
+
+            if (failure == UploadFailure.UploadGone && _path != null && _recreations < UploadLimits.MaxRecreations)
+            {
+                // tus 1.0.0 Expiration: an expired or terminated upload is created anew; the
+                // server's idempotent creation makes this safe even if it still knows the record.
+                _recreations++;
+                _path = null;
+                _phase = TusPhase.Create;
+                return UploadStatus.InProgress;
+            }
+
+            return TusResponseRules.IsPermanent(failure) ? Reject(failure) : Retry(failure);
+        }
+
+        private UploadStatus OffsetConflict()
+        {
+            // 409 carries the server's Upload-Offset (docs/upload-protocol.md); without it, ask with HEAD.
+            long offset = 0;
+            _consecutiveConflicts++;
+            bool known = _path != null && _rules.TryGetOffset(_job.ContentLength, out offset);
+            if (known)
+            {
+                AcknowledgedOffset = offset;
+            }
+
+            _phase = _path == null ? TusPhase.Create : (known && offset < _job.ContentLength ? TusPhase.Patch : TusPhase.Head);
+            return _consecutiveConflicts > UploadLimits.MaxConsecutiveOffsetConflicts
+                ? Retry(UploadFailure.OffsetConflict)
+                : UploadStatus.InProgress;
+        }
+
+        /// <summary>Sends the built request (and <paramref name="bodyCount"/> bytes of the chunk), reads the response head, ends the exchange.</summary>
+        private bool Exchange(bool isHead, int bodyCount)
+        {
+            LastStatusCode = 0;
+            HttpResult result = _connection.SendHead();
+            if (result == HttpResult.Ok && bodyCount > 0)
+            {
+                ContentBytesSent += bodyCount;
+                result = _connection.SendBody(_chunk, 0, bodyCount);
+            }
+
+            if (result == HttpResult.Ok)
+            {
+                result = _connection.ReceiveHead(isHead);
+            }
+
+            if (result != HttpResult.Ok)
+            {
+                TransportStatus = _connection.TransportStatus;
+                Failure = result == HttpResult.TransportFailed || result == HttpResult.ConnectionClosed
+                    ? UploadFailure.TransportFailed
+                    : UploadFailure.ProtocolViolation;
+                return false;
+            }
+
+            LastStatusCode = _connection.Response.StatusCode;
+            _connection.FinishResponse();
+            return true;
+        }
+
+        private bool ReadContent(long offset, int count)
+        {
+            if (count == 0)
+            {
+                return true;
+            }
+
+            try
+            {
+                Stream content = _job.Content;
+                content.Position = offset;
+                int filled = 0;
+                while (filled < count)
+                {
+                    int read = content.Read(_chunk, filled, count - filled);
+                    if (read <= 0)
+                    {
+                        return false;
+                    }
+
+                    filled += read;
+                }
+
+                return true;
+            }
+            catch (IOException e)
+            {
+                _log.Write(LogLevel.Error, "upload", "content of record " + _job.Sequence.ToString() + " unreadable: " + e.Message);
+                return false;
+            }
+        }
+
+        private UploadStatus ConnectionLost()
+        {
+            _connection.Close();
+            return Retry(Failure);
+        }
+
+        private UploadStatus Retry(UploadFailure failure)
+        {
+            Failure = failure;
+            _consecutiveFailures++;
+            _phase = _path == null ? TusPhase.Create : TusPhase.Head;
+            _random.Fill(_jitter, 0, _jitter.Length);
+            uint jitter = (uint)(_jitter[0] | (_jitter[1] << 8) | (_jitter[2] << 16) | (_jitter[3] << 24));
+            long retryAfterMs;
+            RetryDelayMs = _rules.TryGetRetryAfterMs(LastStatusCode, _wallClock.UtcNow, out retryAfterMs)
+                ? _policy.RetryAfterMs(retryAfterMs, jitter)
+                : _policy.BackoffMs(_consecutiveFailures, jitter);
+            _log.Write(LogLevel.Warning, "upload", "record " + _job.Sequence.ToString() + ": " + failure.ToString() + ", retry in " + RetryDelayMs.ToString() + " ms");
+            return UploadStatus.RetryLater;
+        }
+
+        private UploadStatus Reject(UploadFailure failure)
+        {
+            Failure = failure;
+            _phase = TusPhase.Finished;
+            _log.Write(LogLevel.Error, "upload", "record " + _job.Sequence.ToString() + " rejected: " + failure.ToString() + " (HTTP " + LastStatusCode.ToString() + ")");
+            return UploadStatus.Rejected;
+        }
+    }
+}

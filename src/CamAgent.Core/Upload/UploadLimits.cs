@@ -1,0 +1,34 @@
+namespace CamAgent.Core.Upload
+{
+    /// <summary>Sizes of the buffers the upload client allocates once, and the bounds on its retries.</summary>
+    public static class UploadLimits
+    {
+        /// <summary>PATCH body size: equal to the evidence chunk size (CONTRACTS: 16 KiB), one TLS record's worth of plaintext.</summary>
+        public const int DefaultChunkSizeBytes = 16384;
+
+        /// <summary>
+        /// Largest manifest (COSE_Sign1 bytes) the request head can carry base64-encoded in
+        /// Upload-Metadata: a manifest of a few hundred bytes plus a P-256 device certificate of
+        /// about 600 bytes fits with room for a longer subject.
+        /// </summary>
+        public const int MaxManifestBytes = 2560;
+
+        /// <summary>Request head: the POST line and fields (&lt; 300 bytes) plus base64 of the largest manifest (3416 bytes).</summary>
+        public const int RequestHeadBytes = 4096;
+
+        /// <summary>Largest receipt (COSE_Sign1 with the server certificate) accepted; the base64 form fits one header line.</summary>
+        public const int MaxReceiptBytes = 2048;
+
+        /// <summary>Longest upload URL path accepted in Location (/files/ + device id + '-' + sequence).</summary>
+        public const int MaxLocationLength = 256;
+
+        /// <summary>Connect plus TLS handshake budget. Cellular links can take several seconds per round trip.</summary>
+        public const int DefaultConnectTimeoutMs = 30000;
+
+        /// <summary>Re-creations after the server forgot an upload (404/410); once is enough to recover from expiry.</summary>
+        public const int MaxRecreations = 1;
+
+        /// <summary>409 offset corrections in a row before backing off instead of retrying at once.</summary>
+        public const int MaxConsecutiveOffsetConflicts = 2;
+    }
+}
