@@ -45,6 +45,11 @@ namespace CamAgent.Core.Http
             _overflow = false;
             AppendToken(method);
             AppendByte((byte)' ');
+            if (target == null || target.Length == 0 || target.IndexOf(' ') >= 0)
+            {
+                throw new ArgumentException("request target must be non-empty and without spaces");
+            }
+
             AppendText(target);
             AppendAscii(" HTTP/1.1\r\nHost: ");
             AppendText(host);
