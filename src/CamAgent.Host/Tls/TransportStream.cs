@@ -8,9 +8,16 @@ namespace CamAgent.Host.Tls;
 /// The authenticated stream handed to Core: forwards to <see cref="SslStream"/> and turns its
 /// failures into <see cref="TransportException"/> with a <see cref="TransportStatus"/>, as the
 /// <see cref="ITlsConnector"/> contract asks. Not seekable.
+/// A server may judge the client certificate only after the client considers the handshake done
+/// (always with TLS 1.3; .NET servers also with TLS 1.2, where they validate after the OpenSSL
+/// handshake): a refusal then shows up as the server closing the connection before the first byte
+/// of the first answer. That case is reported as <see cref="TransportStatus.ClientCertificateRejected"/>,
+/// because a mutual-TLS server has no other reason to hang up unanswered on a fresh connection.
 /// </summary>
 internal sealed class TransportStream(SslStream inner) : Stream
 {
+    private bool _receivedAny;
+
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
@@ -27,14 +34,23 @@ internal sealed class TransportStream(SslStream inner) : Stream
 
     public override int Read(byte[] buffer, int offset, int count)
     {
+        int read;
         try
         {
-            return inner.Read(buffer, offset, count);
+            read = inner.Read(buffer, offset, count);
         }
         catch (Exception e) when (e is IOException or AuthenticationException)
         {
             throw Translate(e);
         }
+
+        if (read == 0 && !_receivedAny && count > 0)
+        {
+            throw new TransportException(TransportStatus.ClientCertificateRejected, "the server closed a new connection without answering: client certificate refused");
+        }
+
+        _receivedAny |= read > 0;
+        return read;
     }
 
     public override void Write(byte[] buffer, int offset, int count)

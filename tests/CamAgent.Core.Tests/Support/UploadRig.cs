@@ -19,12 +19,18 @@ public sealed class UploadRig : IAsyncDisposable
     public const string HostName = "ingest.test";
     public const string DeviceId = "cam-0001";
 
-    private UploadRig(TestTusServer server, X509Certificate2 agencyCa, X509Certificate2 device)
+    private readonly X509Certificate2 _caWithKey;
+
+    private UploadRig(TestTusServer server, X509Certificate2 caWithKey, X509Certificate2 device)
     {
         Server = server;
-        AgencyCa = agencyCa;
+        _caWithKey = caWithKey;
+        AgencyCa = TestPki.PublicOnly(caWithKey);
         Device = device;
     }
+
+    /// <summary>A device certificate from the right CA but with another extended key usage.</summary>
+    public X509Certificate2 DeviceWithUsage(string ekuOid) => TestPki.IssueDevice(_caWithKey, DeviceId, ekuOid);
 
     public TestTusServer Server { get; }
 
@@ -42,7 +48,7 @@ public sealed class UploadRig : IAsyncDisposable
         X509Certificate2 server = TestPki.IssueServer(ca, HostName);
         X509Certificate2 device = TestPki.IssueDevice(ca, DeviceId);
         TestTusServer tus = await TestTusServer.StartAsync(server, TestPki.PublicOnly(ca), serverProtocols);
-        return new UploadRig(tus, TestPki.PublicOnly(ca), device);
+        return new UploadRig(tus, ca, device);
     }
 
     public TlsConnector Connector(X509Certificate2? device = null, X509Certificate2? agencyCa = null, int port = 0) =>
