@@ -61,11 +61,13 @@ namespace CamAgent.Core.Upload
             return ceiling > MaxDelayMs ? MaxDelayMs : (int)ceiling;
         }
 
-        /// <summary>Full-jitter backoff: <paramref name="jitter"/> (uniform over all 32-bit values) mapped into [0, ceiling].</summary>
+        /// <summary>
+        /// Full-jitter backoff: <paramref name="jitter"/> (uniform over all 32-bit values) scaled into
+        /// [0, ceiling]; 0 gives 0 and uint.MaxValue gives the ceiling.
+        /// </summary>
         public int BackoffMs(int consecutiveFailures, uint jitter)
         {
-            uint span = (uint)CeilingMs(consecutiveFailures) + 1;
-            return (int)(jitter % span);
+            return Scale(jitter, CeilingMs(consecutiveFailures));
         }
 
         /// <summary>
@@ -79,8 +81,17 @@ namespace CamAgent.Core.Upload
                 throw new ArgumentOutOfRangeException("retryAfterMs");
             }
 
-            long delay = retryAfterMs + (jitter % ((uint)BaseDelayMs + 1));
+            long delay = retryAfterMs + Scale(jitter, BaseDelayMs);
             return delay > MaxRetryAfterMs ? MaxRetryAfterMs : (int)delay;
+        }
+
+        // Multiply-shift instead of modulo: no bias, and the extremes of the jitter map to the
+        // extremes of the range. Unsigned 64-bit throughout: nanoCLR keeps an unsigned tag on a
+        // long widened from a uint, so mixing in signed values could shift differently there.
+        private static int Scale(uint jitter, int maxInclusive)
+        {
+            ulong span = (ulong)maxInclusive + 1;
+            return (int)(((ulong)jitter * span) >> 32);
         }
     }
 }
