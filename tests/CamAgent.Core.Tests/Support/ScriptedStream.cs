@@ -21,6 +21,11 @@ public sealed class ScriptedStream(byte[] script, int maxReadBytes = int.MaxValu
 
     public MemoryStream Written { get; } = new();
 
+    /// <summary>Counts written bytes without keeping them (so the stream itself allocates nothing).</summary>
+    public bool DiscardWrites { get; init; }
+
+    public long WrittenCount { get; private set; }
+
     public int Reads { get; private set; }
 
     public bool Disposed { get; private set; }
@@ -45,7 +50,11 @@ public sealed class ScriptedStream(byte[] script, int maxReadBytes = int.MaxValu
     public override void Write(byte[] buffer, int offset, int count)
     {
         ObjectDisposedException.ThrowIf(Disposed, this);
-        Written.Write(buffer, offset, count);
+        WrittenCount += count;
+        if (!DiscardWrites)
+        {
+            Written.Write(buffer, offset, count);
+        }
     }
 
     public override bool CanRead => true;
