@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CamAgent.Core.Http
 {
     /// <summary>
@@ -123,7 +121,14 @@ namespace CamAgent.Core.Http
                 return null;
             }
 
-            return Encoding.UTF8.GetString(_buffer, offset, count);
+            // Byte-per-char (Latin-1): a hostile value cannot make a UTF-8 decoder throw.
+            char[] chars = new char[count];
+            for (int i = 0; i < count; i++)
+            {
+                chars[i] = (char)_buffer[offset + i];
+            }
+
+            return new string(chars);
         }
 
         /// <summary>The buffer that field offsets refer to; owned by the reader.</summary>

@@ -29,6 +29,12 @@ namespace CamAgent.Core.Upload
         /// <summary>CamAgent-Error of a 409 that is not an offset mismatch.</summary>
         public const string SequenceConflictCode = "sequence-conflict";
 
+        /// <summary>CamAgent-Error of a 409 at creation: the manifest does not link to the server's previous record.</summary>
+        public const string ChainLinkMismatchCode = "chain-link-mismatch";
+
+        /// <summary>CamAgent-Error of a 400 for a PATCH body that ended before its Content-Length (a cut link).</summary>
+        public const string BodyIncompleteCode = "body-incomplete";
+
         /// <summary>The creation endpoint (tus 1.0.0 Creation extension).</summary>
         public const string CreationPath = "/files/";
 

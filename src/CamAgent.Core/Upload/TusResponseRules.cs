@@ -93,10 +93,10 @@ namespace CamAgent.Core.Upload
         {
             switch (statusCode)
             {
-                case 400: return UploadFailure.BadRequest;
+                case 400: return errorCode == TusHeaders.BodyIncompleteCode ? UploadFailure.BodyIncomplete : UploadFailure.BadRequest;
                 case 403: return UploadFailure.Forbidden;
                 case 404: return UploadFailure.UploadGone;
-                case 409: return errorCode == TusHeaders.SequenceConflictCode ? UploadFailure.SequenceConflict : UploadFailure.OffsetConflict;
+                case 409: return ClassifyConflict(errorCode);
                 case 410: return UploadFailure.UploadGone;
                 case 412: return UploadFailure.VersionNotSupported;
                 case 413: return UploadFailure.TooLarge;
@@ -117,6 +117,16 @@ namespace CamAgent.Core.Upload
             // 1xx are consumed by the reader, so this is a 2xx/3xx the exchange did not expect:
             // redirects are never followed (the egress policy names one host).
             return statusCode >= 400 ? UploadFailure.RequestRejected : UploadFailure.ProtocolViolation;
+        }
+
+        private static UploadFailure ClassifyConflict(string errorCode)
+        {
+            if (errorCode == TusHeaders.SequenceConflictCode)
+            {
+                return UploadFailure.SequenceConflict;
+            }
+
+            return errorCode == TusHeaders.ChainLinkMismatchCode ? UploadFailure.ChainLinkMismatch : UploadFailure.OffsetConflict;
         }
 
         /// <summary>True for failures that retrying the same request cannot fix.</summary>

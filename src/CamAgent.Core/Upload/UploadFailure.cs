@@ -30,6 +30,9 @@ namespace CamAgent.Core.Upload
         /// <summary>409 offset mismatch repeated without progress.</summary>
         OffsetConflict = 7,
 
+        /// <summary>400 body-incomplete: the server saw a PATCH body end early (the link broke); resumed with HEAD.</summary>
+        BodyIncomplete = 8,
+
         /// <summary>400: the server found the request malformed (a client bug; CamAgent-Error names the rule).</summary>
         BadRequest = 20,
 
@@ -68,5 +71,8 @@ namespace CamAgent.Core.Upload
 
         /// <summary>The server reports a different Upload-Length than the record has.</summary>
         LengthMismatch = 32,
+
+        /// <summary>409 chain-link-mismatch: the manifest's link to the previous record does not match what the server stored.</summary>
+        ChainLinkMismatch = 33,
     }
 }

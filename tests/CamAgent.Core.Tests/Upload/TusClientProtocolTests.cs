@@ -130,6 +130,7 @@ public class TusClientProtocolTests
     [InlineData(400, "bad-metadata", UploadFailure.BadRequest)]
     [InlineData(403, "device-revoked", UploadFailure.Forbidden)]
     [InlineData(409, "sequence-conflict", UploadFailure.SequenceConflict)]
+    [InlineData(409, "chain-link-mismatch", UploadFailure.ChainLinkMismatch)]
     [InlineData(412, "unsupported-version", UploadFailure.VersionNotSupported)]
     [InlineData(413, "too-large", UploadFailure.TooLarge)]
     [InlineData(415, "bad-content-type", UploadFailure.UnsupportedMediaType)]
@@ -154,9 +155,10 @@ public class TusClientProtocolTests
     [InlineData(503, UploadFailure.ServerBusy)]
     [InlineData(429, UploadFailure.ServerBusy)]
     [InlineData(423, UploadFailure.UploadLocked)]
+    [InlineData(400, UploadFailure.BodyIncomplete)]
     public void Retries_Transient_Errors_With_Backoff(int status, UploadFailure expected)
     {
-        _server.Answer(Tus.Error(status, "busy"), Tus.Created(offset: 20_000, receipt: Receipt));
+        _server.Answer(Tus.Error(status, status == 400 ? "body-incomplete" : "busy"), Tus.Created(offset: 20_000, receipt: Receipt));
         TusClient client = Started(new FixedRandom(0xFF));
 
         Assert.Equal(UploadStatus.RetryLater, client.Step());
