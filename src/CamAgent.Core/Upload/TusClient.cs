@@ -25,6 +25,7 @@ namespace CamAgent.Core.Upload
         private readonly ILogSink _log;
         private readonly RetryPolicy _policy;
         private readonly int _connectTimeoutMs;
+        private readonly int _patchSizeBytes;
         private readonly HttpConnection _connection;
         private readonly byte[] _chunk;
         private readonly byte[] _receipt = new byte[UploadLimits.MaxReceiptBytes];
@@ -37,26 +38,27 @@ namespace CamAgent.Core.Upload
         private int _consecutiveFailures;
         private int _consecutiveConflicts;
 
-        public TusClient(AgencyEndpoint endpoint, IReceiptChecker receiptChecker, IRandomSource random, IWallClock wallClock, ILogSink log, RetryPolicy policy, int chunkSizeBytes, int connectTimeoutMs)
+        /// <param name="endpoint">The only destination: the agency host on port 443.</param>
+        /// <param name="receiptChecker">Decides whether a receipt allows deleting the record.</param>
+        /// <param name="random">Source of retry jitter.</param>
+        /// <param name="wallClock">Only to turn an HTTP-date Retry-After into a delay.</param>
+        public TusClient(AgencyEndpoint endpoint, IReceiptChecker receiptChecker, IRandomSource random, IWallClock wallClock, ILogSink log, TusClientOptions options)
         {
-            if (endpoint == null || receiptChecker == null || random == null || wallClock == null || log == null || policy == null)
+            if (endpoint == null || receiptChecker == null || random == null || wallClock == null || log == null || options == null)
             {
                 throw new ArgumentNullException("endpoint");
             }
 
-            if (chunkSizeBytes <= 0 || connectTimeoutMs <= 0)
-            {
-                throw new ArgumentOutOfRangeException("chunkSizeBytes");
-            }
-
+            options.Validate();
             _endpoint = endpoint;
             _receiptChecker = receiptChecker;
             _random = random;
             _wallClock = wallClock;
             _log = log;
-            _policy = policy;
-            _connectTimeoutMs = connectTimeoutMs;
-            _chunk = new byte[chunkSizeBytes];
+            _policy = options.RetryPolicy;
+            _connectTimeoutMs = options.ConnectTimeoutMs;
+            _patchSizeBytes = options.PatchSizeBytes;
+            _chunk = new byte[options.ChunkSizeBytes];
             _connection = new HttpConnection(UploadLimits.RequestHeadBytes, HttpLimits.MaxResponseHeadBytes);
             _rules = new TusResponseRules(_connection.Response);
         }
@@ -174,7 +176,7 @@ namespace CamAgent.Core.Upload
                 return Reject(UploadFailure.ManifestTooLarge);
             }
 
-            if (!Exchange(false, 0))
+            if (!Exchange(false))
             {
                 return ConnectionLost();
             }
@@ -199,7 +201,7 @@ namespace CamAgent.Core.Upload
         private UploadStatus Head()
         {
             TusRequests.BuildHead(_connection.Request, _endpoint.Host, _path);
-            if (!Exchange(true, 0))
+            if (!Exchange(true))
             {
                 return ConnectionLost();
             }
@@ -223,18 +225,44 @@ namespace CamAgent.Core.Upload
             return Advance(offset, true);
         }
 
+        /// <summary>
+        /// One PATCH of up to the patch size, its body streamed chunk by chunk from the one buffer.
+        /// The first chunk is read before anything is sent, so an unreadable record costs no request.
+        /// </summary>
         private UploadStatus Patch()
         {
             long offset = AcknowledgedOffset;
             long remaining = _job.ContentLength - offset;
-            int count = remaining < _chunk.Length ? (int)remaining : _chunk.Length;
-            if (!ReadContent(offset, count))
+            int count = remaining < _patchSizeBytes ? (int)remaining : _patchSizeBytes;
+            int piece = count < _chunk.Length ? count : _chunk.Length;
+            if (!ReadContent(offset, piece))
             {
                 return Reject(UploadFailure.ContentUnreadable);
             }
 
             TusRequests.BuildPatch(_connection.Request, _endpoint.Host, _path, offset, count);
-            if (!Exchange(false, count))
+            HttpResult result = _connection.SendHead();
+            int sent = 0;
+            while (result == HttpResult.Ok)
+            {
+                ContentBytesSent += piece;
+                result = _connection.SendBody(_chunk, 0, piece);
+                sent += piece;
+                if (result != HttpResult.Ok || sent == count)
+                {
+                    break;
+                }
+
+                piece = count - sent < _chunk.Length ? count - sent : _chunk.Length;
+                if (!ReadContent(offset + sent, piece))
+                {
+                    // Content-Length is promised: the request cannot be completed, only abandoned.
+                    _connection.Close();
+                    return Reject(UploadFailure.ContentUnreadable);
+                }
+            }
+
+            if (!Receive(result, false))
             {
                 return ConnectionLost();
             }
@@ -335,22 +363,20 @@ namespace CamAgent.Core.Upload
                 : UploadStatus.InProgress;
         }
 
-        /// <summary>Sends the built request (and <paramref name="bodyCount"/> bytes of the chunk), reads the response head, ends the exchange.</summary>
-        private bool Exchange(bool isHead, int bodyCount)
+        /// <summary>Sends the built bodyless request and reads the answer; false when the exchange failed.</summary>
+        private bool Exchange(bool isHead)
+        {
+            return Receive(_connection.SendHead(), isHead);
+        }
+
+        /// <summary>
+        /// After sending (with outcome <paramref name="sent"/>), reads the response head and ends the
+        /// exchange. False when the connection failed or the answer was not HTTP; Failure says which.
+        /// </summary>
+        private bool Receive(HttpResult sent, bool isHead)
         {
             LastStatusCode = 0;
-            HttpResult result = _connection.SendHead();
-            if (result == HttpResult.Ok && bodyCount > 0)
-            {
-                ContentBytesSent += bodyCount;
-                result = _connection.SendBody(_chunk, 0, bodyCount);
-            }
-
-            if (result == HttpResult.Ok)
-            {
-                result = _connection.ReceiveHead(isHead);
-            }
-
+            HttpResult result = sent == HttpResult.Ok ? _connection.ReceiveHead(isHead) : sent;
             if (result != HttpResult.Ok)
             {
                 TransportStatus = _connection.TransportStatus;

@@ -7,6 +7,16 @@ namespace CamAgent.Core.Upload
         public const int DefaultChunkSizeBytes = 16384;
 
         /// <summary>
+        /// Content per PATCH: 256 KiB (16 chunks). Every PATCH waits for the server's durable
+        /// acknowledgement, so 16 KiB per request would cap an LTE link with 50 ms round trips at
+        /// about 320 KB/s; 256 KiB keeps the round trip under a tenth of the transfer time at
+        /// 5 MB/s, stays far below the server's per-request limit (1 MiB), and still returns to the
+        /// agent loop every fraction of a second. A cut costs at most the bytes in flight, because
+        /// the server keeps what arrived before the connection broke.
+        /// </summary>
+        public const int DefaultPatchSizeBytes = 262144;
+
+        /// <summary>
         /// Largest manifest (COSE_Sign1 bytes) the request head can carry base64-encoded in
         /// Upload-Metadata: a manifest of a few hundred bytes plus a P-256 device certificate of
         /// about 600 bytes fits with room for a longer subject.

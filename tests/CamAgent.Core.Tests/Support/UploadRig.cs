@@ -59,9 +59,9 @@ public sealed class UploadRig : IAsyncDisposable
             TestOnlyDialOverride = new IPEndPoint(IPAddress.Loopback, port == 0 ? Server.Port : port),
         });
 
-    public TusClient Client(ITlsConnector? connector = null, IRandomSource? random = null, RetryPolicy? policy = null) =>
-        new(new AgencyEndpoint(connector ?? Connector(), HostName, Log), Checker, random ?? new SeededRandom(7),
-            new FixedWallClock(DateTime.UtcNow), Log, policy ?? new RetryPolicy(), UploadLimits.DefaultChunkSizeBytes, 10_000);
+    public TusClient Client(ITlsConnector? connector = null, int patchSizeBytes = UploadLimits.DefaultPatchSizeBytes) =>
+        new(new AgencyEndpoint(connector ?? Connector(), HostName, Log), Checker, new SeededRandom(7),
+            new FixedWallClock(DateTime.UtcNow), Log, new TusClientOptions { PatchSizeBytes = patchSizeBytes, ConnectTimeoutMs = 10_000 });
 
     /// <summary>A test manifest (sequence as 8 big-endian bytes, then filler) and random content.</summary>
     public static UploadJob Job(long sequence, int contentLength, int seed = 0)

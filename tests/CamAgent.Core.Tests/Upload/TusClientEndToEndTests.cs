@@ -66,7 +66,7 @@ public class TusClientEndToEndTests
     {
         await using UploadRig rig = await UploadRig.StartAsync();
         UploadJob job = UploadRig.Job(9, 50_000);
-        TusClient first = rig.Client();
+        TusClient first = rig.Client(patchSizeBytes: 16384);
         first.Begin(job);
         Assert.Equal(UploadStatus.InProgress, first.Step());
         Assert.Equal(UploadStatus.InProgress, first.Step());

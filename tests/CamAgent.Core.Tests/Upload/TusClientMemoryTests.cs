@@ -9,22 +9,22 @@ namespace CamAgent.Core.Tests.Upload;
 /// <summary>Deterministic memory bounds of the client: fixed buffers, nothing allocated per chunk.</summary>
 public class TusClientMemoryTests
 {
-    private const int Chunks = 200;
+    private const int Chunks = 40;
 
     [Fact]
-    public void Allocates_Nothing_Per_Chunk_In_The_Patch_Loop()
+    public void Allocates_Nothing_While_Streaming_Patches()
     {
-        const long length = (long)Chunks * UploadLimits.DefaultChunkSizeBytes;
+        const long length = (long)Chunks * UploadLimits.DefaultPatchSizeBytes;
         var answers = new StringBuilder(Tus.Created());
         for (int i = 1; i <= Chunks; i++)
         {
-            answers.Append(Tus.Patched((long)i * UploadLimits.DefaultChunkSizeBytes));
+            answers.Append(Tus.Patched((long)i * UploadLimits.DefaultPatchSizeBytes));
         }
 
         var connector = new OneConnection(new ScriptedStream(Encoding.ASCII.GetBytes(answers.ToString())) { DiscardWrites = true });
         var log = new TestLog();
         var client = new TusClient(new AgencyEndpoint(connector, "ingest.test", log), new TestReceiptChecker(), new FixedRandom(0),
-            new FixedWallClock(DateTime.UtcNow), log, new RetryPolicy(), UploadLimits.DefaultChunkSizeBytes, 5000);
+            new FixedWallClock(DateTime.UtcNow), log, new TusClientOptions());
         client.Begin(new UploadJob(1, new byte[300], 0, 300, new ZeroStream(length), length));
         Assert.Equal(UploadStatus.InProgress, client.Step());
         Assert.Equal(UploadStatus.InProgress, client.Step());
@@ -39,7 +39,7 @@ public class TusClientMemoryTests
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(Chunks - 2, inProgress);
         Assert.Equal(0, allocated);
-        Assert.Equal((Chunks - 1) * (long)UploadLimits.DefaultChunkSizeBytes, client.AcknowledgedOffset);
+        Assert.Equal((Chunks - 1) * (long)UploadLimits.DefaultPatchSizeBytes, client.AcknowledgedOffset);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public class TusClientMemoryTests
     {
         var log = new TestLog();
         var client = new TusClient(new AgencyEndpoint(new ScriptedConnector(), "h.test", log), new TestReceiptChecker(), new FixedRandom(0),
-            new FixedWallClock(DateTime.UtcNow), log, new RetryPolicy(), UploadLimits.DefaultChunkSizeBytes, 5000);
+            new FixedWallClock(DateTime.UtcNow), log, new TusClientOptions());
 
         Assert.Equal(16384 + 4096 + 4096 + 2048, client.BufferBytes);
         Assert.True(client.BufferBytes <= 27 * 1024);

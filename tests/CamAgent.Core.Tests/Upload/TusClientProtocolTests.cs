@@ -15,7 +15,7 @@ public class TusClientProtocolTests
     private readonly UploadJob _job = UploadRig.Job(1, 20_000);
 
     private TusClient NewClient(IRandomSource? random = null) =>
-        new(new AgencyEndpoint(_server, "ingest.test", _log), _checker, random ?? new FixedRandom(0), new FixedWallClock(Now), _log, new RetryPolicy(), 16384, 5000);
+        new(new AgencyEndpoint(_server, "ingest.test", _log), _checker, random ?? new FixedRandom(0), new FixedWallClock(Now), _log, new TusClientOptions { PatchSizeBytes = 16384 });
 
     private string Receipt => Convert.ToBase64String(TestReceipts.Expected(_job));
 
@@ -45,6 +45,20 @@ public class TusClientProtocolTests
         Assert.Contains("POST /files/ HTTP/1.1\r\nHost: ingest.test\r\nTus-Resumable: 1.0.0\r\nUpload-Length: 20000\r\nUpload-Metadata: manifest " + Convert.ToBase64String(_job.Manifest) + "\r\nContent-Length: 0\r\n\r\n", sent);
         Assert.Contains($"PATCH {Tus.Location} HTTP/1.1\r\nHost: ingest.test\r\nTus-Resumable: 1.0.0\r\nContent-Type: application/offset+octet-stream\r\nUpload-Offset: 0\r\nContent-Length: 16384\r\n\r\n", sent);
         Assert.Contains("Upload-Offset: 16384\r\nContent-Length: 3616\r\n\r\n", sent);
+    }
+
+    [Fact]
+    public void Streams_A_Larger_Patch_Chunk_By_Chunk_From_One_Buffer()
+    {
+        _server.Answer(Tus.Created(), Tus.Patched(20_000, Receipt));
+        var client = new TusClient(new AgencyEndpoint(_server, "ingest.test", _log), _checker, new FixedRandom(0), new FixedWallClock(Now), _log, new TusClientOptions());
+        client.Begin(_job);
+
+        Assert.Equal(UploadStatus.Completed, UploadRig.Drive(client));
+        Assert.Equal(1, _server.CountSent("PATCH"));
+        Assert.Contains("Upload-Offset: 0\r\nContent-Length: 20000\r\n\r\n", _server.Sent);
+        byte[] written = _server.Opened[0].Written.ToArray();
+        Assert.Equal(UploadRig.ContentOf(_job), written[^20_000..]);
     }
 
     [Fact]

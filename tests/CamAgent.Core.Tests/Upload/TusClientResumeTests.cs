@@ -6,8 +6,10 @@ namespace CamAgent.Core.Tests.Upload;
 /// <summary>Connections cut at random byte positions while uploading to the real in-test server.</summary>
 public class TusClientResumeTests
 {
-    [Fact]
-    public async Task Completes_Every_Upload_Byte_Identical_Through_Two_Hundred_Cuts_Resending_At_Most_One_Chunk_Per_Cut()
+    [Theory]
+    [InlineData(UploadLimits.DefaultPatchSizeBytes)]
+    [InlineData(UploadLimits.DefaultChunkSizeBytes)]
+    public async Task Completes_Every_Upload_Byte_Identical_Through_Two_Hundred_Cuts_Resending_At_Most_One_Chunk_Per_Cut(int patchSizeBytes)
     {
         int seed = Environment.GetEnvironmentVariable("CAMAGENT_RESUME_SEED") is { } s ? int.Parse(s) : 4242;
         bool soak = Environment.GetEnvironmentVariable("CAMAGENT_SOAK") == "1";
@@ -21,7 +23,7 @@ public class TusClientResumeTests
             rig.Connector(),
             Enumerable.Range(0, cuts).Select(_ => random.NextInt64(total)),
             Enumerable.Range(0, cuts / 10).Select(_ => random.NextInt64(uploads * 2_000)));
-        TusClient client = rig.Client(connector);
+        TusClient client = rig.Client(connector, patchSizeBytes);
 
         foreach (UploadJob job in jobs)
         {
