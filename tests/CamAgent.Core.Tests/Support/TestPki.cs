@@ -1,69 +1,87 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace CamAgent.Core.Tests.Support;
+namespace CamAgent.Tests.Support;
 
-/// <summary>Certificates generated at test time (P-256): an agency CA, server and device certificates.</summary>
-public static class TestPki
+/// <summary>
+/// An agency CA and device certificates generated at test time (never stored in the repository).
+/// Device certificates carry the device id as subject CN and EKU clientAuth, like the CLI issues them.
+/// </summary>
+public sealed class TestPki : IDisposable
 {
-    public const string ServerAuthOid = "1.3.6.1.5.5.7.3.1";
-    public const string ClientAuthOid = "1.3.6.1.5.5.7.3.2";
+    private const string ClientAuthOid = "1.3.6.1.5.5.7.3.2";
 
-    public static X509Certificate2 CreateCa(string name)
+    /// <summary>
+    /// Creates a root CA; with <paramref name="withDeviceCa"/>, also a device-issuing CA under it
+    /// (the agency layout: root → device CA → devices) that issues the device certificates.
+    /// </summary>
+    public TestPki(string caName = "CamAgent Test Agency CA", bool withDeviceCa = false)
     {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        CaKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest($"CN={caName}", CaKey, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 1, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         DateTimeOffset now = DateTimeOffset.UtcNow;
-        return Reload(request.CreateSelfSigned(now.AddDays(-1), now.AddYears(5)));
+        CaCertificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(5));
+        if (withDeviceCa)
+        {
+            DeviceCaKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var deviceCa = new CertificateRequest($"CN={caName} Devices", DeviceCaKey, HashAlgorithmName.SHA256);
+            deviceCa.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
+            deviceCa.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+            deviceCa.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(deviceCa.PublicKey, false));
+            using X509Certificate2 issued = deviceCa.Create(CaCertificate, now.AddDays(-1), now.AddYears(4), RandomNumberGenerator.GetBytes(8));
+            DeviceCaCertificate = issued.CopyWithPrivateKey(DeviceCaKey);
+        }
     }
 
-    public static X509Certificate2 IssueServer(X509Certificate2 ca, string dnsName)
-    {
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddDnsName(dnsName);
-        return Issue(ca, $"CN={dnsName}", ServerAuthOid, san.Build());
-    }
+    public ECDsa CaKey { get; }
 
-    public static X509Certificate2 IssueDevice(X509Certificate2 ca, string deviceId, string eku = ClientAuthOid)
-    {
-        return Issue(ca, $"CN={deviceId}", eku, null);
-    }
+    public X509Certificate2 CaCertificate { get; }
 
-    /// <summary>The CA certificate without its private key, as a device or server would pin it.</summary>
-    public static X509Certificate2 PublicOnly(X509Certificate2 certificate)
-    {
-        return X509CertificateLoader.LoadCertificate(certificate.RawData);
-    }
+    public ECDsa? DeviceCaKey { get; }
 
-    private static X509Certificate2 Issue(X509Certificate2 ca, string subject, string eku, X509Extension? san)
+    public X509Certificate2? DeviceCaCertificate { get; }
+
+    /// <summary>The certificates a verifier is given: the root, and the device CA when there is one.</summary>
+    public X509Certificate2[] AgencyCertificates => DeviceCaCertificate is null ? new[] { CaCertificate } : new[] { CaCertificate, DeviceCaCertificate };
+
+    /// <summary>PEM of <see cref="AgencyCertificates"/>, as `camagent verify --ca` reads it.</summary>
+    public string CaPem => string.Join("\n", AgencyCertificates.Select(c => c.ExportCertificatePem())) + "\n";
+
+    /// <summary>Issues a device certificate for <paramref name="deviceId"/> over <paramref name="deviceKey"/>; returns its DER.</summary>
+    public byte[] IssueDevice(string deviceId, ECDsa deviceKey, string ekuOid = ClientAuthOid, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
     {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
+        var request = new CertificateRequest($"CN={deviceId}", deviceKey, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(eku)], false));
-        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromSubjectKeyIdentifier(ca.Extensions.OfType<X509SubjectKeyIdentifierExtension>().Single()));
-        if (san != null)
-        {
-            request.CertificateExtensions.Add(san);
-        }
-
-        byte[] serial = RandomNumberGenerator.GetBytes(16);
-        serial[0] &= 0x7F;
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(new OidCollection { new Oid(ekuOid) }, false));
         DateTimeOffset now = DateTimeOffset.UtcNow;
-        using X509Certificate2 issued = request.Create(ca, now.AddDays(-1), now.AddYears(1), serial);
-        return Reload(issued.CopyWithPrivateKey(key));
+        byte[] serial = RandomNumberGenerator.GetBytes(12);
+        serial[0] &= 0x7F;
+        using X509Certificate2 certificate = request.Create(DeviceCaCertificate ?? CaCertificate, notBefore ?? now.AddDays(-1), notAfter ?? now.AddYears(2), serial);
+        return certificate.RawData;
     }
 
-    // SslStream on Linux wants a key it can hand to OpenSSL: round-trip through PKCS#12 in memory.
-    private static X509Certificate2 Reload(X509Certificate2 certificate)
+    /// <summary>Issues a signing-only certificate (no EKU), like the agency's receipt-signing certificate; returns its DER.</summary>
+    public byte[] IssueSigner(string commonName, ECDsa key)
     {
-        using (certificate)
-        {
-            return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
-        }
+        var request = new CertificateRequest($"CN={commonName}", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        byte[] serial = RandomNumberGenerator.GetBytes(12);
+        serial[0] &= 0x7F;
+        using X509Certificate2 certificate = request.Create(CaCertificate, now.AddDays(-1), now.AddYears(2), serial);
+        return certificate.RawData;
+    }
+
+    public void Dispose()
+    {
+        DeviceCaCertificate?.Dispose();
+        DeviceCaKey?.Dispose();
+        CaCertificate.Dispose();
+        CaKey.Dispose();
     }
 }

@@ -79,7 +79,7 @@ public sealed class TestTusServer : IAsyncDisposable
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.Add(deviceCa);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.ApplicationPolicy.Add(new Oid(TestPki.ClientAuthOid));
+        chain.ChainPolicy.ApplicationPolicy.Add(new Oid(TlsTestPki.ClientAuthOid));
         return chain.Build(certificate);
     }
 

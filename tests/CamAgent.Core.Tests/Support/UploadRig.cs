@@ -25,12 +25,12 @@ public sealed class UploadRig : IAsyncDisposable
     {
         Server = server;
         _caWithKey = caWithKey;
-        AgencyCa = TestPki.PublicOnly(caWithKey);
+        AgencyCa = TlsTestPki.PublicOnly(caWithKey);
         Device = device;
     }
 
     /// <summary>A device certificate from the right CA but with another extended key usage.</summary>
-    public X509Certificate2 DeviceWithUsage(string ekuOid) => TestPki.IssueDevice(_caWithKey, DeviceId, ekuOid);
+    public X509Certificate2 DeviceWithUsage(string ekuOid) => TlsTestPki.IssueDevice(_caWithKey, DeviceId, ekuOid);
 
     public TestTusServer Server { get; }
 
@@ -44,10 +44,10 @@ public sealed class UploadRig : IAsyncDisposable
 
     public static async Task<UploadRig> StartAsync(SslProtocols serverProtocols = SslProtocols.Tls12 | SslProtocols.Tls13)
     {
-        X509Certificate2 ca = TestPki.CreateCa("Test Agency CA");
-        X509Certificate2 server = TestPki.IssueServer(ca, HostName);
-        X509Certificate2 device = TestPki.IssueDevice(ca, DeviceId);
-        TestTusServer tus = await TestTusServer.StartAsync(server, TestPki.PublicOnly(ca), serverProtocols);
+        X509Certificate2 ca = TlsTestPki.CreateCa("Test Agency CA");
+        X509Certificate2 server = TlsTestPki.IssueServer(ca, HostName);
+        X509Certificate2 device = TlsTestPki.IssueDevice(ca, DeviceId);
+        TestTusServer tus = await TestTusServer.StartAsync(server, TlsTestPki.PublicOnly(ca), serverProtocols);
         return new UploadRig(tus, ca, device);
     }
 

@@ -31,7 +31,7 @@ public class TlsConnectorTests
     public async Task Rejects_A_Server_Certificate_From_Another_Ca()
     {
         await using UploadRig rig = await UploadRig.StartAsync();
-        var otherCa = TestPki.PublicOnly(TestPki.CreateCa("Impostor CA"));
+        var otherCa = TlsTestPki.PublicOnly(TlsTestPki.CreateCa("Impostor CA"));
 
         AssertRefused(rig, rig.Client(rig.Connector(agencyCa: otherCa)), TransportStatus.ServerCertificateRejected);
         Assert.Equal(1, rig.Log.Count(LogLevel.Warning, "RemoteCertificateChainErrors"));
@@ -59,16 +59,16 @@ public class TlsConnectorTests
     public async Task Reports_A_Client_Certificate_From_Another_Ca_As_Rejected_By_The_Server(SslProtocols serverProtocol)
     {
         await using UploadRig rig = await UploadRig.StartAsync(serverProtocol);
-        var strangerCa = TestPki.CreateCa("Stranger CA");
+        var strangerCa = TlsTestPki.CreateCa("Stranger CA");
 
-        AssertRefused(rig, rig.Client(rig.Connector(device: TestPki.IssueDevice(strangerCa, UploadRig.DeviceId))), TransportStatus.ClientCertificateRejected);
+        AssertRefused(rig, rig.Client(rig.Connector(device: TlsTestPki.IssueDevice(strangerCa, UploadRig.DeviceId))), TransportStatus.ClientCertificateRejected);
     }
 
     [Fact]
     public async Task Reports_A_Client_Certificate_Without_Client_Auth_Usage_As_Rejected_By_The_Server()
     {
         await using UploadRig rig = await UploadRig.StartAsync();
-        AssertRefused(rig, rig.Client(rig.Connector(device: rig.DeviceWithUsage(TestPki.ServerAuthOid))), TransportStatus.ClientCertificateRejected);
+        AssertRefused(rig, rig.Client(rig.Connector(device: rig.DeviceWithUsage(TlsTestPki.ServerAuthOid))), TransportStatus.ClientCertificateRejected);
     }
 
     [Fact]
@@ -114,18 +114,18 @@ public class TlsConnectorTests
     [Fact]
     public void Refuses_A_Device_Certificate_Without_Its_Private_Key()
     {
-        var ca = TestPki.CreateCa("CA");
-        var device = TestPki.PublicOnly(TestPki.IssueDevice(ca, "cam"));
+        var ca = TlsTestPki.CreateCa("CA");
+        var device = TlsTestPki.PublicOnly(TlsTestPki.IssueDevice(ca, "cam"));
 
-        Assert.Throws<ArgumentException>(() => new TlsConnector(TestPki.PublicOnly(ca), device, new TestLog()));
+        Assert.Throws<ArgumentException>(() => new TlsConnector(TlsTestPki.PublicOnly(ca), device, new TestLog()));
     }
 
     private sealed record X509Pair(System.Security.Cryptography.X509Certificates.X509Certificate2 CaPublic, System.Security.Cryptography.X509Certificates.X509Certificate2 Server, System.Security.Cryptography.X509Certificates.X509Certificate2 Device)
     {
         public static X509Pair Create(string serverName)
         {
-            var ca = TestPki.CreateCa("Agency CA");
-            return new X509Pair(TestPki.PublicOnly(ca), TestPki.IssueServer(ca, serverName), TestPki.IssueDevice(ca, UploadRig.DeviceId));
+            var ca = TlsTestPki.CreateCa("Agency CA");
+            return new X509Pair(TlsTestPki.PublicOnly(ca), TlsTestPki.IssueServer(ca, serverName), TlsTestPki.IssueDevice(ca, UploadRig.DeviceId));
         }
     }
 }
