@@ -16,16 +16,16 @@ namespace CamAgent.Core.Http
 
         /// <summary>
         /// One header line including CRLF. The longest line the protocol carries is CamAgent-Receipt:
-        /// a base64 COSE_Sign1 receipt with the server's certificate (about 1.6 KB for a P-256
-        /// certificate), so 3 KiB leaves head-room for a longer certificate subject.
+        /// the base64 of a receipt of up to 2688 bytes (EvidenceLimits.MaxReceiptRecordBytes) is 3584
+        /// characters, plus the field name and CRLF.
         /// </summary>
-        public const int MaxHeaderLineBytes = 3072;
+        public const int MaxHeaderLineBytes = 3712;
 
         /// <summary>Header fields per response; Kestrel's tus answers carry fewer than 12.</summary>
         public const int MaxHeaderCount = 32;
 
-        /// <summary>The whole response head (status line, fields, final CRLF): one receipt line plus the rest.</summary>
-        public const int MaxResponseHeadBytes = 4096;
+        /// <summary>The whole response head (status line, fields, final CRLF): the longest receipt line plus about 900 bytes for the rest.</summary>
+        public const int MaxResponseHeadBytes = 4608;
 
         /// <summary>
         /// Largest response body the client reads through to keep the connection open. Bodies are

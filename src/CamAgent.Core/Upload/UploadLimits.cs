@@ -1,3 +1,5 @@
+using CamAgent.Core.Evidence;
+
 namespace CamAgent.Core.Upload
 {
     /// <summary>Sizes of the buffers the upload client allocates once, and the bounds on its retries.</summary>
@@ -16,18 +18,17 @@ namespace CamAgent.Core.Upload
         /// </summary>
         public const int DefaultPatchSizeBytes = 262144;
 
-        /// <summary>
-        /// Largest manifest (COSE_Sign1 bytes) the request head can carry base64-encoded in
-        /// Upload-Metadata: a manifest of a few hundred bytes plus a P-256 device certificate of
-        /// about 600 bytes fits with room for a longer subject.
-        /// </summary>
-        public const int MaxManifestBytes = 2560;
+        /// <summary>Largest manifest (COSE_Sign1 bytes): the largest record the evidence format allows.</summary>
+        public const int MaxManifestBytes = EvidenceLimits.MaxRecordBytes;
 
-        /// <summary>Request head: the POST line and fields (&lt; 300 bytes) plus base64 of the largest manifest (3416 bytes).</summary>
+        /// <summary>
+        /// Request head: base64 of the largest manifest (3584 bytes) plus the POST line and fields
+        /// (under 400 bytes even with a 253-character host name).
+        /// </summary>
         public const int RequestHeadBytes = 4096;
 
-        /// <summary>Largest receipt (COSE_Sign1 with the server certificate) accepted; the base64 form fits one header line.</summary>
-        public const int MaxReceiptBytes = 2048;
+        /// <summary>Largest receipt (COSE_Sign1 with the server certificate): the largest the evidence format allows.</summary>
+        public const int MaxReceiptBytes = EvidenceLimits.MaxReceiptRecordBytes;
 
         /// <summary>Longest upload URL path accepted in Location (/files/ + device id + '-' + sequence).</summary>
         public const int MaxLocationLength = 256;
