@@ -1,7 +1,7 @@
 using System.Text;
 using CamAgent.Core.Http;
 using CamAgent.Core.Platform;
-using CamAgent.Core.Tests.Support;
+using CamAgent.Core.Tests.UploadSupport;
 
 namespace CamAgent.Core.Tests.Http;
 

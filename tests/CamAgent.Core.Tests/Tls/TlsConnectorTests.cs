@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using CamAgent.Core.Platform;
-using CamAgent.Core.Tests.Support;
+using CamAgent.Core.Tests.UploadSupport;
 using CamAgent.Core.Upload;
 using CamAgent.Host.Tls;
 

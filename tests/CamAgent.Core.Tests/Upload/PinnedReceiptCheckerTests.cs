@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using CamAgent.Core.Egress;
-using CamAgent.Core.Tests.Support;
+using CamAgent.Core.Tests.UploadSupport;
 using CamAgent.Core.Upload;
 using CamAgent.Tests.Support;
 

@@ -1,5 +1,5 @@
 using CamAgent.Core.Platform;
-using CamAgent.Core.Tests.Support;
+using CamAgent.Core.Tests.UploadSupport;
 using CamAgent.Core.Upload;
 
 namespace CamAgent.Core.Tests.Upload;

@@ -1,7 +1,7 @@
 using System.Text;
 using CamAgent.Core.Egress;
 using CamAgent.Core.Platform;
-using CamAgent.Core.Tests.Support;
+using CamAgent.Core.Tests.UploadSupport;
 using CamAgent.Core.Upload;
 
 namespace CamAgent.Core.Tests.Upload;

@@ -1,6 +1,6 @@
 using CamAgent.Core.Egress;
 using CamAgent.Core.Platform;
-using CamAgent.Core.Tests.Support;
+using CamAgent.Core.Tests.UploadSupport;
 using CamAgent.Core.Upload;
 
 namespace CamAgent.Core.Tests.Upload;

@@ -1,4 +1,4 @@
-using CamAgent.Core.Tests.Support;
+using CamAgent.Core.Tests.UploadSupport;
 using CamAgent.Core.Upload;
 
 namespace CamAgent.Core.Tests.Upload;

@@ -7,7 +7,7 @@ using CamAgent.Core.Platform;
 using CamAgent.Core.Upload;
 using CamAgent.Host.Tls;
 
-namespace CamAgent.Core.Tests.Support;
+namespace CamAgent.Core.Tests.UploadSupport;
 
 /// <summary>
 /// Everything an end-to-end upload test needs: a PKI generated now, the in-test tus server on

@@ -1,7 +1,7 @@
 using System.Text;
 using CamAgent.Core.Platform;
 
-namespace CamAgent.Core.Tests.Support;
+namespace CamAgent.Core.Tests.UploadSupport;
 
 /// <summary>
 /// A connector whose connections play scripted server answers: each Connect takes the next

@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace CamAgent.Core.Tests.Support;
+namespace CamAgent.Core.Tests.UploadSupport;
 
 /// <summary>
 /// A small tus 1.0.0 server on Kestrel with real mutual TLS on 127.0.0.1, following

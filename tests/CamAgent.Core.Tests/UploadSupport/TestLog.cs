@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using CamAgent.Core.Platform;
 
-namespace CamAgent.Core.Tests.Support;
+namespace CamAgent.Core.Tests.UploadSupport;
 
 /// <summary>Keeps log lines so tests can assert on them.</summary>
 public sealed class TestLog : ILogSink

@@ -1,6 +1,6 @@
 using CamAgent.Core.Platform;
 
-namespace CamAgent.Core.Tests.Support;
+namespace CamAgent.Core.Tests.UploadSupport;
 
 /// <summary>
 /// Wraps a real connector and cuts the connection at scheduled positions of the byte streams the

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace CamAgent.Core.Tests.Support;
+namespace CamAgent.Core.Tests.UploadSupport;
 
 /// <summary>TLS certificates generated at test time (P-256), with private keys usable by SslStream: an agency CA, server and device certificates.</summary>
 public static class TlsTestPki

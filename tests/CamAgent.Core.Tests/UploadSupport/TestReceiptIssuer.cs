@@ -5,7 +5,7 @@ using CamAgent.Core.Evidence;
 using CamAgent.Host.Crypto;
 using CamAgent.Tests.Support;
 
-namespace CamAgent.Core.Tests.Support;
+namespace CamAgent.Core.Tests.UploadSupport;
 
 /// <summary>Issues real COSE_Sign1 receipts (docs/evidence-format.md) with a receipt key generated now, as the ingest server does.</summary>
 public sealed class TestReceiptIssuer : IDisposable

@@ -1,7 +1,7 @@
 using System.Text;
 using CamAgent.Core.Platform;
 
-namespace CamAgent.Core.Tests.Support;
+namespace CamAgent.Core.Tests.UploadSupport;
 
 /// <summary>
 /// A connection-like stream: reads serve a fixed byte script in pieces of at most

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CamAgent.Core.Upload;
 
-namespace CamAgent.Core.Tests.Support;
+namespace CamAgent.Core.Tests.UploadSupport;
 
 /// <summary>
 /// The in-test server's receipt: a fixed tag, SHA-256 of the manifest and of the content. It
