@@ -9,6 +9,8 @@ namespace CamAgent.Core.Egress
     /// configuration, always on <see cref="Port"/>, through the platform's <see cref="ITlsConnector"/>
     /// (which pins the agency CA and presents the device certificate). Neither host nor port can be
     /// chosen by a caller after construction, so no code path in Core can dial anywhere else.
+    /// On the device the connector given here is the egress gate (EgressGate), which checks host,
+    /// port and clock again and logs every attempt; this type logs only failures.
     /// </summary>
     public sealed class AgencyEndpoint
     {
@@ -17,6 +19,7 @@ namespace CamAgent.Core.Egress
 
         private readonly ITlsConnector _connector;
         private readonly ILogSink _log;
+        private readonly string _failurePrefix;
 
         /// <param name="host">The agency host name exactly as the configuration validator accepted it.</param>
         public AgencyEndpoint(ITlsConnector connector, string host, ILogSink log)
@@ -39,6 +42,7 @@ namespace CamAgent.Core.Egress
             _connector = connector;
             Host = host;
             _log = log;
+            _failurePrefix = "connection to " + host + ":443 failed: ";
         }
 
         /// <summary>The host name dialled, checked against the server certificate and sent as Host.</summary>
@@ -50,12 +54,12 @@ namespace CamAgent.Core.Egress
         /// </summary>
         public TransportStatus Connect(int timeoutMs, out Stream stream)
         {
-            _log.Write(LogLevel.Info, "egress", "connecting to " + Host + ":443");
             TransportStatus status = _connector.Connect(Host, Port, timeoutMs, out stream);
-            if (status != TransportStatus.Ok)
+            if (status != TransportStatus.Ok || stream == null)
             {
                 stream = null;
-                _log.Write(LogLevel.Warning, "egress", "connection to " + Host + " failed: " + status.ToString());
+                status = status == TransportStatus.Ok ? TransportStatus.ConnectFailed : status;
+                _log.Write(LogLevel.Warning, "upload", _failurePrefix + status.ToString());
             }
 
             return status;

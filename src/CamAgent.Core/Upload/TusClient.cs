@@ -20,22 +20,18 @@ namespace CamAgent.Core.Upload
     {
         private readonly AgencyEndpoint _endpoint;
         private readonly IReceiptChecker _receiptChecker;
-        private readonly IRandomSource _random;
-        private readonly IWallClock _wallClock;
         private readonly ILogSink _log;
-        private readonly RetryPolicy _policy;
         private readonly int _connectTimeoutMs;
         private readonly int _patchSizeBytes;
         private readonly HttpConnection _connection;
-        private readonly byte[] _chunk;
+        private readonly PatchSender _patches;
+        private readonly RetryScheduler _retries;
         private readonly byte[] _receipt = new byte[UploadLimits.MaxReceiptBytes];
-        private readonly byte[] _jitter = new byte[4];
         private readonly TusResponseRules _rules;
         private UploadJob _job;
         private string _path;
         private TusPhase _phase = TusPhase.Idle;
         private int _recreations;
-        private int _consecutiveFailures;
         private int _consecutiveConflicts;
 
         /// <param name="endpoint">The only destination: the agency host on port 443.</param>
@@ -52,14 +48,12 @@ namespace CamAgent.Core.Upload
             options.Validate();
             _endpoint = endpoint;
             _receiptChecker = receiptChecker;
-            _random = random;
-            _wallClock = wallClock;
             _log = log;
-            _policy = options.RetryPolicy;
             _connectTimeoutMs = options.ConnectTimeoutMs;
             _patchSizeBytes = options.PatchSizeBytes;
-            _chunk = new byte[options.ChunkSizeBytes];
             _connection = new HttpConnection(UploadLimits.RequestHeadBytes, HttpLimits.MaxResponseHeadBytes);
+            _patches = new PatchSender(_connection, options.ChunkSizeBytes);
+            _retries = new RetryScheduler(options.RetryPolicy, random, wallClock);
             _rules = new TusResponseRules(_connection.Response);
         }
 
@@ -94,7 +88,10 @@ namespace CamAgent.Core.Upload
         }
 
         /// <summary>Content bytes written in PATCH bodies since construction, including any re-sent after a cut.</summary>
-        public long ContentBytesSent { get; private set; }
+        public long ContentBytesSent
+        {
+            get { return _patches.ContentBytesSent; }
+        }
 
         /// <summary>Connections opened since construction.</summary>
         public int Connections { get; private set; }
@@ -102,7 +99,7 @@ namespace CamAgent.Core.Upload
         /// <summary>Bytes of buffers this client allocated (chunk, request and response heads, receipt).</summary>
         public int BufferBytes
         {
-            get { return _chunk.Length + UploadLimits.RequestHeadBytes + HttpLimits.MaxResponseHeadBytes + _receipt.Length; }
+            get { return _patches.BufferBytes + UploadLimits.RequestHeadBytes + HttpLimits.MaxResponseHeadBytes + _receipt.Length; }
         }
 
         /// <summary>Starts uploading <paramref name="job"/>, abandoning any record in progress. The connection is kept.</summary>
@@ -122,7 +119,7 @@ namespace CamAgent.Core.Upload
             _path = null;
             _phase = TusPhase.Create;
             _recreations = 0;
-            _consecutiveFailures = 0;
+            _retries.Reset();
             _consecutiveConflicts = 0;
             AcknowledgedOffset = 0;
             ReceiptLength = 0;
@@ -225,41 +222,16 @@ namespace CamAgent.Core.Upload
             return Advance(offset, true);
         }
 
-        /// <summary>
-        /// One PATCH of up to the patch size, its body streamed chunk by chunk from the one buffer.
-        /// The first chunk is read before anything is sent, so an unreadable record costs no request.
-        /// </summary>
+        /// <summary>One PATCH of up to the patch size, streamed chunk by chunk (see <see cref="PatchSender"/>).</summary>
         private UploadStatus Patch()
         {
             long offset = AcknowledgedOffset;
             long remaining = _job.ContentLength - offset;
             int count = remaining < _patchSizeBytes ? (int)remaining : _patchSizeBytes;
-            int piece = count < _chunk.Length ? count : _chunk.Length;
-            if (!ReadContent(offset, piece))
+            HttpResult result = _patches.Send(_job, _endpoint.Host, _path, offset, count);
+            if (_patches.ContentFailed)
             {
                 return Reject(UploadFailure.ContentUnreadable);
-            }
-
-            TusRequests.BuildPatch(_connection.Request, _endpoint.Host, _path, offset, count);
-            HttpResult result = _connection.SendHead();
-            int sent = 0;
-            while (result == HttpResult.Ok)
-            {
-                ContentBytesSent += piece;
-                result = _connection.SendBody(_chunk, 0, piece);
-                sent += piece;
-                if (result != HttpResult.Ok || sent == count)
-                {
-                    break;
-                }
-
-                piece = count - sent < _chunk.Length ? count - sent : _chunk.Length;
-                if (!ReadContent(offset + sent, piece))
-                {
-                    // Content-Length is promised: the request cannot be completed, only abandoned.
-                    _connection.Close();
-                    return Reject(UploadFailure.ContentUnreadable);
-                }
             }
 
             if (!Receive(result, false))
@@ -285,7 +257,7 @@ namespace CamAgent.Core.Upload
         private UploadStatus Advance(long offset, bool fromHead)
         {
             AcknowledgedOffset = offset;
-            _consecutiveFailures = 0;
+            _retries.Reset();
             _consecutiveConflicts = 0;
             Failure = UploadFailure.None;
             if (offset < _job.ContentLength)
@@ -391,38 +363,6 @@ namespace CamAgent.Core.Upload
             return true;
         }
 
-        private bool ReadContent(long offset, int count)
-        {
-            if (count == 0)
-            {
-                return true;
-            }
-
-            try
-            {
-                Stream content = _job.Content;
-                content.Position = offset;
-                int filled = 0;
-                while (filled < count)
-                {
-                    int read = content.Read(_chunk, filled, count - filled);
-                    if (read <= 0)
-                    {
-                        return false;
-                    }
-
-                    filled += read;
-                }
-
-                return true;
-            }
-            catch (IOException e)
-            {
-                _log.Write(LogLevel.Error, "upload", "content of record " + _job.Sequence.ToString() + " unreadable: " + e.Message);
-                return false;
-            }
-        }
-
         private UploadStatus ConnectionLost()
         {
             _connection.Close();
@@ -432,14 +372,8 @@ namespace CamAgent.Core.Upload
         private UploadStatus Retry(UploadFailure failure)
         {
             Failure = failure;
-            _consecutiveFailures++;
             _phase = _path == null ? TusPhase.Create : TusPhase.Head;
-            _random.Fill(_jitter, 0, _jitter.Length);
-            uint jitter = (uint)(_jitter[0] | (_jitter[1] << 8) | (_jitter[2] << 16) | (_jitter[3] << 24));
-            long retryAfterMs;
-            RetryDelayMs = _rules.TryGetRetryAfterMs(LastStatusCode, _wallClock.UtcNow, out retryAfterMs)
-                ? _policy.RetryAfterMs(retryAfterMs, jitter)
-                : _policy.BackoffMs(_consecutiveFailures, jitter);
+            RetryDelayMs = _retries.NextDelayMs(_rules, LastStatusCode);
             _log.Write(LogLevel.Warning, "upload", "record " + _job.Sequence.ToString() + ": " + failure.ToString() + ", retry in " + RetryDelayMs.ToString() + " ms");
             return UploadStatus.RetryLater;
         }
