@@ -142,6 +142,7 @@ namespace CamAgent.Core.Upload
             if (!_connection.IsOpen)
             {
                 Stream stream;
+                LastStatusCode = 0;
                 TransportStatus = _endpoint.Connect(_connectTimeoutMs, out stream);
                 if (TransportStatus != TransportStatus.Ok)
                 {

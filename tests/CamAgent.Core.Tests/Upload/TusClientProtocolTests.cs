@@ -202,6 +202,19 @@ public class TusClientProtocolTests
     }
 
     [Fact]
+    public void Does_Not_Reuse_An_Earlier_Retry_After_For_A_Later_Connection_Failure()
+    {
+        _server.Answer(Tus.Error(503, "overloaded", "Retry-After: 120\r\nConnection: close\r\n")).Refuse(TransportStatus.ConnectFailed);
+        TusClient client = Started(new FixedRandom(0xFF));
+
+        Assert.Equal(UploadStatus.RetryLater, client.Step());
+        Assert.Equal(121_000, client.RetryDelayMs);
+        Assert.Equal(UploadStatus.RetryLater, client.Step());
+        Assert.Equal(UploadFailure.TransportFailed, client.Failure);
+        Assert.Equal(2000, client.RetryDelayMs);
+    }
+
+    [Fact]
     public void Caps_A_Huge_Retry_After()
     {
         _server.Answer(Tus.Error(503, "overloaded", "Retry-After: 999999999\r\n"));
