@@ -1,3 +1,5 @@
+using CamAgent.Cli.Commands;
+
 namespace CamAgent.Cli;
 
 /// <summary>The verbs `camagent` knows, in the order `--help` lists them.</summary>
@@ -5,5 +7,11 @@ public static class CommandRegistry
 {
     public static IReadOnlyList<ICommand> All { get; } = new ICommand[]
     {
+        new PkiInitCommand(),
+        new PkiServerCertCommand(),
+        new EnrolCommand(),
+        new RenewCommand(),
+        new RevokeCommand(),
+        new DevicesCommand(),
     };
 }

@@ -28,4 +28,7 @@ public static class ExitCodes
 
     /// <summary>An external tool the verb needs is missing.</summary>
     public const int ToolMissing = 7;
+
+    /// <summary>The named item (device, board profile) does not exist.</summary>
+    public const int NotFound = 8;
 }
