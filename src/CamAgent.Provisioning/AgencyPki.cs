@@ -122,6 +122,36 @@ public sealed class AgencyPki
         return PkiResult<X509Certificate2>.Success(server);
     }
 
+    /// <summary>The ingest server's TLS certificate with its private key (for Kestrel or SslStream).</summary>
+    public PkiResult<X509Certificate2> LoadServerCredential() => LoadCredential(Layout.ServerCertificate, Layout.ServerKey);
+
+    /// <summary>The receipt-signing certificate with its private key (the ingest server signs receipts with it).</summary>
+    public PkiResult<X509Certificate2> LoadReceiptSigner() => LoadCredential(Layout.ReceiptCertificate, Layout.ReceiptKey);
+
+    /// <summary>A device's certificate with its private key; only for devices enrolled with a key generated here.</summary>
+    public PkiResult<X509Certificate2> LoadDeviceCredential(string deviceId)
+    {
+        if (!Names.IsValidDeviceId(deviceId) || !File.Exists(Layout.DeviceKey(deviceId)))
+        {
+            return PkiResult<X509Certificate2>.Fail(PkiError.NotFound, $"No generated key for device '{deviceId}' in {Layout.Root}.");
+        }
+
+        return LoadCredential(Layout.DeviceCertificate(deviceId), Layout.DeviceKey(deviceId));
+    }
+
+    /// <summary>A certificate and its unencrypted private key from two PEM files.</summary>
+    public static PkiResult<X509Certificate2> LoadCredential(string certificatePath, string keyPath)
+    {
+        try
+        {
+            return PkiResult<X509Certificate2>.Success(X509Certificate2.CreateFromPemFile(certificatePath, keyPath));
+        }
+        catch (Exception e) when (e is CryptographicException or IOException or ArgumentException)
+        {
+            return PkiResult<X509Certificate2>.Fail(PkiError.BadInput, $"Cannot load {certificatePath} with key {keyPath}: {e.Message}");
+        }
+    }
+
     /// <summary>The receipt-signing public key as the 65-byte SEC1 point devices pin.</summary>
     public PkiResult<byte[]> ReceiptPublicKey() => PublicPoint(Layout.ReceiptCertificate);
 

@@ -23,7 +23,9 @@ public static class CsrInspector
         CertificateRequest request;
         try
         {
-            request = CertificateRequest.LoadSigningRequestPem(csrPem, HashAlgorithmName.SHA256, CertificateRequestLoadOptions.Default);
+            // "Unsafe" only means the requested extensions are loaded: they are inspected here and
+            // never copied into a certificate (CertificateFactory builds every extension itself).
+            request = CertificateRequest.LoadSigningRequestPem(csrPem, HashAlgorithmName.SHA256, CertificateRequestLoadOptions.UnsafeLoadCertificateExtensions);
         }
         catch (CryptographicException)
         {
