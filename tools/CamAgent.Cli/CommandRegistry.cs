@@ -13,5 +13,8 @@ public static class CommandRegistry
         new RenewCommand(),
         new RevokeCommand(),
         new DevicesCommand(),
+        new BoardListCommand(),
+        new BoardShowCommand(),
+        new BoardFlashCommand(),
     };
 }
