@@ -13,6 +13,8 @@ public static class CommandRegistry
         new RenewCommand(),
         new RevokeCommand(),
         new DevicesCommand(),
+        new BundleCreateCommand(),
+        new BundleVerifyCommand(),
         new BoardListCommand(),
         new BoardShowCommand(),
         new BoardFlashCommand(),
