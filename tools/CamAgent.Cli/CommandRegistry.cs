@@ -18,5 +18,6 @@ public static class CommandRegistry
         new BoardListCommand(),
         new BoardShowCommand(),
         new BoardFlashCommand(),
+        new VerifyCommand(),
     };
 }
