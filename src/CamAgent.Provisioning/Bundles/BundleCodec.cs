@@ -1,49 +1,49 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using CamAgent.Core.Cbor;
+using CamAgent.Core.Cose;
+using CamAgent.Core.Crypto;
+using CamAgent.Host.Crypto;
 
 namespace CamAgent.Provisioning.Bundles;
 
 /// <summary>
-/// Encodes and decodes device bundles: a tagged COSE_Sign1 (RFC 9052 §4.2) in the same profile as
-/// evidence records, <c>18([ bstr({1: -7, 33: signer certificate}), {}, bstr(payload), bstr(r || s) ])</c>,
-/// whose payload is a deterministic CBOR map with unsigned keys 1..6 (<see cref="DeviceBundle"/>).
-/// The signature is ES256 over the Sig_structure <c>["Signature1", protected, h'', payload]</c> (§4.4).
+/// Encodes and decodes device bundles with Core's CBOR and COSE code, so the host reads a bundle
+/// exactly as the device does: a tagged COSE_Sign1 (RFC 9052 §4.2) in the evidence profile,
+/// <c>18([ bstr({1: -7, 33: signer certificate}), {}, bstr(payload), bstr(r || s) ])</c>, whose payload
+/// is a deterministic CBOR map (RFC 8949 §4.2.1) with unsigned keys 1..6 (<see cref="DeviceBundle"/>).
+/// The signature (ES256 over the §4.4 Sig_structure) is checked with Core's managed verifier.
 /// </summary>
 public static class BundleCodec
 {
     public const int FormatVersion = 1;
 
-    private const ulong CoseSign1Tag = 18;
-    private const int HeaderAlgorithm = 1;
-    private const int HeaderX5Chain = 33;
-    private const int AlgorithmEs256 = -7;
-    private const int Es256SignatureBytes = 64;
-    private const int CoseSign1Elements = 4;
-    private const int ProtectedHeaderEntries = 2;
-    private const int PayloadEntries = 6;
-    private const int SigStructureElements = 4;
-    private const string SignatureContext = "Signature1";
-
     /// <summary>Largest bundle accepted when reading (a configuration is at most 8 KiB, a profile 16 KiB).</summary>
     public const int MaxBundleBytes = 64 * 1024;
+
+    private const ulong KeyVersion = 1, KeyDeviceId = 2, KeyConfig = 3, KeyBoard = 4, KeyIssuedAt = 5, KeySignerKey = 6;
+    private const int PayloadEntries = 6;
+
+    /// <summary>Room for the map and every field head around the variable-length contents.</summary>
+    private const int PayloadOverheadBytes = 64;
 
     /// <summary>Signs <paramref name="bundle"/> with <paramref name="signer"/> (certificate with its P-256 private key).</summary>
     public static byte[] Encode(DeviceBundle bundle, X509Certificate2 signer)
     {
         ArgumentNullException.ThrowIfNull(bundle);
+        byte[] payload = EncodePayload(bundle);
+        byte[] certificate = signer.RawData;
         using ECDsa key = signer.GetECDsaPrivateKey() ?? throw new ArgumentException("The signer certificate has no ECDSA private key.", nameof(signer));
-        byte[] protectedHeader = new BundleCbor().Map(ProtectedHeaderEntries).UInt(HeaderAlgorithm).Int(AlgorithmEs256).UInt(HeaderX5Chain).Bytes(signer.RawData).ToArray();
-        byte[] payload = new BundleCbor().Map(PayloadEntries)
-            .UInt(1).UInt(FormatVersion)
-            .UInt(2).Text(bundle.DeviceId)
-            .UInt(3).Bytes(bundle.Config)
-            .UInt(4).Bytes(bundle.BoardProfile)
-            .UInt(5).UInt((ulong)bundle.IssuedAt.ToUnixTimeSeconds())
-            .UInt(6).Bytes(bundle.SignerPublicKey)
-            .ToArray();
-        byte[] signature = key.SignData(SigStructure(protectedHeader, payload), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-        return new BundleCbor().Tag(CoseSign1Tag).Array(CoseSign1Elements).Bytes(protectedHeader).Map(0).Bytes(payload).Bytes(signature).ToArray();
+        using var cosesigner = new HostEcdsaSigner(key);
+        var output = new byte[CoseSign1Encoder.EncodedSize(certificate.Length, payload.Length)];
+        CoseStatus status = new CoseSign1Encoder().Sign(cosesigner, certificate, 0, certificate.Length, payload, 0, payload.Length, output, 0, output.Length, out int written);
+        if (status != CoseStatus.Ok || written != output.Length)
+        {
+            throw new CryptographicException($"Signing the bundle failed: {status}.");
+        }
+
+        return output;
     }
 
     /// <summary>
@@ -55,49 +55,62 @@ public static class BundleCodec
     public static PkiResult<DeviceBundle> Decode(byte[] encoded)
     {
         ArgumentNullException.ThrowIfNull(encoded);
-        // Non-short-circuit '&' below: every read must happen, in order, whatever an earlier one returned.
-        var reader = new BundleCborReader(encoded);
-        bool shape = reader.Tag() == CoseSign1Tag & reader.Array() == CoseSign1Elements;
-        byte[] protectedHeader = reader.Bytes();
-        bool noUnprotected = reader.Map() == 0;
-        byte[] payload = reader.Bytes();
-        byte[] signature = reader.Bytes();
-        if (reader.Failed || !reader.AtEnd || !shape || !noUnprotected || signature.Length != Es256SignatureBytes)
+        var message = new CoseSign1Message();
+        CoseStatus status = message.Decode(encoded, 0, encoded.Length);
+        if (status != CoseStatus.Ok || message.CertificateCount != 1)
         {
-            return Malformed("it is not a COSE_Sign1 message in the CamAgent profile");
+            return Malformed($"it is not a COSE_Sign1 message in the CamAgent profile ({status})");
         }
 
-        var header = new BundleCborReader(protectedHeader);
-        bool headerShape = header.Map() == ProtectedHeaderEntries & header.UInt() == HeaderAlgorithm & header.Int() == AlgorithmEs256 & header.UInt() == HeaderX5Chain;
-        byte[] certificateDer = header.Bytes();
-        if (header.Failed || !header.AtEnd || !headerShape)
-        {
-            return Malformed("its protected header is not {1: -7 (ES256), 33: certificate}");
-        }
-
-        PkiResult<DeviceBundle> content = ReadPayload(payload, certificateDer);
-        if (!content.Ok)
-        {
-            return content;
-        }
-
-        return CheckSignature(content.Value!, protectedHeader, payload, signature);
+        byte[] certificateDer = encoded[message.GetCertificateOffset(0)..(message.GetCertificateOffset(0) + message.GetCertificateLength(0))];
+        PkiResult<DeviceBundle> content = DecodePayload(encoded, message.PayloadOffset, message.PayloadLength, certificateDer);
+        return content.Ok ? CheckSignature(content.Value!, message) : content;
     }
 
-    private static PkiResult<DeviceBundle> ReadPayload(byte[] payload, byte[] certificateDer)
+    /// <summary>The board profile and configuration as text (both are ASCII/UTF-8 by construction).</summary>
+    public static string AsText(byte[] bytes) => Encoding.UTF8.GetString(bytes);
+
+    private static byte[] EncodePayload(DeviceBundle bundle)
     {
-        var p = new BundleCborReader(payload);
-        bool shape = p.Map() == PayloadEntries & p.UInt() == 1 & p.UInt() == FormatVersion & p.UInt() == 2;
-        string deviceId = p.Text();
-        shape &= p.UInt() == 3;
-        byte[] config = p.Bytes();
-        shape &= p.UInt() == 4;
-        byte[] board = p.Bytes();
-        shape &= p.UInt() == 5;
-        ulong issuedAt = p.UInt();
-        shape &= p.UInt() == 6;
-        byte[] signerKey = p.Bytes();
-        if (p.Failed || !p.AtEnd || !shape || issuedAt > (ulong)DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+        byte[] deviceId = Encoding.UTF8.GetBytes(bundle.DeviceId);
+        var buffer = new byte[PayloadOverheadBytes + deviceId.Length + bundle.Config.Length + bundle.BoardProfile.Length + bundle.SignerPublicKey.Length];
+        var writer = new CborWriter(buffer, 0, buffer.Length);
+        writer.WriteMapHeader(PayloadEntries);
+        writer.WriteUInt64(KeyVersion);
+        writer.WriteUInt64(FormatVersion);
+        writer.WriteUInt64(KeyDeviceId);
+        writer.WriteTextString(bundle.DeviceId);
+        writer.WriteUInt64(KeyConfig);
+        writer.WriteByteString(bundle.Config, 0, bundle.Config.Length);
+        writer.WriteUInt64(KeyBoard);
+        writer.WriteByteString(bundle.BoardProfile, 0, bundle.BoardProfile.Length);
+        writer.WriteUInt64(KeyIssuedAt);
+        writer.WriteUInt64((ulong)bundle.IssuedAt.ToUnixTimeSeconds());
+        writer.WriteUInt64(KeySignerKey);
+        writer.WriteByteString(bundle.SignerPublicKey, 0, bundle.SignerPublicKey.Length);
+        if (writer.Status != CborStatus.Ok)
+        {
+            throw new InvalidOperationException($"Bundle payload encoding failed: {writer.Status}.");
+        }
+
+        return buffer[..writer.Length];
+    }
+
+    private static PkiResult<DeviceBundle> DecodePayload(byte[] buffer, int offset, int length, byte[] certificateDer)
+    {
+        var reader = new CborReader(buffer, offset, length);
+        string deviceId = string.Empty;
+        byte[] config = [], board = [], signerKey = [];
+        ulong version = 0, issuedAt = 0;
+        bool ok = reader.ReadMapHeader(out int entries) == CborStatus.Ok && entries == PayloadEntries
+            && Key(reader, KeyVersion) && reader.ReadUInt64(out version) == CborStatus.Ok && version == FormatVersion
+            && Key(reader, KeyDeviceId) && reader.ReadTextString(out deviceId) == CborStatus.Ok
+            && Key(reader, KeyConfig) && Bytes(reader, buffer, out config)
+            && Key(reader, KeyBoard) && Bytes(reader, buffer, out board)
+            && Key(reader, KeyIssuedAt) && reader.ReadUInt64(out issuedAt) == CborStatus.Ok && issuedAt <= (ulong)DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+            && Key(reader, KeySignerKey) && Bytes(reader, buffer, out signerKey)
+            && reader.ReadEnd() == CborStatus.Ok;
+        if (!ok)
         {
             return Malformed("its payload is not the version 1 map {1: 1, 2: device id, 3: config, 4: board, 5: issued at, 6: signer key}");
         }
@@ -105,7 +118,21 @@ public static class BundleCodec
         return PkiResult<DeviceBundle>.Success(new DeviceBundle(deviceId, config, board, DateTimeOffset.FromUnixTimeSeconds((long)issuedAt), signerKey, certificateDer));
     }
 
-    private static PkiResult<DeviceBundle> CheckSignature(DeviceBundle bundle, byte[] protectedHeader, byte[] payload, byte[] signature)
+    private static bool Key(CborReader reader, ulong expected) => reader.ReadUInt64(out ulong key) == CborStatus.Ok && key == expected;
+
+    private static bool Bytes(CborReader reader, byte[] buffer, out byte[] value)
+    {
+        value = [];
+        if (reader.ReadByteString(out int offset, out int length) != CborStatus.Ok)
+        {
+            return false;
+        }
+
+        value = buffer[offset..(offset + length)];
+        return true;
+    }
+
+    private static PkiResult<DeviceBundle> CheckSignature(DeviceBundle bundle, CoseSign1Message message)
     {
         X509Certificate2 certificate;
         try
@@ -124,20 +151,16 @@ public static class BundleCodec
             {
                 return PkiResult<DeviceBundle>.Fail(PkiError.CredentialRefused, "The bundle's signer key (payload key 6) is not the key of its signer certificate.");
             }
-
-            bool valid = key.VerifyData(SigStructure(protectedHeader, payload), signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-            return valid
-                ? PkiResult<DeviceBundle>.Success(bundle)
-                : PkiResult<DeviceBundle>.Fail(PkiError.CredentialRefused, "The bundle's signature does not verify: it was altered after signing, or signed by another key.");
         }
-    }
 
-    private static byte[] SigStructure(byte[] protectedHeader, byte[] payload) =>
-        new BundleCbor().Array(SigStructureElements).Text(SignatureContext).Bytes(protectedHeader).Bytes([]).Bytes(payload).ToArray();
+        var digest = new byte[Sha256.DigestSizeBytes];
+        message.ComputeToBeSignedDigest(new Sha256(), digest, 0);
+        bool valid = EcdsaP256Verifier.Verify(bundle.SignerPublicKey, 0, digest, 0, message.Buffer, message.SignatureOffset);
+        return valid
+            ? PkiResult<DeviceBundle>.Success(bundle)
+            : PkiResult<DeviceBundle>.Fail(PkiError.CredentialRefused, "The bundle's signature does not verify: it was altered after signing, or signed by another key.");
+    }
 
     private static PkiResult<DeviceBundle> Malformed(string why) =>
         PkiResult<DeviceBundle>.Fail(PkiError.BadInput, $"The file is not a CamAgent device bundle: {why}.");
-
-    /// <summary>The board profile and configuration as text (both are ASCII/UTF-8 by construction).</summary>
-    public static string AsText(byte[] bytes) => Encoding.UTF8.GetString(bytes);
 }
