@@ -52,10 +52,28 @@ public static class KeyFiles
                 $"The key {path} is encrypted: give its passphrase with --passphrase-env VAR or --passphrase-stdin.");
         }
 
+        PkiResult<ECDsa> imported = Import(pem, encrypted ? passphrase : null, path);
+        if (!imported.Ok)
+        {
+            return imported;
+        }
+
+        ECDsa key = imported.Value!;
+        if (!KeyChecks.IsP256(key))
+        {
+            key.Dispose();
+            return PkiResult<ECDsa>.Fail(PkiError.BadInput, $"The key {path} is not on curve P-256.");
+        }
+
+        return PkiResult<ECDsa>.Success(key);
+    }
+
+    private static PkiResult<ECDsa> Import(string pem, string? passphrase, string path)
+    {
         ECDsa key = ECDsa.Create();
         try
         {
-            if (encrypted)
+            if (passphrase is not null)
             {
                 key.ImportFromEncryptedPem(pem, passphrase.AsSpan());
             }
@@ -63,11 +81,13 @@ public static class KeyFiles
             {
                 key.ImportFromPem(pem);
             }
+
+            return PkiResult<ECDsa>.Success(key);
         }
         catch (CryptographicException)
         {
             key.Dispose();
-            return encrypted
+            return passphrase is not null
                 ? PkiResult<ECDsa>.Fail(PkiError.CredentialRefused, $"The passphrase does not open the key {path}.")
                 : PkiResult<ECDsa>.Fail(PkiError.BadInput, $"{path} does not hold an EC private key in PEM form.");
         }
@@ -76,13 +96,5 @@ public static class KeyFiles
             key.Dispose();
             return PkiResult<ECDsa>.Fail(PkiError.BadInput, $"{path} does not hold a PEM private key.");
         }
-
-        if (!KeyChecks.IsP256(key))
-        {
-            key.Dispose();
-            return PkiResult<ECDsa>.Fail(PkiError.BadInput, $"The key {path} is not on curve P-256.");
-        }
-
-        return PkiResult<ECDsa>.Success(key);
     }
 }

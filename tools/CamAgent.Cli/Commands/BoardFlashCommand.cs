@@ -60,28 +60,26 @@ public sealed partial class BoardFlashCommand : ICommand
             return PkiExit.Usage(Name, "--run needs --image and --bundle.", context);
         }
 
-        foreach (string? file in new[] { image, bundle })
+        string? missing = new[] { image, bundle }.FirstOrDefault(file => file is not null && !File.Exists(file));
+        if (missing is not null)
         {
-            if (file is not null && !File.Exists(file))
-            {
-                context.Error.WriteLine($"camagent {Name}: {file} does not exist.");
-                return ExitCodes.BadInput;
-            }
-        }
-
-        PkiResult<BoardValidation> loaded = BoardFolder.Catalog(arguments).Load(arguments.Positionals[0]);
-        if (!loaded.Ok)
-        {
-            return PkiExit.Report(Name, loaded, context);
-        }
-
-        if (!loaded.Value!.Ok)
-        {
-            context.Error.WriteLine($"camagent {Name}: the profile is invalid: {string.Join(" ", loaded.Value.Errors)}");
+            context.Error.WriteLine($"camagent {Name}: {missing} does not exist.");
             return ExitCodes.BadInput;
         }
 
+        PkiResult<BoardValidation> loaded = BoardFolder.Catalog(arguments).Load(arguments.Positionals[0]);
+        if (!loaded.Ok || !loaded.Value!.Ok)
+        {
+            return loaded.Ok ? InvalidProfile(loaded.Value!, context) : PkiExit.Report(Name, loaded, context);
+        }
+
         return Execute(loaded.Value.Profile!, port, image, bundle, run, context);
+    }
+
+    private int InvalidProfile(BoardValidation validation, CliContext context)
+    {
+        context.Error.WriteLine($"camagent {Name}: the profile is invalid: {string.Join(" ", validation.Errors)}");
+        return ExitCodes.BadInput;
     }
 
     private int Execute(BoardProfile board, string port, string? image, string? bundle, bool run, CliContext context)

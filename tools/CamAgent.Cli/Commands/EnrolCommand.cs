@@ -57,13 +57,18 @@ public sealed class EnrolCommand : ICommand
             return PkiExit.Report(Name, pki, context);
         }
 
-        var registry = new DeviceRegistry(pki.Value!);
+        return Issue(pki.Value!, generate ? deviceId : null, csrPath, passphrase, context);
+    }
+
+    private int Issue(AgencyPki pki, string? generateId, string? csrPath, string? passphrase, CliContext context)
+    {
+        var registry = new DeviceRegistry(pki);
         PkiResult<DeviceRecord> enrolled;
-        if (generate)
+        if (generateId is not null)
         {
-            enrolled = registry.EnrolGenerated(deviceId!, passphrase, DateTimeOffset.UtcNow);
+            enrolled = registry.EnrolGenerated(generateId, passphrase, DateTimeOffset.UtcNow);
         }
-        else if (!SecureFile.TryReadSmallText(csrPath!, PkiPolicy.MaxPemFileBytes, out string csrPem, out problem))
+        else if (!SecureFile.TryReadSmallText(csrPath!, PkiPolicy.MaxPemFileBytes, out string csrPem, out string problem))
         {
             context.Error.WriteLine($"camagent {Name}: {problem}");
             return ExitCodes.BadInput;
@@ -80,10 +85,10 @@ public sealed class EnrolCommand : ICommand
 
         DeviceRecord device = enrolled.Value!;
         context.Output.WriteLine($"Enrolled {device.DeviceId}: serial {device.SerialHex}, valid until {device.NotAfter.UtcDateTime:u}");
-        context.Output.WriteLine($"  certificate: {pki.Value!.Layout.DeviceCertificate(device.DeviceId)}");
+        context.Output.WriteLine($"  certificate: {pki.Layout.DeviceCertificate(device.DeviceId)}");
         if (device.KeyHeldByPki)
         {
-            context.Output.WriteLine($"  key (secret, 0600): {pki.Value.Layout.DeviceKey(device.DeviceId)}");
+            context.Output.WriteLine($"  key (secret, 0600): {pki.Layout.DeviceKey(device.DeviceId)}");
         }
 
         return ExitCodes.Ok;

@@ -58,6 +58,11 @@ public sealed class RenewCommand : ICommand
             return RenewOne(registry, arguments.Positionals[0], passphrase, now, context);
         }
 
+        return RenewDue(registry, passphrase, now, context);
+    }
+
+    private int RenewDue(DeviceRegistry registry, string? passphrase, DateTimeOffset now, CliContext context)
+    {
         PkiResult<IReadOnlyList<DeviceRecord>> all = registry.List(now);
         if (!all.Ok)
         {
