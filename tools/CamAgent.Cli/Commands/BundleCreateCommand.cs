@@ -39,7 +39,8 @@ public sealed class BundleCreateCommand : ICommand
 
 
         Example:
-          WIFI_PASS=... camagent bundle create --pki /srv/camagent/pki --device cam-0042 \
+          read -rs WIFI_PASS && export WIFI_PASS
+          camagent bundle create --pki /srv/camagent/pki --device cam-0042 \
             --board ai-thinker-esp32-cam --wifi-ssid "PD Fleet" --wifi-password-env WIFI_PASS --out cam-0042.bundle.cose
         """;
 
