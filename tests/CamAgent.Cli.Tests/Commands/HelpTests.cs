@@ -45,4 +45,25 @@ public sealed class HelpTests
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains("unknown verb 'frobnicate'", result.Error);
     }
+
+    [Fact]
+    public void A_Path_That_Cannot_Be_Written_Is_Reported_As_Bad_Input_Not_A_Crash()
+    {
+        string root = Directory.CreateTempSubdirectory("camagent-cli-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(root, "not-a-folder"), "a file where a folder is needed");
+
+            CamAgentProcess.Result result = CamAgentProcess.Run(root, "pki", "init", "--pki", Path.Combine(root, "not-a-folder", "pki"), "--agency", "Example PD", "--host", "evidence.example.gov");
+
+            Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+            Assert.Contains("could not be read or written", result.Error);
+            Assert.DoesNotContain("   at ", result.Error);
+            Assert.Equal(new[] { "not-a-folder" }, Directory.EnumerateFileSystemEntries(root).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
