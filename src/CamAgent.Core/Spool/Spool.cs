@@ -1,0 +1,558 @@
+using System;
+using System.IO;
+using CamAgent.Core.Platform;
+using CamAgent.Core.Segments;
+using CamAgent.Core.Storage;
+
+namespace CamAgent.Core.Spool
+{
+    /// <summary>
+    /// The device's power-loss-safe queue of sealed records (docs/agent-storage.md). It hands out
+    /// device sequence numbers (reserved durably before use, never reused), persists the chain
+    /// state, keeps each sealed manifest and its receipt in files committed by
+    /// write-new-then-rename, and deletes a segment only after a receipt was committed.
+    /// Life of a record: recorded (a <see cref="SegmentFile"/>) → <see cref="ReserveSequence"/> →
+    /// seal → <see cref="CommitSealed"/> → <see cref="RecordUploadProgress"/>... →
+    /// <see cref="CommitReceipt"/> → <see cref="DeleteReceipted"/>.
+    /// Call <see cref="Recover"/> at every boot before anything else. Not thread-safe: one agent
+    /// loop owns it. All buffers are allocated here (<see cref="BufferBytes"/>).
+    /// </summary>
+    public sealed class Spool
+    {
+        private const string StateDirectoryName = "STATE";
+
+        private readonly IFileStore _store;
+        private readonly string _segmentDirectory;
+        private readonly long _lowFreeBytes;
+        private readonly long _criticalFreeBytes;
+        private readonly StateJournal _journal;
+        private readonly SpoolFiles _files;
+        private readonly SpoolIndex _index;
+        private readonly SpoolState _state = new SpoolState();
+        private readonly byte[] _stateBuffer = new byte[SpoolState.MaxBytes];
+        private readonly SpoolRecovery _recovery;
+
+        private bool _recovered;
+        private long _next;
+        private long _pending = -1;
+        private long _persistedChainHead = -1;
+        private bool _stateDirty;
+        private StorageLevel _level = StorageLevel.Normal;
+
+        /// <summary>A spool with the default storage thresholds.</summary>
+        public Spool(IFileStore store, string spoolDirectory, string segmentDirectory)
+            : this(store, spoolDirectory, segmentDirectory, SpoolConstants.DefaultLowFreeBytes, SpoolConstants.DefaultCriticalFreeBytes)
+        {
+        }
+
+        /// <param name="store">The volume holding the recorder's segments and the spool.</param>
+        /// <param name="spoolDirectory">Directory owned by the spool (store path, 8.3 name).</param>
+        /// <param name="segmentDirectory">The recorder's segment directory (see <see cref="SegmentSource"/>).</param>
+        /// <param name="lowFreeBytes">Free space below which the storage alarm rises.</param>
+        /// <param name="criticalFreeBytes">Free space below which the level is critical.</param>
+        public Spool(IFileStore store, string spoolDirectory, string segmentDirectory, long lowFreeBytes, long criticalFreeBytes)
+        {
+            if (store == null)
+            {
+                throw new ArgumentNullException("store");
+            }
+
+            if (spoolDirectory == null || spoolDirectory.Length == 0 || segmentDirectory == null)
+            {
+                throw new ArgumentException("spoolDirectory");
+            }
+
+            if (criticalFreeBytes < 0 || lowFreeBytes < criticalFreeBytes)
+            {
+                throw new ArgumentOutOfRangeException("lowFreeBytes");
+            }
+
+            _store = store;
+            _segmentDirectory = segmentDirectory;
+            _lowFreeBytes = lowFreeBytes;
+            _criticalFreeBytes = criticalFreeBytes;
+            _journal = new StateJournal(store, StoreNames.Join(spoolDirectory, StateDirectoryName), SpoolState.MaxBytes);
+            _files = new SpoolFiles(store, spoolDirectory);
+            _index = new SpoolIndex(SpoolConstants.MaxLiveRecords);
+            _recovery = new SpoolRecovery(store, spoolDirectory, segmentDirectory, _files, _index, _state);
+        }
+
+        /// <summary>Bytes this spool holds in buffers (journal frame, record frame, live table, state).</summary>
+        public int BufferBytes
+        {
+            get { return _journal.BufferBytes + _files.BufferBytes + _index.BufferBytes + _stateBuffer.Length + _state.ChainState.Length; }
+        }
+
+        /// <summary>Records in the spool (sealed, uploading, receipted, or with missing content).</summary>
+        public int LiveCount
+        {
+            get { return _index.Count; }
+        }
+
+        /// <summary>Sequence of the newest committed record (-1: none yet).</summary>
+        public long ChainHeadSequence
+        {
+            get { return _state.ChainHeadSequence; }
+        }
+
+        /// <summary>Bytes of chain state committed with the newest record (0: none yet).</summary>
+        public int ChainStateLength
+        {
+            get { return _state.ChainStateLength; }
+        }
+
+        /// <summary>Recorder sequence of the newest sealed segment (-1: none): pass it to <see cref="SegmentSource.FindNext"/>.</summary>
+        public long HighestSealedRecorderSequence
+        {
+            get { return _state.HighestSealedRecorderSequence; }
+        }
+
+        /// <summary>Storage level at the last <see cref="CheckStorage"/>.</summary>
+        public StorageLevel Level
+        {
+            get { return _level; }
+        }
+
+        /// <summary>
+        /// True while the volume is below the low threshold and the alarm has not yet been turned
+        /// into a signed "storage full" continuity record (<see cref="AcknowledgeStorageAlarm"/>).
+        /// </summary>
+        public bool StorageAlarmPending
+        {
+            get { return _level != StorageLevel.Normal && !_state.StorageAlarmAcknowledged; }
+        }
+
+        /// <summary>
+        /// Rebuilds the spool from the card: newest valid journal state, reconciled with the record
+        /// files present; removes unfinished writes and completes interrupted deletions; skips
+        /// every sequence number that may have been used. Safe to call again after any failure,
+        /// including a power cut during recovery. Statuses: Ok, IoError, DeviceRemoved. When the
+        /// scan succeeded but saving the reconciled state did not (StorageFull, IoError), the spool
+        /// is recovered and usable and saves the state with its next change.
+        /// </summary>
+        public SpoolStatus Recover(RecoveryReport report)
+        {
+            if (report == null)
+            {
+                throw new ArgumentNullException("report");
+            }
+
+            report.Reset();
+            _recovered = false;
+            _pending = -1;
+            _index.Clear();
+            _state.Clear();
+            int length;
+            bool found;
+            StoreStatus status = _journal.Load(_stateBuffer, 0, out length, out found);
+            if (status != StoreStatus.Ok)
+            {
+                return SpoolStatuses.From(status);
+            }
+
+            report.StateFound = found && _state.Decode(_stateBuffer, 0, length);
+            if (found && !report.StateFound)
+            {
+                report.CorruptFiles++;
+                _state.Clear();
+            }
+
+            _persistedChainHead = _state.ChainHeadSequence;
+            status = _recovery.Run(report);
+            if (status != StoreStatus.Ok)
+            {
+                return SpoolStatuses.From(status);
+            }
+
+            _next = _state.ReservedEnd;
+            _recovered = true;
+            return SaveState();
+        }
+
+        /// <summary>
+        /// Reserves the next device sequence number durably (write-ahead) and returns it. Until it
+        /// is committed, asking again returns the same number. Seal with it, then
+        /// <see cref="CommitSealed"/>; never publish a record before that commit.
+        /// Statuses: Ok, QueueFull, SequenceExhausted, StorageFull, IoError, DeviceRemoved.
+        /// </summary>
+        public SpoolStatus ReserveSequence(out long sequence)
+        {
+            EnsureRecovered();
+            sequence = -1;
+            if (_pending >= 0)
+            {
+                sequence = _pending;
+                return SpoolStatus.Ok;
+            }
+
+            if (_index.Count == _index.Capacity)
+            {
+                return SpoolStatus.QueueFull;
+            }
+
+            if (_next > StoreNames.MaxHexNumber)
+            {
+                return SpoolStatus.SequenceExhausted;
+            }
+
+            if (_state.ReservedEnd < _next + 1)
+            {
+                _state.ReservedEnd = _next + 1;
+            }
+
+            SpoolStatus status = SaveState();
+            if (status != SpoolStatus.Ok)
+            {
+                return status;
+            }
+
+            _pending = _next;
+            _next++;
+            sequence = _pending;
+            return SpoolStatus.Ok;
+        }
+
+        /// <summary>
+        /// Commits the record sealed with the reserved <paramref name="sequence"/>: its manifest
+        /// (COSE_Sign1 bytes), the chain state after it, and for a segment the content file and the
+        /// exact number of bytes the manifest covers (<paramref name="segment"/> null: continuity
+        /// record, no content). Statuses: Ok, StorageFull, IoError, DeviceRemoved; on any but Ok
+        /// nothing is committed and the same sequence may be committed again.
+        /// </summary>
+        public SpoolStatus CommitSealed(long sequence, SegmentFile segment, long contentLengthBytes,
+            byte[] manifest, int manifestOffset, int manifestCount, byte[] chainState, int chainOffset, int chainCount)
+        {
+            EnsureRecovered();
+            if (sequence != _pending || _pending < 0)
+            {
+                throw new InvalidOperationException("commit of an unreserved sequence");
+            }
+
+            Bytes.CheckRange(manifest, manifestOffset, manifestCount);
+            Bytes.CheckRange(chainState, chainOffset, chainCount);
+            if (manifestCount > SpoolConstants.MaxManifestBytes || chainCount > SpoolConstants.MaxChainStateBytes
+                || contentLengthBytes < 0 || (segment == null && contentLengthBytes != 0))
+            {
+                throw new ArgumentOutOfRangeException("manifestCount");
+            }
+
+            RecordKind kind = segment == null ? RecordKind.Continuity : RecordKind.Segment;
+            long recorderSequence = segment == null ? -1 : segment.RecorderSequence;
+            bool truncated = segment != null && segment.Truncated;
+            StoreStatus status = _files.CommitManifest(sequence, kind, recorderSequence, truncated, contentLengthBytes,
+                chainState, chainOffset, chainCount, manifest, manifestOffset, manifestCount);
+            if (status != StoreStatus.Ok)
+            {
+                return SpoolStatuses.From(status);
+            }
+
+            _index.Add(sequence, kind, RecordState.Sealed, recorderSequence, contentLengthBytes, truncated);
+            _state.SetChain(sequence, chainState, chainOffset, chainCount);
+            if (recorderSequence > _state.HighestSealedRecorderSequence)
+            {
+                _state.HighestSealedRecorderSequence = recorderSequence;
+            }
+
+            _pending = -1;
+
+            // The manifest file is the commit point; recovery reconciles the journal from it, so
+            // a failed save here only postpones the journal update to the next change.
+            SaveState();
+            return SpoolStatus.Ok;
+        }
+
+        /// <summary>
+        /// Records that the server acknowledged <paramref name="offsetBytes"/> of the record's
+        /// content (one journal write: call it at chunk boundaries the caller chooses).
+        /// Statuses: Ok, UnknownSequence, WrongState, StorageFull, IoError, DeviceRemoved.
+        /// </summary>
+        public SpoolStatus RecordUploadProgress(long sequence, long offsetBytes)
+        {
+            EnsureRecovered();
+            int slot = _index.IndexOf(sequence);
+            if (slot < 0)
+            {
+                return SpoolStatus.UnknownSequence;
+            }
+
+            RecordState state = _index.State(slot);
+            if (state != RecordState.Sealed && state != RecordState.Uploading)
+            {
+                return SpoolStatus.WrongState;
+            }
+
+            if (offsetBytes < 0 || offsetBytes > _index.ContentLength(slot))
+            {
+                throw new ArgumentOutOfRangeException("offsetBytes");
+            }
+
+            _index.SetState(slot, RecordState.Uploading);
+            _state.UploadSequence = sequence;
+            _state.UploadOffsetBytes = offsetBytes;
+            return SaveState();
+        }
+
+        /// <summary>
+        /// Commits the receipt for <paramref name="sequence"/>. The caller has verified it (ES256
+        /// against the pinned receipt key, fields matching the record): the spool stores what it
+        /// is given. Statuses: Ok, UnknownSequence, WrongState, StorageFull, IoError, DeviceRemoved.
+        /// </summary>
+        public SpoolStatus CommitReceipt(long sequence, byte[] receipt, int offset, int count)
+        {
+            EnsureRecovered();
+            Bytes.CheckRange(receipt, offset, count);
+            if (count == 0 || count > SpoolConstants.MaxReceiptBytes)
+            {
+                throw new ArgumentOutOfRangeException("count");
+            }
+
+            int slot = _index.IndexOf(sequence);
+            if (slot < 0)
+            {
+                return SpoolStatus.UnknownSequence;
+            }
+
+            RecordState state = _index.State(slot);
+            if (state != RecordState.Sealed && state != RecordState.Uploading)
+            {
+                return SpoolStatus.WrongState;
+            }
+
+            StoreStatus status = _files.CommitReceipt(sequence, receipt, offset, count);
+            if (status != StoreStatus.Ok)
+            {
+                return SpoolStatuses.From(status);
+            }
+
+            _index.SetState(slot, RecordState.Receipted);
+            if (_state.UploadSequence == sequence)
+            {
+                _state.UploadSequence = -1;
+                _state.UploadOffsetBytes = 0;
+            }
+
+            return SpoolStatus.Ok;
+        }
+
+        /// <summary>
+        /// Deletes a receipted record: content first, then manifest, then receipt, so that a cut
+        /// at any point leaves either the whole record or a receipt that recovery finishes.
+        /// Statuses: Ok, UnknownSequence, WrongState (no receipt: never deleted), StorageFull, IoError, DeviceRemoved.
+        /// </summary>
+        public SpoolStatus DeleteReceipted(long sequence)
+        {
+            EnsureRecovered();
+            int slot = _index.IndexOf(sequence);
+            if (slot < 0)
+            {
+                return SpoolStatus.UnknownSequence;
+            }
+
+            if (_index.State(slot) != RecordState.Receipted)
+            {
+                return SpoolStatus.WrongState;
+            }
+
+            // Once the manifest is gone, only the journal remembers the chain and the sequence.
+            if (_stateDirty || _persistedChainHead < sequence)
+            {
+                SpoolStatus saved = SaveState();
+                if (saved != SpoolStatus.Ok)
+                {
+                    return saved;
+                }
+            }
+
+            StoreStatus status = StoreStatus.Ok;
+            if (_index.Kind(slot) == RecordKind.Segment)
+            {
+                status = _store.Delete(ContentPath(slot));
+            }
+
+            if (SpoolStatuses.IsGone(status))
+            {
+                status = _store.Delete(_files.Path(sequence, SpoolFiles.ManifestExtension));
+            }
+
+            if (SpoolStatuses.IsGone(status))
+            {
+                status = _store.Delete(_files.Path(sequence, SpoolFiles.ReceiptExtension));
+            }
+
+            if (!SpoolStatuses.IsGone(status))
+            {
+                return SpoolStatuses.From(status);
+            }
+
+            _index.RemoveAt(slot);
+            return SpoolStatus.Ok;
+        }
+
+        /// <summary>Fills <paramref name="entry"/> with the oldest live record (the next to upload or delete).</summary>
+        public bool GetOldest(SpoolEntry entry)
+        {
+            EnsureRecovered();
+            int slot = _index.Oldest();
+            return slot >= 0 && Fill(slot, entry);
+        }
+
+        /// <summary>Fills <paramref name="entry"/> with record <paramref name="sequence"/>; false if it is not live.</summary>
+        public bool Find(long sequence, SpoolEntry entry)
+        {
+            EnsureRecovered();
+            int slot = _index.IndexOf(sequence);
+            return slot >= 0 && Fill(slot, entry);
+        }
+
+        /// <summary>
+        /// Opens the content of segment record <paramref name="sequence"/> for reading (upload).
+        /// The caller disposes the stream. Statuses: Ok, UnknownSequence, WrongState (continuity
+        /// record), ContentMissing, IoError, DeviceRemoved.
+        /// </summary>
+        public SpoolStatus OpenContent(long sequence, out Stream stream)
+        {
+            EnsureRecovered();
+            stream = null;
+            int slot = _index.IndexOf(sequence);
+            if (slot < 0)
+            {
+                return SpoolStatus.UnknownSequence;
+            }
+
+            if (_index.Kind(slot) != RecordKind.Segment)
+            {
+                return SpoolStatus.WrongState;
+            }
+
+            StoreStatus status = _store.OpenRead(ContentPath(slot), out stream);
+            return status == StoreStatus.NotFound ? SpoolStatus.ContentMissing : SpoolStatuses.From(status);
+        }
+
+        /// <summary>
+        /// Copies the manifest (COSE_Sign1 bytes) of <paramref name="sequence"/> into
+        /// <paramref name="buffer"/> (room for <see cref="SpoolConstants.MaxManifestBytes"/>).
+        /// Statuses: Ok, UnknownSequence, IoError (file unreadable or failing its check), DeviceRemoved.
+        /// </summary>
+        public SpoolStatus ReadManifest(long sequence, byte[] buffer, int offset, out int count)
+        {
+            return ReadBody(sequence, true, buffer, offset, out count);
+        }
+
+        /// <summary>Copies the committed receipt of <paramref name="sequence"/>. Statuses as <see cref="ReadManifest"/>, plus WrongState (no receipt yet).</summary>
+        public SpoolStatus ReadReceipt(long sequence, byte[] buffer, int offset, out int count)
+        {
+            return ReadBody(sequence, false, buffer, offset, out count);
+        }
+
+        /// <summary>Copies the chain state committed with the newest record; returns its length.</summary>
+        public int CopyChainState(byte[] buffer, int offset)
+        {
+            Bytes.CheckRange(buffer, offset, _state.ChainStateLength);
+            Array.Copy(_state.ChainState, 0, buffer, offset, _state.ChainStateLength);
+            return _state.ChainStateLength;
+        }
+
+        /// <summary>
+        /// Measures free space against the thresholds and updates <see cref="Level"/> and the
+        /// alarm (which clears, durably, once space is back to normal).
+        /// Statuses: Ok, IoError, DeviceRemoved, StorageFull (clearing the alarm could not be saved).
+        /// </summary>
+        public SpoolStatus CheckStorage(out StorageLevel level)
+        {
+            EnsureRecovered();
+            level = _level;
+            long free;
+            StoreStatus status = _store.GetFreeSpace(out free);
+            if (status != StoreStatus.Ok)
+            {
+                return SpoolStatuses.From(status);
+            }
+
+            _level = free < _criticalFreeBytes ? StorageLevel.Critical : free < _lowFreeBytes ? StorageLevel.Low : StorageLevel.Normal;
+            level = _level;
+            if (_level == StorageLevel.Normal && _state.StorageAlarmAcknowledged)
+            {
+                _state.StorageAlarmAcknowledged = false;
+                return SaveState();
+            }
+
+            return SpoolStatus.Ok;
+        }
+
+        /// <summary>
+        /// Records that the storage alarm has been turned into a committed continuity record, so it
+        /// is not raised again until space has recovered. Statuses: Ok, StorageFull, IoError, DeviceRemoved.
+        /// </summary>
+        public SpoolStatus AcknowledgeStorageAlarm()
+        {
+            EnsureRecovered();
+            _state.StorageAlarmAcknowledged = true;
+            return SaveState();
+        }
+
+        private SpoolStatus ReadBody(long sequence, bool manifest, byte[] buffer, int offset, out int count)
+        {
+            EnsureRecovered();
+            count = 0;
+            int slot = _index.IndexOf(sequence);
+            if (slot < 0)
+            {
+                return SpoolStatus.UnknownSequence;
+            }
+
+            if (!manifest && _index.State(slot) != RecordState.Receipted)
+            {
+                return SpoolStatus.WrongState;
+            }
+
+            bool valid;
+            StoreStatus status = manifest ? _files.LoadManifest(sequence, out valid) : _files.LoadReceipt(sequence, out valid);
+            if (status != StoreStatus.Ok || !valid)
+            {
+                return status == StoreStatus.DeviceRemoved ? SpoolStatus.DeviceRemoved : SpoolStatus.IoError;
+            }
+
+            count = _files.CopyLoadedBody(buffer, offset, manifest);
+            return SpoolStatus.Ok;
+        }
+
+        private bool Fill(int slot, SpoolEntry entry)
+        {
+            if (entry == null)
+            {
+                throw new ArgumentNullException("entry");
+            }
+
+            long sequence = _index.Sequence(slot);
+            long uploaded = _state.UploadSequence == sequence ? _state.UploadOffsetBytes : 0;
+            entry.Set(sequence, _index.Kind(slot), _index.State(slot), _index.RecorderSequence(slot), _index.ContentLength(slot), _index.Truncated(slot), uploaded);
+            return true;
+        }
+
+        private string ContentPath(int slot)
+        {
+            return SegmentSource.ContentPath(_segmentDirectory, _index.RecorderSequence(slot), _index.Truncated(slot));
+        }
+
+        private SpoolStatus SaveState()
+        {
+            int length = _state.Encode(_stateBuffer, 0);
+            StoreStatus status = _journal.Save(_stateBuffer, 0, length);
+            _stateDirty = status != StoreStatus.Ok;
+            if (!_stateDirty)
+            {
+                _persistedChainHead = _state.ChainHeadSequence;
+            }
+
+            return SpoolStatuses.From(status);
+        }
+
+        private void EnsureRecovered()
+        {
+            if (!_recovered)
+            {
+                throw new InvalidOperationException("Recover before use");
+            }
+        }
+    }
+}
