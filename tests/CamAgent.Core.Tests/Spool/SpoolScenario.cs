@@ -53,6 +53,8 @@ public sealed class SpoolScenario
 
     public int Boots { get; private set; }
 
+    public int Steps { get; private set; }
+
     public int PowerCuts { get; private set; }
 
     public List<SpoolStatus> FailedStatuses { get; } = new();
@@ -74,6 +76,7 @@ public sealed class SpoolScenario
         bool booted = false;
         for (int step = 0; step < maxSteps; step++)
         {
+            Steps++;
             try
             {
                 if (!booted)
@@ -178,7 +181,7 @@ public sealed class SpoolScenario
             return found || _recorder.Busy;
         }
 
-        if (!Note(_spool.ReserveSequence(out long sequence)))
+        if (!Reserve(out long sequence))
         {
             return true;
         }
@@ -202,7 +205,7 @@ public sealed class SpoolScenario
 
     private bool SealContinuity()
     {
-        if (!Note(_spool.ReserveSequence(out long sequence)))
+        if (!Reserve(out long sequence))
         {
             return false;
         }
@@ -212,6 +215,25 @@ public sealed class SpoolScenario
     }
 
     private const int Sha256Size = 32;
+
+    /// <summary>Every number the spool ever handed out, with the boot that got it: none may come back after a reboot.</summary>
+    private readonly Dictionary<long, int> _handedOut = new();
+
+    private bool Reserve(out long sequence)
+    {
+        if (!Note(_spool.ReserveSequence(out sequence)))
+        {
+            return false;
+        }
+
+        if (_handedOut.TryGetValue(sequence, out int boot))
+        {
+            Assert.True(boot == Boots, $"sequence {sequence} handed out in boot {boot} and again in boot {Boots}");
+        }
+
+        _handedOut[sequence] = Boots;
+        return true;
+    }
 
     /// <summary>Scripted sealer: manifest = fields || SHA-256(content) || previous chain state; new chain state = SHA-256(manifest).</summary>
     private int Seal(long sequence, long recorderSequence, bool truncated, byte[] content)
@@ -333,5 +355,5 @@ public sealed class SpoolScenario
         Assert.DoesNotContain(Store.Describe().Split('\n'), line => line.StartsWith(SegmentDirectory + "/", StringComparison.Ordinal));
     }
 
-    public override string ToString() => $"boots {Boots}, cuts {PowerCuts}, server records {Remote.Count}, statuses [{string.Join(",", FailedStatuses)}]";
+    public override string ToString() => $"steps {Steps}, boots {Boots}, cuts {PowerCuts}, server records {Remote.Count}, statuses [{string.Join(",", FailedStatuses)}]";
 }

@@ -26,6 +26,7 @@ public sealed class SimulatedFatStore : IFileStore
     private readonly HashSet<string> _directories = new(StringComparer.Ordinal) { "" };
     private readonly Random _random;
     private bool _powered = true;
+    private long _usedBytes;
 
     public SimulatedFatStore(int seed)
     {
@@ -55,7 +56,7 @@ public sealed class SimulatedFatStore : IFileStore
 
     public bool IsPowered => _powered;
 
-    public long UsedBytes => _files.Values.Sum(n => (long)n.Data.Count);
+    public long UsedBytes => _usedBytes;
 
     /// <summary>Restores power after a cut; the volume shows what the cut left durable.</summary>
     public void PowerOn()
@@ -73,7 +74,13 @@ public sealed class SimulatedFatStore : IFileStore
         var node = new Node();
         node.Data.AddRange(content);
         node.Durable = content.ToArray();
+        if (_files.TryGetValue(Key(path), out Node? old))
+        {
+            _usedBytes -= old.Data.Count;
+        }
+
         _files[Key(path)] = node;
+        _usedBytes += content.Length;
     }
 
     public StoreStatus CreateFile(string path)
@@ -113,6 +120,7 @@ public sealed class SimulatedFatStore : IFileStore
         long room = CapacityBytes - UsedBytes;
         int stored = (int)Math.Min(count, Math.Max(0, room));
         node.Data.AddRange(new ArraySegment<byte>(buffer, offset, stored));
+        _usedBytes += stored;
         return EndWrite(stored < count ? StoreStatus.StorageFull : StoreStatus.Ok);
     }
 
@@ -184,6 +192,7 @@ public sealed class SimulatedFatStore : IFileStore
 
         if (!Cutting || _random.Next(2) == 0)
         {
+            _usedBytes -= _files[key].Data.Count;
             _files.Remove(key);
         }
 
@@ -358,6 +367,7 @@ public sealed class SimulatedFatStore : IFileStore
                 continue;
             }
 
+
             int unflushed = Math.Max(0, node.Data.Count - durable.Length);
             int kept = unflushed == 0 ? 0 : _random.Next(unflushed + 1);
             var survivor = new List<byte>(durable);
@@ -374,6 +384,8 @@ public sealed class SimulatedFatStore : IFileStore
             node.Data.AddRange(survivor);
             node.Durable = survivor.ToArray();
         }
+
+        _usedBytes = _files.Values.Sum(n => (long)n.Data.Count);
     }
 
     private static string Key(string path) => path.ToUpperInvariant();
