@@ -16,15 +16,14 @@ namespace CamAgent.Core.Spool
     /// <see cref="CommitReceipt"/> → <see cref="DeleteReceipted"/>.
     /// Call <see cref="Recover"/> at every boot before anything else. Not thread-safe: one agent
     /// loop owns it. All buffers are allocated here (<see cref="BufferBytes"/>).
+    /// State changes live in this file, read access in Spool.Queries.cs.
     /// </summary>
-    public sealed class Spool
+    public sealed partial class Spool
     {
         private const string StateDirectoryName = "STATE";
 
         private readonly IFileStore _store;
         private readonly string _segmentDirectory;
-        private readonly long _lowFreeBytes;
-        private readonly long _criticalFreeBytes;
         private readonly StateJournal _journal;
         private readonly SpoolFiles _files;
         private readonly SpoolIndex _index;
@@ -37,20 +36,11 @@ namespace CamAgent.Core.Spool
         private long _pending = -1;
         private long _persistedChainHead = -1;
         private bool _stateDirty;
-        private StorageLevel _level = StorageLevel.Normal;
-
-        /// <summary>A spool with the default storage thresholds.</summary>
-        public Spool(IFileStore store, string spoolDirectory, string segmentDirectory)
-            : this(store, spoolDirectory, segmentDirectory, SpoolConstants.DefaultLowFreeBytes, SpoolConstants.DefaultCriticalFreeBytes)
-        {
-        }
 
         /// <param name="store">The volume holding the recorder's segments and the spool.</param>
         /// <param name="spoolDirectory">Directory owned by the spool (store path, 8.3 name).</param>
         /// <param name="segmentDirectory">The recorder's segment directory (see <see cref="SegmentSource"/>).</param>
-        /// <param name="lowFreeBytes">Free space below which the storage alarm rises.</param>
-        /// <param name="criticalFreeBytes">Free space below which the level is critical.</param>
-        public Spool(IFileStore store, string spoolDirectory, string segmentDirectory, long lowFreeBytes, long criticalFreeBytes)
+        public Spool(IFileStore store, string spoolDirectory, string segmentDirectory)
         {
             if (store == null)
             {
@@ -62,15 +52,8 @@ namespace CamAgent.Core.Spool
                 throw new ArgumentException("spoolDirectory");
             }
 
-            if (criticalFreeBytes < 0 || lowFreeBytes < criticalFreeBytes)
-            {
-                throw new ArgumentOutOfRangeException("lowFreeBytes");
-            }
-
             _store = store;
             _segmentDirectory = segmentDirectory;
-            _lowFreeBytes = lowFreeBytes;
-            _criticalFreeBytes = criticalFreeBytes;
             _journal = new StateJournal(store, StoreNames.Join(spoolDirectory, StateDirectoryName), SpoolState.MaxBytes);
             _files = new SpoolFiles(store, spoolDirectory);
             _index = new SpoolIndex(SpoolConstants.MaxLiveRecords);
@@ -105,21 +88,6 @@ namespace CamAgent.Core.Spool
         public long HighestSealedRecorderSequence
         {
             get { return _state.HighestSealedRecorderSequence; }
-        }
-
-        /// <summary>Storage level at the last <see cref="CheckStorage"/>.</summary>
-        public StorageLevel Level
-        {
-            get { return _level; }
-        }
-
-        /// <summary>
-        /// True while the volume is below the low threshold and the alarm has not yet been turned
-        /// into a signed "storage full" continuity record (<see cref="AcknowledgeStorageAlarm"/>).
-        /// </summary>
-        public bool StorageAlarmPending
-        {
-            get { return _level != StorageLevel.Normal && !_state.StorageAlarmAcknowledged; }
         }
 
         /// <summary>
@@ -386,147 +354,6 @@ namespace CamAgent.Core.Spool
 
             _index.RemoveAt(slot);
             return SpoolStatus.Ok;
-        }
-
-        /// <summary>Fills <paramref name="entry"/> with the oldest live record (the next to upload or delete).</summary>
-        public bool GetOldest(SpoolEntry entry)
-        {
-            EnsureRecovered();
-            int slot = _index.Oldest();
-            return slot >= 0 && Fill(slot, entry);
-        }
-
-        /// <summary>Fills <paramref name="entry"/> with record <paramref name="sequence"/>; false if it is not live.</summary>
-        public bool Find(long sequence, SpoolEntry entry)
-        {
-            EnsureRecovered();
-            int slot = _index.IndexOf(sequence);
-            return slot >= 0 && Fill(slot, entry);
-        }
-
-        /// <summary>
-        /// Opens the content of segment record <paramref name="sequence"/> for reading (upload).
-        /// The caller disposes the stream. Statuses: Ok, UnknownSequence, WrongState (continuity
-        /// record), ContentMissing, IoError, DeviceRemoved.
-        /// </summary>
-        public SpoolStatus OpenContent(long sequence, out Stream stream)
-        {
-            EnsureRecovered();
-            stream = null;
-            int slot = _index.IndexOf(sequence);
-            if (slot < 0)
-            {
-                return SpoolStatus.UnknownSequence;
-            }
-
-            if (_index.Kind(slot) != RecordKind.Segment)
-            {
-                return SpoolStatus.WrongState;
-            }
-
-            StoreStatus status = _store.OpenRead(ContentPath(slot), out stream);
-            return status == StoreStatus.NotFound ? SpoolStatus.ContentMissing : SpoolStatuses.From(status);
-        }
-
-        /// <summary>
-        /// Copies the manifest (COSE_Sign1 bytes) of <paramref name="sequence"/> into
-        /// <paramref name="buffer"/> (room for <see cref="SpoolConstants.MaxManifestBytes"/>).
-        /// Statuses: Ok, UnknownSequence, IoError (file unreadable or failing its check), DeviceRemoved.
-        /// </summary>
-        public SpoolStatus ReadManifest(long sequence, byte[] buffer, int offset, out int count)
-        {
-            return ReadBody(sequence, true, buffer, offset, out count);
-        }
-
-        /// <summary>Copies the committed receipt of <paramref name="sequence"/>. Statuses as <see cref="ReadManifest"/>, plus WrongState (no receipt yet).</summary>
-        public SpoolStatus ReadReceipt(long sequence, byte[] buffer, int offset, out int count)
-        {
-            return ReadBody(sequence, false, buffer, offset, out count);
-        }
-
-        /// <summary>Copies the chain state committed with the newest record; returns its length.</summary>
-        public int CopyChainState(byte[] buffer, int offset)
-        {
-            Bytes.CheckRange(buffer, offset, _state.ChainStateLength);
-            Array.Copy(_state.ChainState, 0, buffer, offset, _state.ChainStateLength);
-            return _state.ChainStateLength;
-        }
-
-        /// <summary>
-        /// Measures free space against the thresholds and updates <see cref="Level"/> and the
-        /// alarm (which clears, durably, once space is back to normal).
-        /// Statuses: Ok, IoError, DeviceRemoved, StorageFull (clearing the alarm could not be saved).
-        /// </summary>
-        public SpoolStatus CheckStorage(out StorageLevel level)
-        {
-            EnsureRecovered();
-            level = _level;
-            long free;
-            StoreStatus status = _store.GetFreeSpace(out free);
-            if (status != StoreStatus.Ok)
-            {
-                return SpoolStatuses.From(status);
-            }
-
-            _level = free < _criticalFreeBytes ? StorageLevel.Critical : free < _lowFreeBytes ? StorageLevel.Low : StorageLevel.Normal;
-            level = _level;
-            if (_level == StorageLevel.Normal && _state.StorageAlarmAcknowledged)
-            {
-                _state.StorageAlarmAcknowledged = false;
-                return SaveState();
-            }
-
-            return SpoolStatus.Ok;
-        }
-
-        /// <summary>
-        /// Records that the storage alarm has been turned into a committed continuity record, so it
-        /// is not raised again until space has recovered. Statuses: Ok, StorageFull, IoError, DeviceRemoved.
-        /// </summary>
-        public SpoolStatus AcknowledgeStorageAlarm()
-        {
-            EnsureRecovered();
-            _state.StorageAlarmAcknowledged = true;
-            return SaveState();
-        }
-
-        private SpoolStatus ReadBody(long sequence, bool manifest, byte[] buffer, int offset, out int count)
-        {
-            EnsureRecovered();
-            count = 0;
-            int slot = _index.IndexOf(sequence);
-            if (slot < 0)
-            {
-                return SpoolStatus.UnknownSequence;
-            }
-
-            if (!manifest && _index.State(slot) != RecordState.Receipted)
-            {
-                return SpoolStatus.WrongState;
-            }
-
-            bool valid;
-            StoreStatus status = manifest ? _files.LoadManifest(sequence, out valid) : _files.LoadReceipt(sequence, out valid);
-            if (status != StoreStatus.Ok || !valid)
-            {
-                return status == StoreStatus.DeviceRemoved ? SpoolStatus.DeviceRemoved : SpoolStatus.IoError;
-            }
-
-            count = _files.CopyLoadedBody(buffer, offset, manifest);
-            return SpoolStatus.Ok;
-        }
-
-        private bool Fill(int slot, SpoolEntry entry)
-        {
-            if (entry == null)
-            {
-                throw new ArgumentNullException("entry");
-            }
-
-            long sequence = _index.Sequence(slot);
-            long uploaded = _state.UploadSequence == sequence ? _state.UploadOffsetBytes : 0;
-            entry.Set(sequence, _index.Kind(slot), _index.State(slot), _index.RecorderSequence(slot), _index.ContentLength(slot), _index.Truncated(slot), uploaded);
-            return true;
         }
 
         private string ContentPath(int slot)

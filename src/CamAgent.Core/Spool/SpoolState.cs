@@ -6,7 +6,7 @@ namespace CamAgent.Core.Spool
     /// <summary>
     /// The spool's device-wide state, persisted in its <see cref="StateJournal"/>
     /// (docs/agent-storage.md, "Spool state"). Layout, big-endian:
-    /// version (1) | flags (1) | zero (2) | reserved sequence end (8) | chain head sequence (8) |
+    /// version (1) | zero (3) | reserved sequence end (8) | chain head sequence (8) |
     /// highest sealed recorder sequence (8) | upload sequence (8) | upload offset (8) |
     /// chain state length (2) | chain state.
     /// </summary>
@@ -16,7 +16,6 @@ namespace CamAgent.Core.Spool
         internal const int MaxBytes = FixedBytes + SpoolConstants.MaxChainStateBytes;
 
         private const byte Version = 1;
-        private const byte StorageAlarmAcknowledgedFlag = 0x01;
 
         internal readonly byte[] ChainState = new byte[SpoolConstants.MaxChainStateBytes];
 
@@ -33,7 +32,6 @@ namespace CamAgent.Core.Spool
 
         internal long UploadSequence;
         internal long UploadOffsetBytes;
-        internal bool StorageAlarmAcknowledged;
 
         internal SpoolState()
         {
@@ -48,7 +46,6 @@ namespace CamAgent.Core.Spool
             HighestSealedRecorderSequence = -1;
             UploadSequence = -1;
             UploadOffsetBytes = 0;
-            StorageAlarmAcknowledged = false;
         }
 
         internal void SetChain(long sequence, byte[] chainState, int offset, int count)
@@ -67,7 +64,7 @@ namespace CamAgent.Core.Spool
         {
             Bytes.CheckRange(buffer, offset, FixedBytes + ChainStateLength);
             buffer[offset] = Version;
-            buffer[offset + 1] = StorageAlarmAcknowledged ? StorageAlarmAcknowledgedFlag : (byte)0;
+            buffer[offset + 1] = 0;
             buffer[offset + 2] = 0;
             buffer[offset + 3] = 0;
             Bytes.WriteInt64(buffer, offset + 4, ReservedEnd);
@@ -94,7 +91,6 @@ namespace CamAgent.Core.Spool
                 return false;
             }
 
-            StorageAlarmAcknowledged = (buffer[offset + 1] & StorageAlarmAcknowledgedFlag) != 0;
             ReservedEnd = Bytes.ReadInt64(buffer, offset + 4);
             ChainHeadSequence = Bytes.ReadInt64(buffer, offset + 12);
             HighestSealedRecorderSequence = Bytes.ReadInt64(buffer, offset + 20);

@@ -34,6 +34,7 @@ public sealed class SpoolScenario
     private readonly byte[] _chainBuffer = new byte[SpoolConstants.MaxChainStateBytes];
 
     private CamAgent.Core.Spool.Spool _spool = null!;
+    private StorageMonitor _monitor = null!;
     private SegmentSource _source = null!;
     private bool _continuityDue;
     private Recorder _recorder;
@@ -106,9 +107,8 @@ public sealed class SpoolScenario
     {
         Boots++;
         _recorder = _recorder.Restarted();
-        _spool = _criticalFreeBytes > 0
-            ? new CamAgent.Core.Spool.Spool(Store, SpoolDirectory, SegmentDirectory, _lowFreeBytes, _criticalFreeBytes)
-            : new CamAgent.Core.Spool.Spool(Store, SpoolDirectory, SegmentDirectory);
+        _spool = new CamAgent.Core.Spool.Spool(Store, SpoolDirectory, SegmentDirectory);
+        _monitor = _criticalFreeBytes > 0 ? new StorageMonitor(Store, _lowFreeBytes, _criticalFreeBytes) : new StorageMonitor(Store);
         _source = new SegmentSource(Store, SegmentDirectory);
         SpoolStatus status = _spool.Recover(_report);
         if (!Note(status) && !IsRecoveredDespite(status))
@@ -143,8 +143,8 @@ public sealed class SpoolScenario
             return true;
         }
 
-        Note(_spool.CheckStorage(out StorageLevel level));
-        SawStorageAlarm |= _spool.StorageAlarmPending;
+        Note(SpoolStatuses(_monitor.Check(out StorageLevel level)));
+        SawStorageAlarm |= _monitor.AlarmPending;
         return level == StorageLevel.Normal;
     }
 
@@ -156,11 +156,11 @@ public sealed class SpoolScenario
             return true;
         }
 
-        if (_spool.StorageAlarmPending)
+        if (_monitor.AlarmPending)
         {
             if (SealContinuity())
             {
-                Note(_spool.AcknowledgeStorageAlarm());
+                _monitor.AcknowledgeAlarm();
             }
 
             return true;

@@ -187,35 +187,6 @@ public class SpoolTests
     }
 
     [Fact]
-    public void Storage_Alarm_Rises_Below_The_Low_Threshold_Until_Acknowledged_And_Clears_When_Space_Returns()
-    {
-        var store = new SimulatedFatStore(9);
-        var spool = new CamAgent.Core.Spool.Spool(store, SpoolDirectory, SegmentDirectory, lowFreeBytes: 10_000, criticalFreeBytes: 1_000);
-        spool.Recover(new RecoveryReport());
-        store.CapacityBytes = store.UsedBytes + 5_000;
-
-        Assert.Equal(SpoolStatus.Ok, spool.CheckStorage(out StorageLevel level));
-        Assert.Equal(StorageLevel.Low, level);
-        Assert.True(spool.StorageAlarmPending);
-        Assert.Equal(SpoolStatus.Ok, spool.AcknowledgeStorageAlarm());
-        Assert.False(spool.StorageAlarmPending);
-
-        var rebooted = new CamAgent.Core.Spool.Spool(store, SpoolDirectory, SegmentDirectory, 10_000, 1_000);
-        rebooted.Recover(new RecoveryReport());
-        store.CapacityBytes = store.UsedBytes + 500;
-        rebooted.CheckStorage(out level);
-        Assert.Equal(StorageLevel.Critical, level);
-        Assert.False(rebooted.StorageAlarmPending);
-
-        store.CapacityBytes = long.MaxValue;
-        rebooted.CheckStorage(out level);
-        Assert.Equal(StorageLevel.Normal, level);
-        store.CapacityBytes = store.UsedBytes + 5_000;
-        rebooted.CheckStorage(out _);
-        Assert.True(rebooted.StorageAlarmPending);
-    }
-
-    [Fact]
     public void Buffers_Are_A_Few_KiB_And_Allocated_Up_Front()
     {
         var spool = new CamAgent.Core.Spool.Spool(new SimulatedFatStore(1), SpoolDirectory, SegmentDirectory);
