@@ -5,6 +5,7 @@ public static class Program
     public static int Main(string[] args)
     {
         Console.WriteLine("CamAgent benchmarks");
+        SpoolBenchmark.Run();
         return 0;
     }
 }

@@ -32,6 +32,7 @@ namespace CamAgent.Core.Storage
         private long _highestSeen = -1;
         private long _current = -1;
         private bool _loaded;
+        private bool _directoryReady;
 
         /// <param name="store">Where the journal lives.</param>
         /// <param name="directory">Directory used by this journal only (created on first save).</param>
@@ -87,6 +88,7 @@ namespace CamAgent.Core.Storage
                 return status;
             }
 
+            _directoryReady = true;
             _highestSeen = HighestGeneration(names);
             long below = StoreNames.MaxHexNumber + 1;
             while (true)
@@ -146,10 +148,16 @@ namespace CamAgent.Core.Storage
                 return StoreStatus.AlreadyExists;
             }
 
-            StoreStatus status = _store.CreateDirectory(_directory);
-            if (status != StoreStatus.Ok)
+            StoreStatus status;
+            if (!_directoryReady)
             {
-                return status;
+                status = _store.CreateDirectory(_directory);
+                if (status != StoreStatus.Ok)
+                {
+                    return status;
+                }
+
+                _directoryReady = true;
             }
 
             // Every attempt consumes its generation, so a retry never meets its own leftovers.
