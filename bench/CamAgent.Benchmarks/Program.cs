@@ -1,11 +1,25 @@
 namespace CamAgent.Benchmarks;
 
+/// <summary>
+/// Runs every benchmark, or only those whose name contains the first argument
+/// (e.g. <c>./bench.sh ecdsa</c>). Each benchmark prints its own figures.
+/// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
+        string filter = args.Length > 0 ? args[0] : string.Empty;
         Console.WriteLine("CamAgent benchmarks");
-        SpoolBenchmark.Run();
+        Run("ecdsa", filter, EcdsaBenchmark.Run);
+        Run("spool", filter, SpoolBenchmark.Run);
         return 0;
+    }
+
+    private static void Run(string name, string filter, Action<TextWriter> benchmark)
+    {
+        if (name.Contains(filter, StringComparison.OrdinalIgnoreCase))
+        {
+            benchmark(Console.Out);
+        }
     }
 }

@@ -21,13 +21,13 @@ public static class SpoolBenchmark
     private const int ReceiptBytes = 900;
     private const int ChainStateBytes = 32;
 
-    public static void Run()
+    public static void Run(TextWriter output)
     {
         string root = Directory.CreateTempSubdirectory("camagent-spool-bench-").FullName;
         try
         {
-            Lifecycle(root);
-            Recovery(root);
+            Lifecycle(root, output);
+            Recovery(root, output);
         }
         finally
         {
@@ -35,7 +35,7 @@ public static class SpoolBenchmark
         }
     }
 
-    private static void Lifecycle(string root)
+    private static void Lifecycle(string root, TextWriter output)
     {
         var store = new CountingFileStore(new HostFileStore(root));
         var spool = new Spool(store, "SPOOL", "REC");
@@ -73,13 +73,13 @@ public static class SpoolBenchmark
             bytes += store.BytesAppended - bytesBefore;
         }
 
-        Console.WriteLine($"spool: buffers {spool.BufferBytes} bytes (allocated once)");
-        Console.WriteLine($"spool: per record life on a host folder with fsync: {clock.Elapsed.TotalMilliseconds / Records:F2} ms, " +
+        output.WriteLine($"spool: buffers {spool.BufferBytes} bytes (allocated once)");
+        output.WriteLine($"spool: per record life on a host folder with fsync: {clock.Elapsed.TotalMilliseconds / Records:F2} ms, " +
             $"{(double)writes / Records:F1} file operations, {(double)flushes / Records:F1} flushes, {(double)bytes / Records:F0} bytes written, " +
             $"{(double)allocated / Records:F0} bytes allocated (host adapter included)");
     }
 
-    private static void Recovery(string root)
+    private static void Recovery(string root, TextWriter output)
     {
         var spool = new Spool(new HostFileStore(root), "SPOOL2", "REC2");
         spool.Recover(new RecoveryReport());
@@ -101,7 +101,7 @@ public static class SpoolBenchmark
         var rebooted = new Spool(new HostFileStore(root), "SPOOL2", "REC2");
         Check(rebooted.Recover(report) == SpoolStatus.Ok && report.LiveRecords == SpoolConstants.MaxLiveRecords);
         clock.Stop();
-        Console.WriteLine($"spool: recovery with {report.LiveRecords} live records: {clock.Elapsed.TotalMilliseconds:F1} ms on the host");
+        output.WriteLine($"spool: recovery with {report.LiveRecords} live records: {clock.Elapsed.TotalMilliseconds:F1} ms on the host");
     }
 
     private static void Check(bool condition)
