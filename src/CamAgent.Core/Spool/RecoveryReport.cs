@@ -13,7 +13,11 @@ namespace CamAgent.Core.Spool
         /// <summary>Live records after recovery.</summary>
         public int LiveRecords { get; internal set; }
 
-        /// <summary>First sequence number reserved before the cut but never committed (-1: none); these are skipped, never reused.</summary>
+        /// <summary>
+        /// First sequence number whose commit had begun but not completed before the cut (-1: none).
+        /// Its record bytes may have reached the card, so it is skipped, never reused; the
+        /// power-loss continuity record explains the gap.
+        /// </summary>
         public long SkippedFromSequence { get; internal set; }
 
         /// <summary>How many sequence numbers were skipped.</summary>

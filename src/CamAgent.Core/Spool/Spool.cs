@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using CamAgent.Core.Platform;
 using CamAgent.Core.Segments;
 using CamAgent.Core.Storage;
@@ -8,8 +7,8 @@ namespace CamAgent.Core.Spool
 {
     /// <summary>
     /// The device's power-loss-safe queue of sealed records (docs/agent-storage.md). It hands out
-    /// device sequence numbers (reserved durably before use, never reused), persists the chain
-    /// state, keeps each sealed manifest and its receipt in files committed by
+    /// device sequence numbers (marked used durably before any record byte is written, never
+    /// reused), persists the chain state, keeps each sealed manifest and its receipt in files committed by
     /// write-new-then-rename, and deletes a segment only after a receipt was committed.
     /// Life of a record: recorded (a <see cref="SegmentFile"/>) → <see cref="ReserveSequence"/> →
     /// seal → <see cref="CommitSealed"/> → <see cref="RecordUploadProgress"/>... →
@@ -34,6 +33,8 @@ namespace CamAgent.Core.Spool
         private bool _recovered;
         private long _next;
         private long _pending = -1;
+        private bool _commitStarted;
+        private uint _commitManifestCrc;
         private long _persistedChainHead = -1;
         private bool _stateDirty;
 
@@ -108,6 +109,7 @@ namespace CamAgent.Core.Spool
             report.Reset();
             _recovered = false;
             _pending = -1;
+            _commitStarted = false;
             _index.Clear();
             _state.Clear();
             int length;
@@ -138,10 +140,12 @@ namespace CamAgent.Core.Spool
         }
 
         /// <summary>
-        /// Reserves the next device sequence number durably (write-ahead) and returns it. Until it
-        /// is committed, asking again returns the same number. Seal with it, then
-        /// <see cref="CommitSealed"/>; never publish a record before that commit.
-        /// Statuses: Ok, QueueFull, SequenceExhausted, StorageFull, IoError, DeviceRemoved.
+        /// Returns the sequence number the next record takes: the one after the newest committed
+        /// record, or after the last number whose commit had begun before a power cut (such a
+        /// number may have reached the card inside signed record bytes, so it is never handed out
+        /// again). Nothing is written: until a commit of it begins, asking again returns the same
+        /// number, and after a reboot too. Seal with it, then <see cref="CommitSealed"/>; never
+        /// publish a record before that commit. Statuses: Ok, QueueFull, SequenceExhausted.
         /// </summary>
         public SpoolStatus ReserveSequence(out long sequence)
         {
@@ -163,17 +167,6 @@ namespace CamAgent.Core.Spool
                 return SpoolStatus.SequenceExhausted;
             }
 
-            if (_state.ReservedEnd < _next + 1)
-            {
-                _state.ReservedEnd = _next + 1;
-            }
-
-            SpoolStatus status = SaveState();
-            if (status != SpoolStatus.Ok)
-            {
-                return status;
-            }
-
             _pending = _next;
             _next++;
             sequence = _pending;
@@ -184,24 +177,39 @@ namespace CamAgent.Core.Spool
         /// Commits the record sealed with the reserved <paramref name="sequence"/>: its manifest
         /// (COSE_Sign1 bytes), the chain state after it, and for a segment the content file and the
         /// exact number of bytes the manifest covers (<paramref name="segment"/> null: continuity
-        /// record, no content). Statuses: Ok, StorageFull, IoError, DeviceRemoved; on any but Ok
-        /// nothing is committed and the same sequence may be committed again.
+        /// record, no content). Write-ahead: before any record byte is written, the journal durably
+        /// marks the sequence as used, so it is never handed out again, even if this commit is cut.
+        /// Statuses: Ok, StorageFull, IoError, DeviceRemoved. On any but Ok nothing is committed;
+        /// retry with the same record bytes (a sequence number is signed once: once record bytes
+        /// may have reached the card, a different record for the same number is refused with an
+        /// exception).
         /// </summary>
         public SpoolStatus CommitSealed(long sequence, SegmentFile segment, long contentLengthBytes,
             byte[] manifest, int manifestOffset, int manifestCount, byte[] chainState, int chainOffset, int chainCount)
         {
             EnsureRecovered();
-            if (sequence != _pending || _pending < 0)
+            CheckCommitArguments(sequence, segment, contentLengthBytes, manifest, manifestOffset, manifestCount, chainState, chainOffset, chainCount);
+            uint manifestCrc = Crc32.Compute(manifest, manifestOffset, manifestCount);
+            if (_commitStarted && manifestCrc != _commitManifestCrc)
             {
-                throw new InvalidOperationException("commit of an unreserved sequence");
+                throw new InvalidOperationException("a sequence number is signed once: retry the commit with the same record");
             }
 
-            Bytes.CheckRange(manifest, manifestOffset, manifestCount);
-            Bytes.CheckRange(chainState, chainOffset, chainCount);
-            if (manifestCount > SpoolConstants.MaxManifestBytes || chainCount > SpoolConstants.MaxChainStateBytes
-                || contentLengthBytes < 0 || (segment == null && contentLengthBytes != 0))
+            if (!_commitStarted)
             {
-                throw new ArgumentOutOfRangeException("manifestCount");
+                if (_state.ReservedEnd <= sequence)
+                {
+                    _state.ReservedEnd = sequence + 1;
+                }
+
+                SpoolStatus saved = SaveState();
+                if (saved != SpoolStatus.Ok)
+                {
+                    return saved;
+                }
+
+                _commitStarted = true;
+                _commitManifestCrc = manifestCrc;
             }
 
             RecordKind kind = segment == null ? RecordKind.Continuity : RecordKind.Segment;
@@ -222,10 +230,11 @@ namespace CamAgent.Core.Spool
             }
 
             _pending = -1;
+            _commitStarted = false;
 
-            // The manifest file is the commit point; recovery reconciles the journal from it, so
-            // a failed save here only postpones the journal update to the next change.
-            SaveState();
+            // The manifest file is the commit point and recovery rebuilds the journal from it: the
+            // journal catches up with the next save (at the latest before this record is deleted).
+            _stateDirty = true;
             return SpoolStatus.Ok;
         }
 
@@ -354,6 +363,23 @@ namespace CamAgent.Core.Spool
 
             _index.RemoveAt(slot);
             return SpoolStatus.Ok;
+        }
+
+        private void CheckCommitArguments(long sequence, SegmentFile segment, long contentLengthBytes,
+            byte[] manifest, int manifestOffset, int manifestCount, byte[] chainState, int chainOffset, int chainCount)
+        {
+            if (sequence != _pending || _pending < 0)
+            {
+                throw new InvalidOperationException("commit of an unreserved sequence");
+            }
+
+            Bytes.CheckRange(manifest, manifestOffset, manifestCount);
+            Bytes.CheckRange(chainState, chainOffset, chainCount);
+            if (manifestCount == 0 || manifestCount > SpoolConstants.MaxManifestBytes || chainCount > SpoolConstants.MaxChainStateBytes
+                || contentLengthBytes < 0 || (segment == null && contentLengthBytes != 0))
+            {
+                throw new ArgumentOutOfRangeException("manifestCount");
+            }
         }
 
         private string ContentPath(int slot)

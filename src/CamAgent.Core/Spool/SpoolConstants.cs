@@ -3,8 +3,8 @@ namespace CamAgent.Core.Spool
     /// <summary>Limits and defaults of the spool, with the reason for each value.</summary>
     public static class SpoolConstants
     {
-        /// <summary>First device sequence number handed out on a new device (0 is left unused so it never reads as "unset").</summary>
-        public const long FirstSequence = 1;
+        /// <summary>Sequence number of a device's first record (docs/evidence-format.md §1: the chain starts at 0).</summary>
+        public const long FirstSequence = 0;
 
         /// <summary>
         /// Records (sealed, uploading or receipted) the spool tracks at once. 128 one-minute

@@ -6,9 +6,9 @@ namespace CamAgent.Core.Tests.Spool;
 /// <summary>The scripted sealer's "manifest": the fields the spool's rules are checked against.</summary>
 public sealed record Manifest(long Sequence, long RecorderSequence, bool Truncated, long ContentLength, byte[] ContentDigest, byte[] PreviousChainState)
 {
-    public static byte[] Build(long sequence, long recorderSequence, bool truncated, byte[] content, byte[] previous)
+    public static byte[] Build(long sequence, long recorderSequence, bool truncated, byte[] content, byte[] previous, int boot)
     {
-        byte[] manifest = new byte[2 + 8 + 8 + 1 + 8 + 32 + 1 + previous.Length];
+        byte[] manifest = new byte[2 + 8 + 8 + 1 + 8 + 32 + 1 + previous.Length + 4];
         manifest[0] = (byte)'M';
         manifest[1] = (byte)'1';
         Bytes.WriteInt64(manifest, 2, sequence);
@@ -18,6 +18,9 @@ public sealed record Manifest(long Sequence, long RecorderSequence, bool Truncat
         SHA256.HashData(content).CopyTo(manifest, 27);
         manifest[59] = (byte)previous.Length;
         previous.CopyTo(manifest, 60);
+
+        // Stands for the boot count and time attestation: a record sealed again after a reboot differs.
+        Bytes.WriteUInt32(manifest, 60 + previous.Length, (uint)boot);
         return manifest;
     }
 

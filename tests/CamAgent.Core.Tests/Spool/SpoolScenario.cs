@@ -46,6 +46,7 @@ public sealed class SpoolScenario
         _lowFreeBytes = lowFreeBytes;
         _criticalFreeBytes = criticalFreeBytes;
         _recorder = new Recorder(store, segments);
+        WatchRecordWrites();
     }
 
     public SimulatedFatStore Store { get; }
@@ -199,7 +200,7 @@ public sealed class SpoolScenario
         }
 
         int length = Seal(sequence, _found.RecorderSequence, _found.Truncated, content);
-        Note(_spool.CommitSealed(sequence, _found, content.Length, _manifestBuffer, 0, length, _chainBuffer, 0, Sha256Size));
+        Note(Commit(sequence, _found, content.Length, length));
         return true;
     }
 
@@ -211,35 +212,45 @@ public sealed class SpoolScenario
         }
 
         int length = Seal(sequence, -1, false, Array.Empty<byte>());
-        return Note(_spool.CommitSealed(sequence, null!, 0, _manifestBuffer, 0, length, _chainBuffer, 0, Sha256Size));
+        return Note(Commit(sequence, null, 0, length));
     }
 
     private const int Sha256Size = 32;
 
-    /// <summary>Every number the spool ever handed out, with the boot that got it: none may come back after a reboot.</summary>
-    private readonly Dictionary<long, int> _handedOut = new();
+    private bool Reserve(out long sequence) => Note(_spool.ReserveSequence(out sequence));
 
-    private bool Reserve(out long sequence)
+    private SpoolStatus Commit(long sequence, SegmentFile? segment, long contentLength, int manifestLength) =>
+        _spool.CommitSealed(sequence, segment!, contentLength, _manifestBuffer, 0, manifestLength, _chainBuffer, 0, Sha256Size);
+
+    /// <summary>
+    /// A sequence number is signed once: whatever the cuts, every record frame ever written to
+    /// the card for one number (even one later deleted, which FAT leaves readable) is the same.
+    /// </summary>
+    private readonly Dictionary<string, byte[]> _recordBytesOnCard = new(StringComparer.OrdinalIgnoreCase);
+
+    private void WatchRecordWrites()
     {
-        if (!Note(_spool.ReserveSequence(out sequence)))
+        Store.OnAppend = (path, bytes) =>
         {
-            return false;
-        }
+            if (!path.EndsWith(".MAT", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
 
-        if (_handedOut.TryGetValue(sequence, out int boot))
-        {
-            Assert.True(boot == Boots, $"sequence {sequence} handed out in boot {boot} and again in boot {Boots}");
-        }
+            if (_recordBytesOnCard.TryGetValue(path, out byte[]? earlier))
+            {
+                Assert.True(earlier.SequenceEqual(bytes), $"{path}: a second, different record was written for the same sequence number");
+            }
 
-        _handedOut[sequence] = Boots;
-        return true;
+            _recordBytesOnCard[path] = bytes;
+        };
     }
 
     /// <summary>Scripted sealer: manifest = fields || SHA-256(content) || previous chain state; new chain state = SHA-256(manifest).</summary>
     private int Seal(long sequence, long recorderSequence, bool truncated, byte[] content)
     {
         int previousLength = _spool.CopyChainState(_chainBuffer, 0);
-        byte[] manifest = Manifest.Build(sequence, recorderSequence, truncated, content, _chainBuffer.AsSpan(0, previousLength).ToArray());
+        byte[] manifest = Manifest.Build(sequence, recorderSequence, truncated, content, _chainBuffer.AsSpan(0, previousLength).ToArray(), Boots);
         manifest.CopyTo(_manifestBuffer, 0);
         SHA256.HashData(manifest).CopyTo(_chainBuffer, 0);
         return manifest.Length;

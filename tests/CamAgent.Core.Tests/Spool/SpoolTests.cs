@@ -40,13 +40,13 @@ public class SpoolTests
     }
 
     [Fact]
-    public void Sequences_Start_At_One_And_A_Reservation_Is_Returned_Again_Until_Committed()
+    public void Sequences_Start_At_Zero_And_A_Reservation_Is_Returned_Again_Until_Committed()
     {
         var (_, spool, report) = Boot();
         Assert.False(report.StateFound);
         Assert.Equal(SpoolStatus.Ok, spool.ReserveSequence(out long first));
         Assert.Equal(SpoolStatus.Ok, spool.ReserveSequence(out long again));
-        Assert.Equal(SpoolConstants.FirstSequence, first);
+        Assert.Equal(0, first);
         Assert.Equal(first, again);
         Assert.Equal(SpoolStatus.Ok, spool.CommitSealed(first, null!, 0, Manifest, 0, Manifest.Length, Chain, 0, Chain.Length));
         Assert.Equal(SpoolStatus.Ok, spool.ReserveSequence(out long second));
@@ -54,17 +54,48 @@ public class SpoolTests
     }
 
     [Fact]
-    public void A_Reserved_But_Uncommitted_Sequence_Is_Skipped_After_A_Reboot_And_Reported()
+    public void A_Reservation_Whose_Commit_Never_Began_Is_Handed_Out_Again_After_A_Reboot_Without_A_Gap()
     {
         var (store, spool, _) = Boot();
         Seal(spool, null);
-        Assert.Equal(SpoolStatus.Ok, spool.ReserveSequence(out long abandoned));
+        Assert.Equal(SpoolStatus.Ok, spool.ReserveSequence(out long reserved));
 
         var (_, rebooted, report) = Boot(store);
-        Assert.Equal(abandoned, report.SkippedFromSequence);
+        Assert.Equal(0, report.SkippedCount);
+        Assert.Equal(SpoolStatus.Ok, rebooted.ReserveSequence(out long next));
+        Assert.Equal(reserved, next);
+    }
+
+    [Fact]
+    public void A_Sequence_Whose_Commit_Began_Is_Never_Handed_Out_Again_And_The_Gap_Is_Reported()
+    {
+        var (store, spool, _) = Boot();
+        Seal(spool, null);
+        Assert.Equal(SpoolStatus.Ok, spool.ReserveSequence(out long burned));
+
+        // The journal marks the number used, then writing the record fails.
+        store.FailWritesToPathsEndingWith = ".MAT";
+        Assert.Equal(SpoolStatus.IoError, spool.CommitSealed(burned, null!, 0, Manifest, 0, Manifest.Length, Chain, 0, Chain.Length));
+        store.FailWritesToPathsEndingWith = null;
+        Assert.Throws<InvalidOperationException>(() => spool.CommitSealed(burned, null!, 0, Chain, 0, Chain.Length, Chain, 0, Chain.Length));
+
+        var (_, rebooted, report) = Boot(store);
+        Assert.Equal(burned, report.SkippedFromSequence);
         Assert.Equal(1, report.SkippedCount);
         Assert.Equal(SpoolStatus.Ok, rebooted.ReserveSequence(out long next));
-        Assert.Equal(abandoned + 1, next);
+        Assert.Equal(burned + 1, next);
+    }
+
+    [Fact]
+    public void A_Failed_Commit_Can_Be_Retried_With_The_Same_Record_In_The_Same_Boot()
+    {
+        var (store, spool, _) = Boot();
+        Assert.Equal(SpoolStatus.Ok, spool.ReserveSequence(out long sequence));
+        store.FailWritesToPathsEndingWith = ".MAT";
+        Assert.Equal(SpoolStatus.IoError, spool.CommitSealed(sequence, null!, 0, Manifest, 0, Manifest.Length, Chain, 0, Chain.Length));
+        store.FailWritesToPathsEndingWith = null;
+        Assert.Equal(SpoolStatus.Ok, spool.CommitSealed(sequence, null!, 0, Manifest, 0, Manifest.Length, Chain, 0, Chain.Length));
+        Assert.Equal(sequence, spool.ChainHeadSequence);
     }
 
     [Fact]
@@ -98,14 +129,14 @@ public class SpoolTests
 
         Assert.Equal(SpoolStatus.WrongState, spool.DeleteReceipted(sequence));
         Assert.NotNull(store.Peek("REC/00000001.SEG"));
-        Assert.NotNull(store.Peek("SPOOL/00000001.MAN"));
+        Assert.NotNull(store.Peek("SPOOL/00000000.MAN"));
         Assert.Equal(SpoolStatus.WrongState, spool.ReadReceipt(sequence, new byte[SpoolConstants.MaxReceiptBytes], 0, out _));
 
         Assert.Equal(SpoolStatus.Ok, spool.CommitReceipt(sequence, Receipt, 0, Receipt.Length));
         Assert.Equal(SpoolStatus.Ok, spool.DeleteReceipted(sequence));
         Assert.Null(store.Peek("REC/00000001.SEG"));
-        Assert.Null(store.Peek("SPOOL/00000001.MAN"));
-        Assert.Null(store.Peek("SPOOL/00000001.RCP"));
+        Assert.Null(store.Peek("SPOOL/00000000.MAN"));
+        Assert.Null(store.Peek("SPOOL/00000000.RCP"));
         Assert.Equal(0, spool.LiveCount);
     }
 
@@ -175,15 +206,15 @@ public class SpoolTests
     {
         var (store, spool, _) = Boot();
         long sequence = Seal(spool, Record(store, 1, 40));
-        byte[] file = store.Peek("SPOOL/00000001.MAN")!;
+        byte[] file = store.Peek("SPOOL/00000000.MAN")!;
         file[20] ^= 0xFF;
-        store.Seed("SPOOL/00000001.MAN", file);
+        store.Seed("SPOOL/00000000.MAN", file);
 
         var (_, rebooted, report) = Boot(store);
         Assert.Equal(1, report.CorruptFiles);
         Assert.Equal(SpoolStatus.Ok, rebooted.ReserveSequence(out long next));
         Assert.True(next > sequence);
-        Assert.NotNull(store.Peek("SPOOL/00000001.MAN"));
+        Assert.NotNull(store.Peek("SPOOL/00000000.MAN"));
     }
 
     [Fact]

@@ -51,6 +51,12 @@ public sealed class SimulatedFatStore : IFileStore
     /// <summary>1-based read operation that fails with <see cref="IoErrorStatus"/>; 0 = never.</summary>
     public int FailAtReadOperation { get; set; }
 
+    /// <summary>Every write operation on a path ending with this (e.g. ".MAT") fails with <see cref="IoErrorStatus"/>; null = none.</summary>
+    public string? FailWritesToPathsEndingWith { get; set; }
+
+    /// <summary>Called with the path and bytes of every append before it takes effect (bytes that may reach the medium).</summary>
+    public Action<string, byte[]>? OnAppend { get; set; }
+
     /// <summary>Status of injected failures: IoError by default, DeviceRemoved to emulate a pulled card.</summary>
     public StoreStatus IoErrorStatus { get; set; } = StoreStatus.IoError;
 
@@ -85,7 +91,7 @@ public sealed class SimulatedFatStore : IFileStore
 
     public StoreStatus CreateFile(string path)
     {
-        if (!BeginWrite(out StoreStatus failed))
+        if (!BeginWrite(out StoreStatus failed, path))
         {
             return failed;
         }
@@ -107,7 +113,8 @@ public sealed class SimulatedFatStore : IFileStore
 
     public StoreStatus Append(string path, byte[] buffer, int offset, int count)
     {
-        if (!BeginWrite(out StoreStatus failed))
+        OnAppend?.Invoke(path, buffer.AsSpan(offset, count).ToArray());
+        if (!BeginWrite(out StoreStatus failed, path))
         {
             return failed;
         }
@@ -318,12 +325,14 @@ public sealed class SimulatedFatStore : IFileStore
 
     private bool Cutting => CutAtWriteOperation != 0 && WriteOperations == CutAtWriteOperation;
 
-    private bool BeginWrite(out StoreStatus failed)
+    private bool BeginWrite(out StoreStatus failed, string? path = null)
     {
         EnsurePowered();
         WriteOperations++;
         failed = IoErrorStatus;
-        return WriteOperations != FailAtWriteOperation;
+        bool pathFails = path != null && FailWritesToPathsEndingWith != null
+            && path.EndsWith(FailWritesToPathsEndingWith, StringComparison.OrdinalIgnoreCase);
+        return WriteOperations != FailAtWriteOperation && !pathFails;
     }
 
     private StoreStatus EndWrite(StoreStatus status)
