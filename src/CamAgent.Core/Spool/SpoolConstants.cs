@@ -1,3 +1,5 @@
+using CamAgent.Core.Evidence;
+
 namespace CamAgent.Core.Spool
 {
     /// <summary>Limits and defaults of the spool, with the reason for each value.</summary>
@@ -13,17 +15,14 @@ namespace CamAgent.Core.Spool
         /// </summary>
         public const int MaxLiveRecords = 128;
 
-        /// <summary>
-        /// Largest manifest (COSE_Sign1) kept: a P-256 device certificate (about 600 bytes DER),
-        /// the CBOR manifest (about 400) and the signature (64), with room to spare.
-        /// </summary>
-        public const int MaxManifestBytes = 2048;
+        /// <summary>Largest manifest kept: a whole sealed record (COSE_Sign1 with the device certificate), as the evidence format bounds it.</summary>
+        public const int MaxManifestBytes = EvidenceLimits.MaxRecordBytes;
 
-        /// <summary>Largest receipt kept: the server certificate chain dominates, as for manifests.</summary>
-        public const int MaxReceiptBytes = 2048;
+        /// <summary>Largest receipt kept: a whole receipt record (COSE_Sign1 with the server certificate).</summary>
+        public const int MaxReceiptBytes = EvidenceLimits.MaxReceiptRecordBytes;
 
-        /// <summary>Largest chain state (opaque to the spool; the evidence sealer defines it: digest, counters).</summary>
-        public const int MaxChainStateBytes = 128;
+        /// <summary>Largest chain state (opaque to the spool; the evidence format's ChainState encodes in at most 48 bytes: 64 leaves room for a field more).</summary>
+        public const int MaxChainStateBytes = 64;
 
         /// <summary>
         /// Default low-space threshold: 64 MiB, about one minute of 8 Mbit/s video, so the segment

@@ -222,7 +222,7 @@ public class SpoolTests
     {
         var spool = new CamAgent.Core.Spool.Spool(new SimulatedFatStore(1), SpoolDirectory, SegmentDirectory);
         // docs/agent-storage.md, "Memory": record frame + live table + journal frame + state + chain state.
-        Assert.Equal(2224 + 2944 + 190 + 174 + 128, spool.BufferBytes);
+        Assert.Equal(2800 + 2944 + 126 + 110 + 64, spool.BufferBytes);
         Assert.True(spool.BufferBytes < 6 * 1024);
     }
 }
