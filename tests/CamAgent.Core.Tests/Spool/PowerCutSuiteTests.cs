@@ -63,6 +63,35 @@ public class PowerCutSuiteTests
     }
 
     [Fact]
+    public void With_The_Real_Sealer_A_Cut_At_Every_Write_Operation_Loses_Nothing_And_Every_Gap_In_The_Chain_Is_Reported()
+    {
+        using var sealer = new EvidenceSealer();
+        var clean = new SimulatedFatStore(0);
+        var cleanRun = new SpoolScenario(clean, Segments, sealer: sealer);
+        Assert.True(cleanRun.Run(MaxSteps), cleanRun.ToString());
+        cleanRun.AssertEverythingDelivered();
+        int total = clean.WriteOperations;
+        int seeds = Soak ? 8 : 1;
+        for (int run = 0; run < total * seeds; run++)
+        {
+            int cut = 1 + run % total;
+            var store = new SimulatedFatStore(run) { CutAtWriteOperation = cut };
+            var scenario = new SpoolScenario(store, Segments, sealer: sealer);
+            try
+            {
+                Assert.True(scenario.Run(MaxSteps), $"did not finish: {scenario}");
+                scenario.AssertEverythingDelivered();
+            }
+            catch (Exception e)
+            {
+                throw new Xunit.Sdk.XunitException($"real sealer, cut at write {cut}/{total}: {e.Message}\n{store.Describe()}");
+            }
+        }
+
+        _output.WriteLine($"real sealer: {total} write operations per run, {total * seeds} runs");
+    }
+
+    [Fact]
     public void Random_Double_Cuts_Including_During_Recovery_Lose_Nothing()
     {
         int total = CleanRunWriteOperations();

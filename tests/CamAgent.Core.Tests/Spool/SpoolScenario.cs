@@ -27,6 +27,8 @@ public sealed class SpoolScenario
     private readonly int _segments;
     private readonly long _lowFreeBytes;
     private readonly long _criticalFreeBytes;
+    private readonly IScenarioSealer _sealer;
+    private readonly HashSet<long> _reportedSkips = new();
     private readonly SegmentFile _found = new();
     private readonly SpoolEntry _entry = new();
     private readonly RecoveryReport _report = new();
@@ -39,9 +41,11 @@ public sealed class SpoolScenario
     private bool _continuityDue;
     private Recorder _recorder;
 
-    public SpoolScenario(SimulatedFatStore store, int segments, long lowFreeBytes = 0, long criticalFreeBytes = 0)
+    public SpoolScenario(SimulatedFatStore store, int segments, long lowFreeBytes = 0, long criticalFreeBytes = 0, IScenarioSealer? sealer = null)
     {
         Store = store;
+        _sealer = sealer ?? new ScriptedSealer();
+        Remote = new Server(_sealer);
         _segments = segments;
         _lowFreeBytes = lowFreeBytes;
         _criticalFreeBytes = criticalFreeBytes;
@@ -51,7 +55,7 @@ public sealed class SpoolScenario
 
     public SimulatedFatStore Store { get; }
 
-    public Server Remote { get; } = new();
+    public Server Remote { get; }
 
     public int Boots { get; private set; }
 
@@ -118,6 +122,11 @@ public sealed class SpoolScenario
         }
 
         CheckRecoveredState();
+        for (long skipped = _report.SkippedFromSequence; skipped >= 0 && skipped < _report.SkippedFromSequence + _report.SkippedCount; skipped++)
+        {
+            _reportedSkips.Add(skipped);
+        }
+
         if (!Note(SpoolStatuses(_source.DeclareRecorderRestarted())))
         {
             return false;
@@ -199,7 +208,7 @@ public sealed class SpoolScenario
             stream.ReadExactly(content);
         }
 
-        int length = Seal(sequence, _found.RecorderSequence, _found.Truncated, content);
+        int length = Seal(sequence, true, _found.Truncated, content);
         Note(Commit(sequence, _found, content.Length, length));
         return true;
     }
@@ -211,16 +220,16 @@ public sealed class SpoolScenario
             return false;
         }
 
-        int length = Seal(sequence, -1, false, Array.Empty<byte>());
+        int length = Seal(sequence, false, false, Array.Empty<byte>());
         return Note(Commit(sequence, null, 0, length));
     }
 
-    private const int Sha256Size = 32;
+    private int _chainLength;
 
     private bool Reserve(out long sequence) => Note(_spool.ReserveSequence(out sequence));
 
     private SpoolStatus Commit(long sequence, SegmentFile? segment, long contentLength, int manifestLength) =>
-        _spool.CommitSealed(sequence, segment!, contentLength, _manifestBuffer, 0, manifestLength, _chainBuffer, 0, Sha256Size);
+        _spool.CommitSealed(sequence, segment!, contentLength, _manifestBuffer, 0, manifestLength, _chainBuffer, 0, _chainLength);
 
     /// <summary>
     /// A sequence number is signed once: whatever the cuts, every record frame ever written to
@@ -246,14 +255,18 @@ public sealed class SpoolScenario
         };
     }
 
-    /// <summary>Scripted sealer: manifest = fields || SHA-256(content) || previous chain state; new chain state = SHA-256(manifest).</summary>
-    private int Seal(long sequence, long recorderSequence, bool truncated, byte[] content)
+    /// <summary>Seals with the chain state the spool kept; leaves the record and the chain state after it in the buffers.</summary>
+    private int Seal(long sequence, bool segment, bool truncated, byte[] content)
     {
-        int previousLength = _spool.CopyChainState(_chainBuffer, 0);
-        byte[] manifest = Manifest.Build(sequence, recorderSequence, truncated, content, _chainBuffer.AsSpan(0, previousLength).ToArray(), Boots);
-        manifest.CopyTo(_manifestBuffer, 0);
-        SHA256.HashData(manifest).CopyTo(_chainBuffer, 0);
-        return manifest.Length;
+        byte[] previous = _chainBuffer[.._spool.CopyChainState(_chainBuffer, 0)];
+        byte[] after;
+        byte[] record = segment
+            ? _sealer.SealSegment(sequence, previous, content, truncated, Boots, out after)
+            : _sealer.SealContinuity(sequence, previous, Boots, out after);
+        record.CopyTo(_manifestBuffer, 0);
+        after.CopyTo(_chainBuffer, 0);
+        _chainLength = after.Length;
+        return record.Length;
     }
 
     private bool UploadOrDelete()
@@ -274,7 +287,7 @@ public sealed class SpoolScenario
         }
 
         byte[] manifest = _manifestBuffer[..manifestLength];
-        long offset = Remote.Create(sequence, manifest);
+        long offset = Remote.Create(sequence, manifest, _entry.RecorderSequence, _entry.Truncated);
         if (offset < _entry.ContentLengthBytes)
         {
             if (!Note(_spool.OpenContent(sequence, out Stream stream)))
@@ -358,10 +371,12 @@ public sealed class SpoolScenario
         Remote.AssertConsistent();
         foreach (var (recorderSequence, finished) in _recorder.Finished)
         {
-            Assert.True(Remote.CompleteContentOf(recorderSequence, out byte[] content, out _), $"finished segment {recorderSequence} never delivered");
+            Assert.True(Remote.CompleteContentOf(recorderSequence, out byte[] content), $"finished segment {recorderSequence} never delivered");
             Assert.Equal(finished, content);
         }
 
+        // Every number missing from the chain is one recovery reported as skipped (its commit was cut).
+        Assert.Equal(_reportedSkips.OrderBy(n => n), Remote.MissingSequences());
         Assert.Equal(0, _spool.LiveCount);
         Assert.DoesNotContain(Store.Describe().Split('\n'), line => line.StartsWith(SegmentDirectory + "/", StringComparison.Ordinal));
     }

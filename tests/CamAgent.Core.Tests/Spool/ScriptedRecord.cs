@@ -4,7 +4,7 @@ using CamAgent.Core.Storage;
 namespace CamAgent.Core.Tests.Spool;
 
 /// <summary>The scripted sealer's "manifest": the fields the spool's rules are checked against.</summary>
-public sealed record Manifest(long Sequence, long RecorderSequence, bool Truncated, long ContentLength, byte[] ContentDigest, byte[] PreviousChainState)
+public sealed record ScriptedRecord(long Sequence, long RecorderSequence, bool Truncated, long ContentLength, byte[] ContentDigest, byte[] PreviousChainState)
 {
     public static byte[] Build(long sequence, long recorderSequence, bool truncated, byte[] content, byte[] previous, int boot)
     {
@@ -24,10 +24,10 @@ public sealed record Manifest(long Sequence, long RecorderSequence, bool Truncat
         return manifest;
     }
 
-    public static Manifest Parse(byte[] manifest)
+    public static ScriptedRecord Parse(byte[] manifest)
     {
         Assert.Equal((byte)'M', manifest[0]);
-        return new Manifest(
+        return new ScriptedRecord(
             Bytes.ReadInt64(manifest, 2),
             Bytes.ReadInt64(manifest, 10),
             manifest[18] == 1,
