@@ -19,5 +19,6 @@ public static class CommandRegistry
         new BoardShowCommand(),
         new BoardFlashCommand(),
         new VerifyCommand(),
+        new SimCommand(),
     };
 }
