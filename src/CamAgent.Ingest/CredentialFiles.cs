@@ -23,6 +23,26 @@ public static class CredentialFiles
         }
     }
 
+    /// <summary>Loads every certificate of a PEM file, in file order.</summary>
+    public static X509Certificate2Collection LoadCertificates(string path)
+    {
+        try
+        {
+            var certificates = new X509Certificate2Collection();
+            certificates.ImportFromPemFile(path);
+            if (certificates.Count == 0)
+            {
+                throw new IngestConfigurationException($"'{path}' holds no certificate.");
+            }
+
+            return certificates;
+        }
+        catch (Exception e) when (e is IOException or CryptographicException or UnauthorizedAccessException)
+        {
+            throw new IngestConfigurationException($"Cannot read the certificates '{path}': {e.Message}", e);
+        }
+    }
+
     /// <summary>Loads a TLS server certificate chain (leaf first) and its private key.</summary>
     public static SslStreamCertificateContext LoadServerCertificate(string certificatePath, string keyPath)
     {

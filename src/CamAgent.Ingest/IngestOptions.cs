@@ -23,7 +23,10 @@ public sealed class IngestOptions
     /// <summary>PEM private key of the server's TLS certificate (secret: mode 0600).</summary>
     public string ServerKeyPath { get; set; } = "";
 
-    /// <summary>PEM certificate of the agency CA that issues device certificates: the only trust anchor for clients.</summary>
+    /// <summary>
+    /// PEM file: the agency CA that issues device certificates, optionally followed by its issuers
+    /// up to the agency root. Clients are accepted only with a certificate this CA issued.
+    /// </summary>
     public string DeviceCaPath { get; set; } = "";
 
     /// <summary>PEM certificate of the receipt-signing key (carried in every receipt's x5chain).</summary>

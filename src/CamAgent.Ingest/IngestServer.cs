@@ -57,7 +57,7 @@ public sealed class IngestServer : IAsyncDisposable
         options.Validate();
         time ??= TimeProvider.System;
         SslStreamCertificateContext serverCertificate = CredentialFiles.LoadServerCertificate(options.ServerCertificatePath, options.ServerKeyPath);
-        X509Certificate2 deviceCa = CredentialFiles.LoadCertificate(options.DeviceCaPath);
+        X509Certificate2Collection deviceCa = CredentialFiles.LoadCertificates(options.DeviceCaPath);
 
         var layout = new StoreLayout(options.StorePath);
         UploadStore store = UploadStore.Open(layout, format, time, options.Limits);

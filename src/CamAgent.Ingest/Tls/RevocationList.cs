@@ -11,6 +11,9 @@ namespace CamAgent.Ingest.Tls;
 /// </summary>
 public sealed class RevocationList
 {
+    /// <summary>RFC 5280 §4.1.2.2 serials are at most 20 octets.</summary>
+    private const int MaxSerialHexDigits = 40;
+
     private readonly string? _path;
     private readonly object _gate = new();
     private DateTime _loadedWriteTimeUtc = DateTime.MinValue;
@@ -64,7 +67,7 @@ public sealed class RevocationList
                 continue;
             }
 
-            if (!IsHex(line))
+            if (line.Length > MaxSerialHexDigits || !IsHex(line))
             {
                 serials.Clear();
                 return false;
