@@ -43,7 +43,7 @@ public static class UploadAppender
             }
 
             EnsureDigest(store, session);
-            bool complete = await CopyAsync(store, session, body, contentLength, cancel).ConfigureAwait(false);
+            bool complete = await CopyAsync(store, session, body, contentLength).ConfigureAwait(false);
             session.LastActivityUtc = store.Time.GetUtcNow().UtcDateTime;
             if (!complete)
             {
@@ -110,7 +110,7 @@ public static class UploadAppender
     }
 
     // Returns false when the body ended or broke off before contentLength bytes; what arrived is kept.
-    private static async Task<bool> CopyAsync(UploadStore store, UploadSession session, Stream body, long contentLength, CancellationToken cancel)
+    private static async Task<bool> CopyAsync(UploadStore store, UploadSession session, Stream body, long contentLength)
     {
         byte[] buffer = ArrayPool<byte>.Shared.Rent(CopyBufferBytes);
         string path = store.Layout.IncomingFile(session.Id, StoreLayout.DataFileName);
@@ -122,7 +122,7 @@ public static class UploadAppender
         {
             while (written < contentLength)
             {
-                int read = await ReadBodyAsync(body, buffer, (int)Math.Min(buffer.Length, contentLength - written), cancel).ConfigureAwait(false);
+                int read = await ReadBodyAsync(body, buffer, (int)Math.Min(buffer.Length, contentLength - written)).ConfigureAwait(false);
                 if (read <= 0)
                 {
                     complete = false;
@@ -159,12 +159,14 @@ public static class UploadAppender
     }
 
     // A client that disconnects, sends less than its Content-Length or falls below the minimum
-    // data rate ends the body: that is an incomplete PATCH, not a server error (-1).
-    private static async Task<int> ReadBodyAsync(Stream body, byte[] buffer, int count, CancellationToken cancel)
+    // data rate ends the body: that is an incomplete PATCH, not a server error (-1). The read is
+    // not tied to RequestAborted: bytes that arrived before the connection dropped are still
+    // delivered, then the read fails.
+    private static async Task<int> ReadBodyAsync(Stream body, byte[] buffer, int count)
     {
         try
         {
-            return await body.ReadAsync(buffer.AsMemory(0, count), cancel).ConfigureAwait(false);
+            return await body.ReadAsync(buffer.AsMemory(0, count)).ConfigureAwait(false);
         }
         catch (BadHttpRequestException)
         {
