@@ -66,8 +66,12 @@ public sealed class AuditLog : IDisposable
         lock (_gate)
         {
             byte[] line = Format(entry, _lineNumber + 1, _time.GetUtcNow(), _previousHash);
-            _file.Write(line);
-            _file.WriteByte((byte)'\n');
+            byte[] record = new byte[line.Length + 1];
+            line.CopyTo(record, 0);
+            record[^1] = (byte)'\n';
+
+            // One write call per line, so a killed process leaves whole lines.
+            _file.Write(record);
             _file.Flush(flushToDisk: true);
             _previousHash = Convert.ToHexStringLower(SHA256.HashData(line));
             _lineNumber++;
