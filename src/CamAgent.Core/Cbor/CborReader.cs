@@ -1,0 +1,551 @@
+using System;
+using System.Text;
+
+namespace CamAgent.Core.Cbor
+{
+    /// <summary>
+    /// Strict pull reader for exactly one CBOR data item in a caller-supplied region.
+    /// Accepts only the core deterministic encoding (RFC 8949 §4.2.1) of the CamAgent profile:
+    /// integers, byte and text strings, arrays, maps, false, true and null. It refuses
+    /// indefinite lengths, non-shortest arguments, tags, floats, other simple values, map keys
+    /// out of bytewise order or repeated, container keys, invalid UTF-8, and anything beyond
+    /// <see cref="CborLimits"/>. Hostile input yields a status, never an exception; the first
+    /// failure is sticky. Byte strings are returned as (offset, length) into the caller's buffer,
+    /// so reading allocates nothing except for text strings.
+    /// </summary>
+    public sealed class CborReader
+    {
+        private const int SimpleFalse = 20;
+        private const int SimpleTrue = 21;
+        private const int SimpleNull = 22;
+        private const int AdditionalOneByte = 24;
+        private const int AdditionalEightBytes = 27;
+        private const int AdditionalIndefinite = 31;
+
+        // One frame per open container; frame 0 is the top level, which holds one item.
+        private readonly int[] _remaining = new int[CborLimits.MaxDepth + 1];
+        private readonly bool[] _isMap = new bool[CborLimits.MaxDepth + 1];
+        private readonly int[] _previousKeyOffset = new int[CborLimits.MaxDepth + 1];
+        private readonly int[] _previousKeyLength = new int[CborLimits.MaxDepth + 1];
+
+        private byte[] _buffer;
+        private int _position;
+        private int _end;
+        private int _depth;
+        private CborStatus _status;
+
+        // Head of the item being read.
+        private CborMajorType _major;
+        private ulong _argument;
+        private int _itemStart;
+        private bool _itemIsKey;
+
+        /// <summary>Creates a reader; call <see cref="Reset"/> before reading.</summary>
+        public CborReader()
+        {
+            _buffer = new byte[0];
+        }
+
+        /// <summary>Creates a reader over <paramref name="count"/> bytes of <paramref name="buffer"/> from <paramref name="offset"/>.</summary>
+        public CborReader(byte[] buffer, int offset, int count)
+        {
+            Reset(buffer, offset, count);
+        }
+
+        /// <summary>The first failure seen, or Ok.</summary>
+        public CborStatus Status
+        {
+            get { return _status; }
+        }
+
+        /// <summary>Offset in the buffer of the next unread byte.</summary>
+        public int Position
+        {
+            get { return _position; }
+        }
+
+        /// <summary>Nesting depth of the next item: 0 at the top level.</summary>
+        public int Depth
+        {
+            get { return _depth; }
+        }
+
+        /// <summary>Starts reading one item from a new region; the caller keeps ownership of the buffer.</summary>
+        public void Reset(byte[] buffer, int offset, int count)
+        {
+            if (buffer == null)
+            {
+                throw new ArgumentNullException("buffer");
+            }
+
+            if (offset < 0 || count < 0 || offset > buffer.Length - count)
+            {
+                throw new ArgumentOutOfRangeException("count");
+            }
+
+            _buffer = buffer;
+            _position = offset;
+            _end = offset + count;
+            _depth = 0;
+            _remaining[0] = 1;
+            _isMap[0] = false;
+            _previousKeyLength[0] = -1;
+            _status = CborStatus.Ok;
+        }
+
+        /// <summary>Reports the major type of the next item without consuming it.</summary>
+        public CborStatus PeekMajorType(out CborMajorType majorType)
+        {
+            majorType = CborMajorType.UnsignedInteger;
+            if (!CanStartItem())
+            {
+                return _status;
+            }
+
+            if (_position >= _end)
+            {
+                return Fail(CborStatus.Truncated);
+            }
+
+            majorType = (CborMajorType)(_buffer[_position] >> 5);
+            return CborStatus.Ok;
+        }
+
+        /// <summary>Reads an unsigned integer (major type 0).</summary>
+        public CborStatus ReadUInt64(out ulong value)
+        {
+            value = 0;
+            if (!BeginScalar(CborMajorType.UnsignedInteger))
+            {
+                return _status;
+            }
+
+            value = _argument;
+            return EndItem();
+        }
+
+        /// <summary>Reads an integer of major type 0 or 1 that fits a <see cref="long"/>.</summary>
+        public CborStatus ReadInt64(out long value)
+        {
+            value = 0;
+            if (!BeginItem())
+            {
+                return _status;
+            }
+
+            if (_major != CborMajorType.UnsignedInteger && _major != CborMajorType.NegativeInteger)
+            {
+                return Fail(CborStatus.UnexpectedType);
+            }
+
+            if (_argument > long.MaxValue)
+            {
+                return Fail(CborStatus.Overflow);
+            }
+
+            long magnitude = 0;
+            magnitude += (long)_argument;
+            value = _major == CborMajorType.UnsignedInteger ? magnitude : -1 - magnitude;
+            return EndItem();
+        }
+
+        /// <summary>
+        /// Reads a byte string and reports where its content lies in the caller's buffer;
+        /// nothing is copied.
+        /// </summary>
+        public CborStatus ReadByteString(out int contentOffset, out int contentLength)
+        {
+            contentOffset = 0;
+            contentLength = 0;
+            if (!BeginScalar(CborMajorType.ByteString) || !TakeContent(out contentOffset, out contentLength))
+            {
+                return _status;
+            }
+
+            return EndItem();
+        }
+
+        /// <summary>Reads a text string; its UTF-8 must be well-formed.</summary>
+        public CborStatus ReadTextString(out string value)
+        {
+            value = null;
+            int contentOffset;
+            int contentLength;
+            if (!BeginScalar(CborMajorType.TextString) || !TakeContent(out contentOffset, out contentLength))
+            {
+                return _status;
+            }
+
+            if (!Utf8Validator.IsWellFormed(_buffer, contentOffset, contentLength))
+            {
+                return Fail(CborStatus.InvalidUtf8);
+            }
+
+            value = contentLength == 0 ? string.Empty : Encoding.UTF8.GetString(_buffer, contentOffset, contentLength);
+            return EndItem();
+        }
+
+        /// <summary>Reads an array head; the caller then reads <paramref name="count"/> items.</summary>
+        public CborStatus ReadArrayHeader(out int count)
+        {
+            return ReadContainerHeader(CborMajorType.Array, out count);
+        }
+
+        /// <summary>Reads a map head; the caller then reads <paramref name="count"/> key/value pairs.</summary>
+        public CborStatus ReadMapHeader(out int count)
+        {
+            return ReadContainerHeader(CborMajorType.Map, out count);
+        }
+
+        /// <summary>Reads false or true.</summary>
+        public CborStatus ReadBoolean(out bool value)
+        {
+            value = false;
+            if (!BeginScalar(CborMajorType.SimpleOrFloat))
+            {
+                return _status;
+            }
+
+            if (_argument != SimpleFalse && _argument != SimpleTrue)
+            {
+                return Fail(CborStatus.UnexpectedType);
+            }
+
+            value = _argument == SimpleTrue;
+            return EndItem();
+        }
+
+        /// <summary>Reads null.</summary>
+        public CborStatus ReadNull()
+        {
+            if (!BeginScalar(CborMajorType.SimpleOrFloat))
+            {
+                return _status;
+            }
+
+            return _argument == SimpleNull ? EndItem() : Fail(CborStatus.UnexpectedType);
+        }
+
+        /// <summary>Reads and discards the next item, including everything nested in it.</summary>
+        public CborStatus SkipValue()
+        {
+            int startDepth = _depth;
+            do
+            {
+                if (!BeginItem())
+                {
+                    return _status;
+                }
+
+                if (_major == CborMajorType.Array || _major == CborMajorType.Map)
+                {
+                    int ignored;
+                    OpenContainer(out ignored);
+                }
+                else if (_major == CborMajorType.ByteString || _major == CborMajorType.TextString)
+                {
+                    SkipString();
+                }
+                else
+                {
+                    EndItem();
+                }
+            }
+            while (_status == CborStatus.Ok && _depth > startDepth);
+
+            return _status;
+        }
+
+        /// <summary>Confirms that the top-level item is complete and no bytes follow it.</summary>
+        public CborStatus ReadEnd()
+        {
+            if (_status != CborStatus.Ok)
+            {
+                return _status;
+            }
+
+            if (_depth != 0 || _remaining[0] != 0)
+            {
+                return Fail(CborStatus.Incomplete);
+            }
+
+            return _position == _end ? CborStatus.Ok : Fail(CborStatus.TrailingBytes);
+        }
+
+        private bool SkipString()
+        {
+            int contentOffset;
+            int contentLength;
+            if (!TakeContent(out contentOffset, out contentLength))
+            {
+                return false;
+            }
+
+            if (_major == CborMajorType.TextString && !Utf8Validator.IsWellFormed(_buffer, contentOffset, contentLength))
+            {
+                Fail(CborStatus.InvalidUtf8);
+                return false;
+            }
+
+            return EndItem() == CborStatus.Ok;
+        }
+
+        private CborStatus ReadContainerHeader(CborMajorType majorType, out int count)
+        {
+            count = 0;
+            if (!BeginScalar(majorType))
+            {
+                return _status;
+            }
+
+            return OpenContainer(out count);
+        }
+
+        private CborStatus OpenContainer(out int count)
+        {
+            count = 0;
+            if (_itemIsKey)
+            {
+                return Fail(CborStatus.UnsupportedKey);
+            }
+
+            if (_argument > CborLimits.MaxContainerItems)
+            {
+                return Fail(CborStatus.TooLarge);
+            }
+
+            count = (int)_argument;
+            int items = _major == CborMajorType.Map ? count * 2 : count;
+            ConsumeFromParent();
+            if (items == 0)
+            {
+                PopCompleted();
+                return CborStatus.Ok;
+            }
+
+            if (_depth == CborLimits.MaxDepth)
+            {
+                return Fail(CborStatus.TooDeep);
+            }
+
+            _depth++;
+            _remaining[_depth] = items;
+            _isMap[_depth] = _major == CborMajorType.Map;
+            _previousKeyLength[_depth] = -1;
+            return CborStatus.Ok;
+        }
+
+        private bool TakeContent(out int contentOffset, out int contentLength)
+        {
+            contentOffset = _position;
+            contentLength = 0;
+            if (_argument > CborLimits.MaxStringBytes)
+            {
+                Fail(CborStatus.TooLarge);
+                return false;
+            }
+
+            if (_argument > (ulong)(_end - _position))
+            {
+                Fail(CborStatus.Truncated);
+                return false;
+            }
+
+            contentLength = (int)_argument;
+            _position += contentLength;
+            return true;
+        }
+
+        private bool BeginScalar(CborMajorType expected)
+        {
+            if (!BeginItem())
+            {
+                return false;
+            }
+
+            if (_major != expected)
+            {
+                Fail(CborStatus.UnexpectedType);
+                return false;
+            }
+
+            return true;
+        }
+
+        private bool CanStartItem()
+        {
+            if (_status != CborStatus.Ok)
+            {
+                return false;
+            }
+
+            if (_depth == 0 && _remaining[0] == 0)
+            {
+                Fail(CborStatus.NoMoreItems);
+                return false;
+            }
+
+            return true;
+        }
+
+        // Decodes the head (RFC 8949 §3) and applies the deterministic-encoding rules to it.
+        private bool BeginItem()
+        {
+            if (!CanStartItem())
+            {
+                return false;
+            }
+
+            _itemStart = _position;
+            _itemIsKey = _isMap[_depth] && (_remaining[_depth] % 2) == 0;
+            if (_position >= _end)
+            {
+                Fail(CborStatus.Truncated);
+                return false;
+            }
+
+            int initial = _buffer[_position++];
+            _major = (CborMajorType)(initial >> 5);
+            int additional = initial & 0x1F;
+            if (!ReadArgument(additional))
+            {
+                return false;
+            }
+
+            if (_major == CborMajorType.Tag)
+            {
+                Fail(CborStatus.Unsupported);
+                return false;
+            }
+
+            if (_major == CborMajorType.SimpleOrFloat && (additional < SimpleFalse || additional > SimpleNull))
+            {
+                Fail(CborStatus.Unsupported);
+                return false;
+            }
+
+            return true;
+        }
+
+        private bool ReadArgument(int additional)
+        {
+            if (additional < AdditionalOneByte)
+            {
+                _argument = (ulong)additional;
+                return true;
+            }
+
+            if (additional == AdditionalIndefinite)
+            {
+                Fail(CborStatus.IndefiniteLength);
+                return false;
+            }
+
+            if (additional > AdditionalEightBytes)
+            {
+                Fail(CborStatus.Malformed);
+                return false;
+            }
+
+            int size = 1 << (additional - AdditionalOneByte);
+            if (size > _end - _position)
+            {
+                Fail(CborStatus.Truncated);
+                return false;
+            }
+
+            ulong argument = 0;
+            for (int i = 0; i < size; i++)
+            {
+                argument = (argument << 8) | _buffer[_position++];
+            }
+
+            _argument = argument;
+
+            // Shortest form: a value that fits the next smaller size must have used it.
+            if (CborWriter.HeadSize(argument) != size + 1)
+            {
+                Fail(CborStatus.NonCanonical);
+                return false;
+            }
+
+            return true;
+        }
+
+        private CborStatus EndItem()
+        {
+            if (_itemIsKey && !CheckKeyOrder())
+            {
+                return _status;
+            }
+
+            ConsumeFromParent();
+            PopCompleted();
+            return CborStatus.Ok;
+        }
+
+        // RFC 8949 §4.2.1: keys sorted bytewise by their deterministic encodings; equal means duplicate.
+        private bool CheckKeyOrder()
+        {
+            int length = _position - _itemStart;
+            int previousLength = _previousKeyLength[_depth];
+            if (previousLength >= 0)
+            {
+                int order = CompareBytes(_previousKeyOffset[_depth], previousLength, _itemStart, length);
+                if (order == 0)
+                {
+                    Fail(CborStatus.DuplicateKey);
+                    return false;
+                }
+
+                if (order > 0)
+                {
+                    Fail(CborStatus.KeyOrder);
+                    return false;
+                }
+            }
+
+            _previousKeyOffset[_depth] = _itemStart;
+            _previousKeyLength[_depth] = length;
+            return true;
+        }
+
+        private int CompareBytes(int offsetA, int lengthA, int offsetB, int lengthB)
+        {
+            int common = lengthA < lengthB ? lengthA : lengthB;
+            for (int i = 0; i < common; i++)
+            {
+                int difference = _buffer[offsetA + i] - _buffer[offsetB + i];
+                if (difference != 0)
+                {
+                    return difference;
+                }
+            }
+
+            return lengthA - lengthB;
+        }
+
+        private void ConsumeFromParent()
+        {
+            _remaining[_depth]--;
+        }
+
+        private void PopCompleted()
+        {
+            while (_depth > 0 && _remaining[_depth] == 0)
+            {
+                _depth--;
+            }
+        }
+
+        private CborStatus Fail(CborStatus status)
+        {
+            if (_status == CborStatus.Ok)
+            {
+                _status = status;
+            }
+
+            return _status;
+        }
+    }
+}

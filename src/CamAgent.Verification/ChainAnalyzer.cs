@@ -1,0 +1,124 @@
+using CamAgent.Core.Evidence;
+
+namespace CamAgent.Verification;
+
+/// <summary>
+/// Reconstructs one device's chain from its authentic records and names every break with its
+/// position (docs/evidence-format.md §7.2): duplicates, records stored out of place, two signed
+/// records for one sequence number, missing numbers, and links that do not hold.
+/// </summary>
+public static class ChainAnalyzer
+{
+    /// <summary>
+    /// Analyses <paramref name="entries"/> (ascending file sequence). Returns the authentic records
+    /// by their own sequence number, the order the chain runs in, and adds findings to <paramref name="findings"/>.
+    /// </summary>
+    public static SortedDictionary<long, VerifiedEntry> Analyze(string deviceId, IReadOnlyList<VerifiedEntry> entries, long firstSequence, List<Finding> findings)
+    {
+        FindDuplicates(deviceId, entries, findings);
+        FindMisplaced(deviceId, entries, findings);
+        SortedDictionary<long, VerifiedEntry> chain = BuildChain(deviceId, entries, findings);
+        FindGaps(deviceId, entries, chain, firstSequence, findings);
+        CheckLinks(deviceId, chain, firstSequence, findings);
+        return chain;
+    }
+
+    private static void FindDuplicates(string deviceId, IReadOnlyList<VerifiedEntry> entries, List<Finding> findings)
+    {
+        IEnumerable<IGrouping<string, VerifiedEntry>> groups = entries
+            .Where(e => e.ManifestCheck is not null && e.ManifestCheck.RecordDigest.Length > 0)
+            .GroupBy(e => Convert.ToHexString(e.ManifestCheck!.RecordDigest))
+            .Where(g => g.Count() > 1);
+        foreach (IGrouping<string, VerifiedEntry> group in groups)
+        {
+            VerifiedEntry original = group.FirstOrDefault(e => e.Manifest?.Sequence == e.FileSequence) ?? group.First();
+            foreach (VerifiedEntry copy in group.Where(e => !ReferenceEquals(e, original)))
+            {
+                copy.IsDuplicate = true;
+                findings.Add(new Finding(deviceId, copy.FileSequence, FindingKind.Duplicated, Severity.Error,
+                    $"the record stored as sequence {copy.FileSequence} is a byte-identical copy of the one stored as sequence {original.FileSequence}"));
+            }
+        }
+    }
+
+    private static void FindMisplaced(string deviceId, IReadOnlyList<VerifiedEntry> entries, List<Finding> findings)
+    {
+        var fileSequences = new HashSet<long>(entries.Where(e => e.ManifestCheck is not null).Select(e => e.FileSequence));
+        var claimed = new HashSet<long>(entries.Where(e => e.IsAuthentic && !e.IsDuplicate).Select(e => e.Manifest!.Sequence));
+        foreach (VerifiedEntry entry in entries.Where(e => e.IsAuthentic && !e.IsDuplicate && e.Manifest!.Sequence != e.FileSequence))
+        {
+            long own = entry.Manifest!.Sequence;
+            bool swapped = fileSequences.Contains(own) || claimed.Contains(entry.FileSequence);
+            findings.Add(new Finding(deviceId, entry.FileSequence, swapped ? FindingKind.Reordered : FindingKind.Misfiled, Severity.Error,
+                $"the record stored as sequence {entry.FileSequence} is the device's record {own}"));
+        }
+    }
+
+    private static SortedDictionary<long, VerifiedEntry> BuildChain(string deviceId, IReadOnlyList<VerifiedEntry> entries, List<Finding> findings)
+    {
+        var chain = new SortedDictionary<long, VerifiedEntry>();
+        foreach (VerifiedEntry entry in entries.Where(e => e.IsAuthentic && !e.IsDuplicate))
+        {
+            long sequence = entry.Manifest!.Sequence;
+            if (chain.TryGetValue(sequence, out VerifiedEntry? other))
+            {
+                findings.Add(new Finding(deviceId, sequence, FindingKind.Forked, Severity.Error,
+                    $"two different signed records claim sequence {sequence} (stored as {other.FileSequence} and {entry.FileSequence}): the device's chain forked"));
+                continue;
+            }
+
+            chain.Add(sequence, entry);
+        }
+
+        return chain;
+    }
+
+    // Walks the sorted numbers present, so a hostile file name far ahead costs one finding, not a loop.
+    private static void FindGaps(string deviceId, IReadOnlyList<VerifiedEntry> entries, SortedDictionary<long, VerifiedEntry> chain, long firstSequence, List<Finding> findings)
+    {
+        var present = new SortedSet<long>(entries.Where(e => e.ManifestCheck is not null).Select(e => e.FileSequence));
+        present.UnionWith(chain.Keys);
+        long expected = firstSequence;
+        foreach (long sequence in present.Where(s => s >= firstSequence))
+        {
+            if (sequence > expected)
+            {
+                string span = sequence - 1 == expected ? $"sequence {expected}" : $"sequences {expected} to {sequence - 1}";
+                findings.Add(new Finding(deviceId, expected, FindingKind.Missing, Severity.Error, $"no record for {span}: the chain has a gap"));
+            }
+
+            expected = sequence == long.MaxValue ? sequence : sequence + 1;
+        }
+    }
+
+    private static void CheckLinks(string deviceId, SortedDictionary<long, VerifiedEntry> chain, long firstSequence, List<Finding> findings)
+    {
+        foreach ((long sequence, VerifiedEntry entry) in chain)
+        {
+            byte[] link = entry.Manifest!.PreviousRecordDigest;
+            if (sequence == 0)
+            {
+                if (link.Any(b => b != 0))
+                {
+                    findings.Add(new Finding(deviceId, 0, FindingKind.BadLink, Severity.Error, "the first record of the chain does not start from the all-zero link"));
+                }
+
+                continue;
+            }
+
+            if (chain.TryGetValue(sequence - 1, out VerifiedEntry? previous))
+            {
+                if (!link.AsSpan().SequenceEqual(previous.ManifestCheck!.RecordDigest))
+                {
+                    findings.Add(new Finding(deviceId, sequence - 1, FindingKind.Forked, Severity.Error,
+                        $"the record stored for sequence {sequence - 1} is not the one record {sequence} was chained to: the device signed another record {sequence - 1}"));
+                }
+            }
+            else if (sequence == firstSequence)
+            {
+                findings.Add(new Finding(deviceId, sequence, FindingKind.Explanation, Severity.Info,
+                    $"the chain is checked from sequence {sequence}; earlier records are outside this store"));
+            }
+        }
+    }
+}

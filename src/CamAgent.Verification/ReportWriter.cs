@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CamAgent.Verification;
+
+/// <summary>
+/// Renders a <see cref="VerificationReport"/> as a chain-of-custody report for people (plain
+/// text) or as JSON for tools. Both carry the same facts; the JSON field names are stable.
+/// </summary>
+public static class ReportWriter
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static void WriteJson(VerificationReport report, TextWriter output)
+    {
+        var document = new
+        {
+            input = report.Input,
+            verifiedAt = report.VerifiedAt,
+            valid = report.IsValid,
+            errors = report.ErrorCount,
+            warnings = report.WarningCount,
+            trustAnchors = report.TrustAnchors,
+            devices = report.Devices.Select(d => new
+            {
+                deviceId = d.DeviceId,
+                folder = d.Folder,
+                valid = d.IsValid,
+                certificates = d.Certificates,
+                authenticRecords = d.AuthenticRecords,
+                verifiedContentBytes = d.VerifiedContentBytes,
+                records = d.Records,
+                findings = d.Findings,
+            }),
+        };
+        output.WriteLine(JsonSerializer.Serialize(document, JsonOptions));
+    }
+
+    public static void WriteText(VerificationReport report, TextWriter output)
+    {
+        output.WriteLine("CamAgent evidence verification report");
+        output.WriteLine("=====================================");
+        output.WriteLine($"Input:        {report.Input}");
+        output.WriteLine($"Verified at:  {Time(report.VerifiedAt)} (verifier clock)");
+        foreach (string anchor in report.TrustAnchors)
+        {
+            output.WriteLine($"Trusted:      {anchor}");
+        }
+
+        output.WriteLine("Checked:      device certificates against the trusted agency certificates, every ES256");
+        output.WriteLine("              signature, every content digest, the chain of sequence numbers and links,");
+        output.WriteLine("              the time attestation, and the server receipts.");
+        foreach (DeviceReport device in report.Devices)
+        {
+            WriteDevice(device, output);
+        }
+
+        output.WriteLine();
+        output.WriteLine(report.IsValid
+            ? $"VERDICT: VALID. Every record above is authentic, complete and in order ({report.WarningCount} warning(s))."
+            : $"VERDICT: NOT VALID. {report.ErrorCount} error(s), {report.WarningCount} warning(s); see the findings above.");
+    }
+
+    private static void WriteDevice(DeviceReport device, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine($"Device {device.DeviceId}");
+        output.WriteLine(new string('-', 7 + device.DeviceId.Length));
+        output.WriteLine($"Folder:       {device.Folder}");
+        foreach (string certificate in device.Certificates)
+        {
+            output.WriteLine($"Certificate:  {certificate}");
+        }
+
+        output.WriteLine($"Records:      {device.Records.Count} stored, {device.AuthenticRecords} authentic, {device.VerifiedContentBytes.ToString("N0", CultureInfo.InvariantCulture)} content bytes verified");
+        output.WriteLine();
+        output.WriteLine("  Seq  Record            Recording  Wall-clock start / end (UTC)                 Clock      Bytes         Receipt  Status");
+        foreach (RecordSummary record in device.Records)
+        {
+            string wall = record.WallStart is null ? "-" : $"{Time(record.WallStart.Value)} / {Time(record.WallEnd!.Value)} ±{record.UncertaintyMs} ms";
+            string receipt = record.ReceiptVerified ? "yes" : "no";
+            string kind = record.Truncated ? record.Kind + " (partial)" : record.Kind;
+            output.WriteLine($"  {record.Sequence,4} {kind,-17} {record.RecordingId?.ToString(CultureInfo.InvariantCulture) ?? "-",9}  {wall,-44} {record.ClockState,-10} {record.ContentLength,12:N0}  {receipt,-7}  {record.Status}");
+        }
+
+        WriteFindings(device, output);
+        output.WriteLine();
+        output.WriteLine(device.IsValid ? $"Device {device.DeviceId}: VALID" : $"Device {device.DeviceId}: NOT VALID");
+    }
+
+    private static void WriteFindings(DeviceReport device, TextWriter output)
+    {
+        if (device.Findings.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine();
+        output.WriteLine("  Findings (E = error, W = warning, i = explanation):");
+        foreach (Finding finding in device.Findings.OrderBy(f => f.Sequence ?? -1).ThenByDescending(f => f.Severity))
+        {
+            char mark = finding.Severity switch { Severity.Error => 'E', Severity.Warning => 'W', _ => 'i' };
+            string where = finding.Sequence is null ? "folder" : "seq " + finding.Sequence.Value.ToString(CultureInfo.InvariantCulture);
+            output.WriteLine($"  [{mark}] {where,-9} {finding.Kind}: {finding.Message}");
+        }
+    }
+
+    private static string Time(DateTimeOffset time)
+    {
+        return time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
+    }
+}
