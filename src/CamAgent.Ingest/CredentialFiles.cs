@@ -15,7 +15,7 @@ public static class CredentialFiles
     {
         try
         {
-            return X509Certificate2.CreateFromPemFile(path);
+            return X509Certificate2.CreateFromPem(File.ReadAllText(path));
         }
         catch (Exception e) when (e is IOException or CryptographicException or UnauthorizedAccessException)
         {
@@ -88,6 +88,23 @@ public static class CredentialFiles
             key.Dispose();
             throw new IngestConfigurationException($"Cannot read the receipt key '{keyPath}': {e.Message}", e);
         }
+    }
+
+    /// <summary>Builds the Core evidence formats with the receipt key and certificate and the device CA chain of <paramref name="options"/>.</summary>
+    public static Evidence.CoreEvidenceFormat LoadEvidenceFormat(IngestOptions options)
+    {
+        X509Certificate2 receiptCertificate = LoadCertificate(options.ReceiptCertificatePath);
+        ECDsa key = LoadSigningKey(options.ReceiptKeyPath);
+        using (ECDsa? certified = receiptCertificate.GetECDsaPublicKey())
+        {
+            if (certified is null || !certified.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(key.ExportSubjectPublicKeyInfo()))
+            {
+                key.Dispose();
+                throw new IngestConfigurationException($"The receipt certificate '{options.ReceiptCertificatePath}' does not certify the key '{options.ReceiptKeyPath}'.");
+            }
+        }
+
+        return new Evidence.CoreEvidenceFormat(LoadCertificates(options.DeviceCaPath).ToArray(), new Host.Crypto.HostEcdsaSigner(key), receiptCertificate);
     }
 
     /// <summary>Throws unless <paramref name="keyPath"/> exists and (on Unix) only its owner can read it.</summary>

@@ -22,6 +22,7 @@ public static class ErrorCodes
     public const string ManifestMalformed = "manifest-malformed";
     public const string ManifestSignatureInvalid = "manifest-signature-invalid";
     public const string ManifestCertificateMismatch = "manifest-certificate-mismatch";
+    public const string ManifestCertificateRejected = "manifest-certificate-rejected";
     public const string DeviceIdMismatch = "device-id-mismatch";
     public const string LengthMismatch = "length-mismatch";
     public const string SegmentTooLarge = "segment-too-large";

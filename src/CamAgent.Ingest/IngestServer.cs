@@ -28,6 +28,7 @@ public sealed class IngestServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly AuditLog _audit;
+    private IDisposable? _ownedFormat;
 
     private IngestServer(WebApplication app, AuditLog audit, UploadStore store, IPEndPoint endPoint)
     {
@@ -47,8 +48,31 @@ public sealed class IngestServer : IAsyncDisposable
     public string AuditHeadHash => _audit.HeadHash;
 
     /// <summary>
+    /// Starts the server with the evidence formats of CamAgent.Core and the receipt key and
+    /// certificate named in <paramref name="options"/> (what `camagent serve` runs).
+    /// </summary>
+    public static async Task<IngestServer> StartAsync(IngestOptions options, TimeProvider? time = null, ILoggerProvider? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        CoreEvidenceFormat format = CredentialFiles.LoadEvidenceFormat(options);
+        try
+        {
+            IngestServer server = await StartAsync(options, format, time, logger).ConfigureAwait(false);
+            server._ownedFormat = format;
+            return server;
+        }
+        catch
+        {
+            format.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Loads the credentials named in <paramref name="options"/>, opens the store (recovering from
-    /// any crash), and starts listening. Throws <see cref="IngestConfigurationException"/> for bad configuration.
+    /// any crash), and starts listening with <paramref name="format"/> (which the caller keeps
+    /// owning). Throws <see cref="IngestConfigurationException"/> for bad configuration.
     /// </summary>
     public static async Task<IngestServer> StartAsync(IngestOptions options, IEvidenceFormat format, TimeProvider? time = null, ILoggerProvider? logger = null)
     {
@@ -94,6 +118,7 @@ public sealed class IngestServer : IAsyncDisposable
     {
         await _app.DisposeAsync().ConfigureAwait(false);
         _audit.Dispose();
+        _ownedFormat?.Dispose();
     }
 
     private static WebApplication Build(IngestOptions options, IngestServices services, ServerTlsSettings tls, ILoggerProvider? logger)

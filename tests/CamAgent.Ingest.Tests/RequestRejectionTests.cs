@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text;
 using CamAgent.Ingest.Tests.Support;
 
 namespace CamAgent.Ingest.Tests;
@@ -58,11 +57,10 @@ public sealed class RequestRejectionTests : IAsyncLifetime
     public async Task Returns_400_ManifestSignatureInvalid_For_A_Tampered_Manifest()
     {
         byte[] content = RandomNumberGenerator.GetBytes(100);
-        byte[] manifest = _camera.Seal(content);
-        byte[] forged = _camera.SealAt(_camera.NextSequence, content, true, _camera.PreviousRecordHash, declaredLength: 99);
-        byte[] tampered = Encoding.ASCII.GetBytes(Encoding.ASCII.GetString(forged).Split('.')[0] + "." + Encoding.ASCII.GetString(manifest).Split('.')[1]);
+        byte[] manifest = _camera.SealAt(_camera.NextSequence, content, _camera.PreviousRecordHash);
+        manifest[^70] ^= 0x01;
 
-        HttpResponseMessage response = await _client.CreateAsync(tampered, 99);
+        HttpResponseMessage response = await _client.CreateAsync(manifest, content.Length);
 
         Expect.Rejected(_harness, response, 400, "manifest-signature-invalid");
         Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_harness.StorePath, "incoming")));
@@ -112,7 +110,7 @@ public sealed class RequestRejectionTests : IAsyncLifetime
     public async Task Returns_409_SequenceConflict_For_A_Different_Manifest_With_A_Used_Sequence()
     {
         byte[] content = RandomNumberGenerator.GetBytes(10);
-        byte[] manifest = _camera.SealAt(0, content, true, new byte[32]);
+        byte[] manifest = _camera.SealAt(0, content, new byte[32]);
 
         HttpResponseMessage response = await _client.CreateAsync(manifest, content.Length);
 
@@ -123,7 +121,7 @@ public sealed class RequestRejectionTests : IAsyncLifetime
     public async Task Returns_409_ChainLinkMismatch_When_The_Previous_Record_Hash_Is_Wrong()
     {
         byte[] content = RandomNumberGenerator.GetBytes(10);
-        byte[] manifest = _camera.SealAt(_camera.NextSequence, content, true, new byte[32]);
+        byte[] manifest = _camera.SealAt(_camera.NextSequence, content, new byte[32]);
 
         HttpResponseMessage response = await _client.CreateAsync(manifest, content.Length);
 

@@ -25,11 +25,12 @@ public sealed class RoundTripTests
 
             Assert.Equal(HttpStatusCode.NoContent, last.StatusCode);
             Assert.Equal(length.ToString(), TusClient.Header(last, "Upload-Offset"));
-            var receipt = StandInEvidenceFormat.ReadReceipt(Convert.FromBase64String(TusClient.Header(last, "CamAgent-Receipt")!), harness.Pki.ReceiptKey);
+            var receipt = ReceiptReader.Read(Convert.FromBase64String(TusClient.Header(last, "CamAgent-Receipt")!), harness.Pki.Receipt);
             Assert.Equal(camera.DeviceId, receipt.DeviceId);
-            Assert.Equal(sequence, receipt.Sequence);
-            Assert.Equal(length, receipt.ContentLengthBytes);
-            Assert.Equal(SHA256.HashData(manifest), receipt.ManifestHash);
+            Assert.Equal((long)sequence, receipt.Sequence);
+            Assert.Equal(length, receipt.ContentLength);
+            Assert.Equal(SHA256.HashData(manifest), receipt.ManifestDigest);
+            Assert.Equal(TestCamera.UploadIdOf(camera.DeviceId, sequence), receipt.UploadId);
             string prefix = Path.Combine(harness.StorePath, "devices", camera.DeviceId, sequence.ToString("D20"));
             Assert.Equal(content, File.ReadAllBytes(prefix + ".segment"));
             Assert.Equal(manifest, File.ReadAllBytes(prefix + ".manifest.cose"));

@@ -11,4 +11,10 @@ public enum ManifestVerdict
 
     /// <summary>Decoded, but the signature does not verify.</summary>
     SignatureInvalid,
+
+    /// <summary>The certificate in x5chain is not a device certificate of this agency (or was not valid at the recorded time).</summary>
+    CertificateInvalid,
+
+    /// <summary>The manifest's device id is not its certificate's CN.</summary>
+    IdentityMismatch,
 }

@@ -51,6 +51,10 @@ internal static class CreationHandler
                 return new Rejection(StatusCodes.Status400BadRequest, ErrorCodes.ManifestMalformed);
             case ManifestVerdict.SignatureInvalid:
                 return new Rejection(StatusCodes.Status400BadRequest, ErrorCodes.ManifestSignatureInvalid);
+            case ManifestVerdict.CertificateInvalid:
+                return new Rejection(StatusCodes.Status403Forbidden, ErrorCodes.ManifestCertificateRejected);
+            case ManifestVerdict.IdentityMismatch:
+                return new Rejection(StatusCodes.Status403Forbidden, ErrorCodes.DeviceIdMismatch);
         }
 
         if (!facts!.SignerCertificateDer.AsSpan().SequenceEqual(request.Device.CertificateDer))

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CamAgent.Ingest.Evidence;
 
 namespace CamAgent.Ingest.Tests.Support;
 
@@ -22,9 +21,7 @@ public static class CrashHost
         }
 
         IngestOptions options = JsonSerializer.Deserialize<IngestOptions>(File.ReadAllText(args[1]))!;
-        using var receiptKey = CredentialFiles.LoadSigningKey(options.ReceiptKeyPath);
-        IEvidenceFormat format = new StandInEvidenceFormat(receiptKey);
-        await using IngestServer server = await IngestServer.StartAsync(options, format);
+        await using IngestServer server = await IngestServer.StartAsync(options);
         Console.Out.WriteLine(ReadyPrefix + server.EndPoint.Port);
         Console.Out.Flush();
         await server.WaitForShutdownAsync();

@@ -1,6 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
-using CamAgent.Ingest.Evidence;
 
 namespace CamAgent.Ingest.Tests.Support;
 
@@ -10,19 +9,16 @@ public sealed class IngestHarness : IAsyncDisposable
     private readonly TempDirectory _root;
     private readonly List<TusClient> _clients = new();
 
-    private IngestHarness(TempDirectory root, TestPki pki, IngestOptions options, IEvidenceFormat format)
+    private IngestHarness(TempDirectory root, TestPki pki, IngestOptions options)
     {
         _root = root;
         Pki = pki;
         Options = options;
-        Format = format;
     }
 
     public TestPki Pki { get; }
 
     public IngestOptions Options { get; }
-
-    public IEvidenceFormat Format { get; }
 
     public IngestServer Server { get; private set; } = null!;
 
@@ -36,8 +32,8 @@ public sealed class IngestHarness : IAsyncDisposable
         var pki = new TestPki();
         IngestOptions options = pki.WriteServerFiles(root.Combine("config"), root.Combine("store"));
         configure?.Invoke(options);
-        var harness = new IngestHarness(root, pki, options, new StandInEvidenceFormat(pki.ReceiptKey));
-        harness.Server = await IngestServer.StartAsync(options, harness.Format, time);
+        var harness = new IngestHarness(root, pki, options);
+        harness.Server = await IngestServer.StartAsync(options, time);
         return harness;
     }
 
@@ -46,7 +42,7 @@ public sealed class IngestHarness : IAsyncDisposable
     {
         await Server.DisposeAsync();
         Options.Port = 0;
-        Server = await IngestServer.StartAsync(Options, Format);
+        Server = await IngestServer.StartAsync(Options);
     }
 
     public TestCamera NewCamera(string deviceId) => new(Pki.IssueDevice(deviceId));
