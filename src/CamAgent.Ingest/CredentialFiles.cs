@@ -43,6 +43,18 @@ public static class CredentialFiles
         }
     }
 
+    /// <summary>The device CA first, then its issuers: <see cref="IngestOptions.DeviceCaPath"/> followed by <see cref="IngestOptions.RootCaPath"/> when set.</summary>
+    public static X509Certificate2Collection LoadDeviceCaChain(IngestOptions options)
+    {
+        X509Certificate2Collection chain = LoadCertificates(options.DeviceCaPath);
+        if (!string.IsNullOrWhiteSpace(options.RootCaPath))
+        {
+            chain.AddRange(LoadCertificates(options.RootCaPath));
+        }
+
+        return chain;
+    }
+
     /// <summary>Loads a TLS server certificate chain (leaf first) and its private key.</summary>
     public static SslStreamCertificateContext LoadServerCertificate(string certificatePath, string keyPath)
     {
@@ -104,7 +116,7 @@ public static class CredentialFiles
             }
         }
 
-        return new Evidence.CoreEvidenceFormat(LoadCertificates(options.DeviceCaPath).ToArray(), new Host.Crypto.HostEcdsaSigner(key), receiptCertificate);
+        return new Evidence.CoreEvidenceFormat(LoadDeviceCaChain(options).ToArray(), new Host.Crypto.HostEcdsaSigner(key), receiptCertificate);
     }
 
     /// <summary>Throws unless <paramref name="keyPath"/> exists and (on Unix) only its owner can read it.</summary>

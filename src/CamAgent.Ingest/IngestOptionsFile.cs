@@ -64,6 +64,7 @@ public static class IngestOptionsFile
         options.ServerCertificatePath = Resolve(options.ServerCertificatePath, directory);
         options.ServerKeyPath = Resolve(options.ServerKeyPath, directory);
         options.DeviceCaPath = Resolve(options.DeviceCaPath, directory);
+        options.RootCaPath = Resolve(options.RootCaPath, directory);
         options.ReceiptCertificatePath = Resolve(options.ReceiptCertificatePath, directory);
         options.ReceiptKeyPath = Resolve(options.ReceiptKeyPath, directory);
         options.RevocationListPath = Resolve(options.RevocationListPath, directory);

@@ -51,14 +51,14 @@ public sealed class IngestServer : IAsyncDisposable
     /// Starts the server with the evidence formats of CamAgent.Core and the receipt key and
     /// certificate named in <paramref name="options"/> (what `camagent serve` runs).
     /// </summary>
-    public static async Task<IngestServer> StartAsync(IngestOptions options, TimeProvider? time = null, ILoggerProvider? logger = null)
+    public static async Task<IngestServer> StartAsync(IngestOptions options, TimeProvider? time = null, Action<ILoggingBuilder>? logging = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         CoreEvidenceFormat format = CredentialFiles.LoadEvidenceFormat(options);
         try
         {
-            IngestServer server = await StartAsync(options, format, time, logger).ConfigureAwait(false);
+            IngestServer server = await StartAsync(options, format, time, logging).ConfigureAwait(false);
             server._ownedFormat = format;
             return server;
         }
@@ -74,14 +74,14 @@ public sealed class IngestServer : IAsyncDisposable
     /// any crash), and starts listening with <paramref name="format"/> (which the caller keeps
     /// owning). Throws <see cref="IngestConfigurationException"/> for bad configuration.
     /// </summary>
-    public static async Task<IngestServer> StartAsync(IngestOptions options, IEvidenceFormat format, TimeProvider? time = null, ILoggerProvider? logger = null)
+    public static async Task<IngestServer> StartAsync(IngestOptions options, IEvidenceFormat format, TimeProvider? time = null, Action<ILoggingBuilder>? logging = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(format);
         options.Validate();
         time ??= TimeProvider.System;
         SslStreamCertificateContext serverCertificate = CredentialFiles.LoadServerCertificate(options.ServerCertificatePath, options.ServerKeyPath);
-        X509Certificate2Collection deviceCa = CredentialFiles.LoadCertificates(options.DeviceCaPath);
+        X509Certificate2Collection deviceCa = CredentialFiles.LoadDeviceCaChain(options);
 
         var layout = new StoreLayout(options.StorePath);
         UploadStore store = UploadStore.Open(layout, format, time, options.Limits);
@@ -93,7 +93,7 @@ public sealed class IngestServer : IAsyncDisposable
 
         var services = new IngestServices(store, format, audit, new RevocationList(options.RevocationListPath), options.Limits, time);
         var tls = new ServerTlsSettings(serverCertificate, new DeviceCertificatePolicy(deviceCa, time), audit);
-        WebApplication app = Build(options, services, tls, logger);
+        WebApplication app = Build(options, services, tls, logging);
         try
         {
             await app.StartAsync().ConfigureAwait(false);
@@ -121,14 +121,11 @@ public sealed class IngestServer : IAsyncDisposable
         _ownedFormat?.Dispose();
     }
 
-    private static WebApplication Build(IngestOptions options, IngestServices services, ServerTlsSettings tls, ILoggerProvider? logger)
+    private static WebApplication Build(IngestOptions options, IngestServices services, ServerTlsSettings tls, Action<ILoggingBuilder>? logging)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
         builder.Logging.ClearProviders();
-        if (logger is not null)
-        {
-            builder.Logging.AddProvider(logger);
-        }
+        logging?.Invoke(builder.Logging);
 
         builder.WebHost.ConfigureKestrel(kestrel => ConfigureKestrel(kestrel, options, tls));
         WebApplication app = builder.Build();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using CamAgent.Ingest.Tests.Support;
+using CamAgent.Verification;
 
 namespace CamAgent.Ingest.Tests;
 
@@ -75,5 +76,27 @@ public sealed class RoundTripTests
         Assert.Equal("40000", TusClient.Header(head, "Upload-Length"));
         Assert.Equal("no-store", head.Headers.CacheControl?.ToString());
         Assert.Equal(TusClient.Header(last, "CamAgent-Receipt"), TusClient.Header(head, "CamAgent-Receipt"));
+    }
+
+    [Fact]
+    public async Task Offline_Verifier_Accepts_The_Chain_The_Server_Stored()
+    {
+        await using IngestHarness harness = await IngestHarness.StartAsync();
+        TestCamera camera = harness.NewCamera("cam-0004");
+        TusClient client = harness.ClientFor(camera);
+        Expect.Status(HttpStatusCode.Created, await client.CreateAsync(camera.Seal(Array.Empty<byte>(), isSegment: false), 0));
+        for (int i = 0; i < 4; i++)
+        {
+            byte[] content = RandomNumberGenerator.GetBytes(20_000 + i);
+            Expect.Status(HttpStatusCode.NoContent, await client.UploadAsync(camera.Seal(content), content));
+        }
+
+        var options = new VerificationOptions(new[] { harness.Pki.DeviceCa, harness.Pki.Root }) { ReceiptSigner = harness.Pki.Receipt };
+        VerificationReport? report = EvidenceVerifier.Verify(harness.StorePath, options, out string? problem);
+
+        Assert.Null(problem);
+        Assert.NotNull(report);
+        Assert.True(report!.IsValid, string.Join("; ", report.AllFindings.Select(f => f.ToString())));
+        Assert.Equal(0, report.ErrorCount);
     }
 }

@@ -6,6 +6,7 @@ public static class CommandRegistry
     public static IReadOnlyList<ICommand> All { get; } = new ICommand[]
     {
         new Commands.VerifyCommand(),
+        new Commands.ServeCommand(),
         new Commands.AuditVerifyCommand(),
     };
 }

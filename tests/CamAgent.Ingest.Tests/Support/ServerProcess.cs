@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text.Json;
 
 namespace CamAgent.Ingest.Tests.Support;
 
-/// <summary>The ingest server in its own process (<see cref="CrashHost"/>), so it can be SIGKILLed.</summary>
+/// <summary>`camagent serve --config FILE` in its own process, so it can be SIGKILLed.</summary>
 public sealed class ServerProcess : IDisposable
 {
+    private const string ReadyPrefix = "camagent serve: listening on ";
+
     private readonly Process _process;
 
     private ServerProcess(Process process)
@@ -25,7 +26,7 @@ public sealed class ServerProcess : IDisposable
 
     public static string WriteConfig(IngestOptions options, string path)
     {
-        File.WriteAllText(path, JsonSerializer.Serialize(options));
+        File.WriteAllText(path, IngestOptionsFile.Serialize(options));
         return path;
     }
 
@@ -39,14 +40,16 @@ public sealed class ServerProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(typeof(CrashHost).Assembly.Location);
-        start.ArgumentList.Add(CrashHost.Flag);
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "camagent.dll"));
+        start.ArgumentList.Add("serve");
+        start.ArgumentList.Add("--config");
         start.ArgumentList.Add(configPath);
         var process = Process.Start(start)!;
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
         string? line = process.StandardOutput.ReadLine();
-        if (line is null || !line.StartsWith(CrashHost.ReadyPrefix, StringComparison.Ordinal))
+        _ = process.StandardOutput.ReadToEndAsync();
+        if (line is null || !line.StartsWith(ReadyPrefix, StringComparison.Ordinal))
         {
             process.Kill();
             process.WaitForExit();
