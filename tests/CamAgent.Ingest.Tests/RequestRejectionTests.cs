@@ -180,4 +180,27 @@ public sealed class RequestRejectionTests : IAsyncLifetime
         Expect.Rejected(_harness, await _client.HeadAsync(location), 410, "upload-gone");
         Expect.Rejected(_harness, await _client.DeleteAsync("/files/" + TestCamera.UploadIdOf(_camera.DeviceId, 0)), 403, "record-stored");
     }
+
+    [Fact]
+    public async Task Returns_403_DeviceIdMismatch_For_A_Manifest_Naming_Another_Device()
+    {
+        TestCamera impostor = new(_camera.Certificate, deviceIdInManifest: "cam-z");
+        byte[] content = RandomNumberGenerator.GetBytes(10);
+
+        HttpResponseMessage response = await _client.CreateAsync(impostor.SealAt(1, content, _camera.PreviousRecordHash), content.Length);
+
+        Expect.Rejected(_harness, response, 403, "device-id-mismatch");
+    }
+
+    [Fact]
+    public async Task Returns_403_ManifestCertificateRejected_For_A_Manifest_Signed_Under_Another_Ca()
+    {
+        var other = new TestPki("Other Agency");
+        TestCamera foreign = new(other.IssueDevice("cam-a"));
+        byte[] content = RandomNumberGenerator.GetBytes(10);
+
+        HttpResponseMessage response = await _client.CreateAsync(foreign.SealAt(1, content, _camera.PreviousRecordHash), content.Length);
+
+        Expect.Rejected(_harness, response, 403, "manifest-certificate-rejected");
+    }
 }

@@ -13,10 +13,11 @@ public sealed class TestCamera
     private long _wallClockMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 3_600_000;
     private long _monotonicMs = 5_000;
 
-    public TestCamera(X509Certificate2 certificate)
+    /// <summary><paramref name="deviceIdInManifest"/> overrides the certificate CN in sealed manifests (impostor tests).</summary>
+    public TestCamera(X509Certificate2 certificate, string? deviceIdInManifest = null)
     {
         Certificate = certificate;
-        DeviceId = certificate.GetNameInfo(X509NameType.SimpleName, false);
+        DeviceId = deviceIdInManifest ?? certificate.GetNameInfo(X509NameType.SimpleName, false);
         var signer = new HostEcdsaSigner(certificate.GetECDsaPrivateKey()!);
         _sealer = new Sealer(new HostHmacSha256Factory(), signer, certificate.RawData, DeviceId, ChunkSizeBytes);
     }
