@@ -51,6 +51,12 @@ internal static class TusEndpoint
             ClearForError(http);
             request.Reject(new Rejection(StatusCodes.Status503ServiceUnavailable, ErrorCodes.StorageUnavailable), id);
         }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away while waiting for its upload's gate: there is no one to
+            // answer, and nothing was changed (bytes that did arrive are already accounted for).
+            return;
+        }
         catch (BadHttpRequestException bad)
         {
             ClearForError(http);

@@ -18,7 +18,10 @@ public static class RawHttp
         public string? Header(string name) => Headers.TryGetValue(name.ToLowerInvariant(), out string? value) ? value : null;
     }
 
-    /// <summary>Sends <paramref name="head"/> (request line and headers, without the final blank line) and <paramref name="body"/>; reads the response head.</summary>
+    /// <summary>
+    /// Sends <paramref name="head"/> (request line and headers, without the final blank line) and
+    /// <paramref name="body"/>, optionally ends the sending direction, and reads the response head.
+    /// </summary>
     public static async Task<Response> SendAsync(IngestHarness harness, X509Certificate2 certificate, string head, byte[]? body = null, bool closeAfterBody = false)
     {
         using var tcp = new TcpClient();
@@ -34,7 +37,11 @@ public static class RawHttp
         await tls.FlushAsync();
         if (closeAfterBody)
         {
-            tls.Close();
+            // A half close (FIN after the data) is what a link that breaks after sending looks
+            // like to the server; closing outright could reset the connection and make the
+            // server's kernel drop bytes it had not yet handed to the process.
+            tcp.Client.Shutdown(SocketShutdown.Send);
+            await DrainUntilClosedAsync(tls);
             return new Response(0, new Dictionary<string, string>());
         }
 
@@ -59,6 +66,22 @@ public static class RawHttp
             },
         });
         return tls;
+    }
+
+    // The server closes a connection whose request body ended early, without an answer.
+    private static async Task DrainUntilClosedAsync(Stream stream)
+    {
+        byte[] buffer = new byte[4096];
+        try
+        {
+            while (await stream.ReadAsync(buffer) > 0)
+            {
+            }
+        }
+        catch (IOException)
+        {
+            // Closed by the server: the expected end.
+        }
     }
 
     private static async Task<Response> ReadHeadAsync(Stream stream)
