@@ -39,6 +39,8 @@ public sealed class RoundTripTests
         }
 
         Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(harness.StorePath, "incoming")));
+        var accepted = harness.AuditEntries().Where(e => e.GetProperty("outcome").GetString() == "accept").Select(e => e.GetProperty("code").GetString()).ToList();
+        Assert.Equal(Enumerable.Range(0, lengths.Length).SelectMany(_ => new[] { "created", "stored" }), accepted);
     }
 
     [Fact]
