@@ -11,6 +11,8 @@ public static class Program
         string filter = args.Length > 0 ? args[0] : string.Empty;
         Console.WriteLine("CamAgent benchmarks");
         Run("ecdsa", filter, EcdsaBenchmark.Run);
+        Run("evidence", filter, EvidenceBenchmark.Run);
+        Run("upload", filter, Upload.UploadBenchmark.Run);
         Run("ingest", filter, IngestBenchmark.Run);
         return 0;
     }
