@@ -24,7 +24,7 @@ public sealed class IngestLimits
     /// <summary>Slowest body rate tolerated (bytes per second) before the connection is dropped.</summary>
     public double MinBodyBytesPerSecond { get; set; } = 1024;
 
-    /// <summary>Grace period (seconds) before the minimum body rate is enforced.</summary>
+    /// <summary>Grace period (seconds) before the minimum body rate is enforced; Kestrel needs more than 1.</summary>
     public int MinBodyRateGraceSeconds { get; set; } = 10;
 
     /// <summary>Time allowed to send the request headers (seconds).</summary>
@@ -51,7 +51,7 @@ public sealed class IngestLimits
         Require(MaxRequestHeaderBytes >= 4096, nameof(MaxRequestHeaderBytes));
         Require(MaxRequestHeaderCount >= 8, nameof(MaxRequestHeaderCount));
         Require(MinBodyBytesPerSecond > 0, nameof(MinBodyBytesPerSecond));
-        Require(MinBodyRateGraceSeconds > 0, nameof(MinBodyRateGraceSeconds));
+        Require(MinBodyRateGraceSeconds > 1, nameof(MinBodyRateGraceSeconds));
         Require(RequestHeadersTimeoutSeconds > 0, nameof(RequestHeadersTimeoutSeconds));
         Require(KeepAliveTimeoutSeconds > 0, nameof(KeepAliveTimeoutSeconds));
         Require(MaxConnections > 0, nameof(MaxConnections));

@@ -20,7 +20,8 @@ public static class RawHttp
 
     /// <summary>
     /// Sends <paramref name="head"/> (request line and headers, without the final blank line) and
-    /// <paramref name="body"/>, optionally ends the sending direction, and reads the response head.
+    /// <paramref name="body"/>, and reads the response head (or, with <paramref name="closeAfterBody"/>,
+    /// waits for the server to drop the connection).
     /// </summary>
     public static async Task<Response> SendAsync(IngestHarness harness, X509Certificate2 certificate, string head, byte[]? body = null, bool closeAfterBody = false)
     {
@@ -37,10 +38,8 @@ public static class RawHttp
         await tls.FlushAsync();
         if (closeAfterBody)
         {
-            // A half close (FIN after the data) is what a link that breaks after sending looks
-            // like to the server; closing outright could reset the connection and make the
-            // server's kernel drop bytes it had not yet handed to the process.
-            tcp.Client.Shutdown(SocketShutdown.Send);
+            // The body stops short of its Content-Length and the connection stays open, as when a
+            // radio link stalls: the server cuts it once the body rate falls below its minimum.
             await DrainUntilClosedAsync(tls);
             return new Response(0, new Dictionary<string, string>());
         }
@@ -68,7 +67,7 @@ public static class RawHttp
         return tls;
     }
 
-    // The server closes a connection whose request body ended early, without an answer.
+    // The server closes a connection whose request body stalled.
     private static async Task DrainUntilClosedAsync(Stream stream)
     {
         byte[] buffer = new byte[4096];
