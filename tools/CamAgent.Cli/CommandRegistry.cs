@@ -19,6 +19,8 @@ public static class CommandRegistry
         new BoardShowCommand(),
         new BoardFlashCommand(),
         new VerifyCommand(),
+        new ServeCommand(),
+        new AuditVerifyCommand(),
         new SimCommand(),
     };
 }
