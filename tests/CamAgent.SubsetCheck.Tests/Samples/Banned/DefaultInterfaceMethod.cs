@@ -1,0 +1,9 @@
+namespace Samples
+{
+    public interface IClock
+    {
+        long NowMs { get; }
+
+        long Later(long delayMs) => NowMs + delayMs; // expect: NFS011
+    }
+}

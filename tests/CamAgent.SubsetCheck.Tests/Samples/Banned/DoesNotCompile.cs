@@ -1,0 +1,7 @@
+namespace Samples
+{
+    public static class Broken
+    {
+        public static int Value() => UnknownName; // expect: NFS000
+    }
+}

@@ -1,0 +1,9 @@
+using System.Collections.Generic;
+
+namespace Samples
+{
+    public interface IRecordSource
+    {
+        IEnumerable<byte[]> Records(); // expect: NFS001
+    }
+}

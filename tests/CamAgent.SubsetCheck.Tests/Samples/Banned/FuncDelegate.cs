@@ -1,0 +1,9 @@
+using System;
+
+namespace Samples
+{
+    public sealed class Retry
+    {
+        public Func<int, bool> ShouldRetry; // expect: NFS001
+    }
+}

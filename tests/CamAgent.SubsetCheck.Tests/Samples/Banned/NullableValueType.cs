@@ -1,0 +1,7 @@
+namespace Samples
+{
+    public sealed class Reading
+    {
+        public int? LastValue; // expect: NFS001
+    }
+}

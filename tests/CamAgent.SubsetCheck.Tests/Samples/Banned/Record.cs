@@ -1,0 +1,4 @@
+namespace Samples
+{
+    public record Segment(int Sequence); // expect: NFS001, NFS002
+}
