@@ -6,5 +6,8 @@ public static class CommandRegistry
     public static IReadOnlyList<ICommand> All { get; } = new ICommand[]
     {
         new Commands.VerifyCommand(),
+        new Commands.SeInfoCommand(),
+        new Commands.SeCsrCommand(),
+        new Commands.SeInstallCommand(),
     };
 }
