@@ -73,6 +73,9 @@ public sealed class Atecc608Emulator : II2cBus, IDisposable
 
     public int WakePulses { get; private set; }
 
+    /// <summary>Bytes moved in acknowledged transactions, excluding address bytes (for bus-time estimates).</summary>
+    public long BytesTransferred { get; private set; }
+
     public byte[] SerialNumber => _state.SerialNumber;
 
     public bool ConfigLocked => _state.ConfigLocked;
@@ -117,6 +120,7 @@ public sealed class Atecc608Emulator : II2cBus, IDisposable
             return I2cStatus.AddressNotAcknowledged;
         }
 
+        BytesTransferred += count;
         switch (buffer[offset])
         {
             case AteccProtocol.WordAddressReset:
@@ -145,6 +149,7 @@ public sealed class Atecc608Emulator : II2cBus, IDisposable
             return I2cStatus.AddressNotAcknowledged;
         }
 
+        BytesTransferred += count;
         for (int i = 0; i < count; i++)
         {
             int index = _readPointer + i;
