@@ -50,7 +50,7 @@ namespace CamAgent.Core.SecureElement
         public SecureElementStatus ReadRevision(byte[] revision, int offset)
         {
             CheckOutput(revision, offset, RevisionBytes);
-            SecureElementStatus status = Run(AteccProtocol.OpcodeInfo, AteccProtocol.InfoModeRevision, 0, null, 0, RevisionBytes);
+            SecureElementStatus status = Run(AteccProtocol.OpcodeInfo, AteccProtocol.InfoModeRevision, 0, RevisionBytes);
             return Finish(status, revision, offset, RevisionBytes);
         }
 
@@ -61,7 +61,7 @@ namespace CamAgent.Core.SecureElement
             for (int block = 0; block < AteccProtocol.ConfigZoneBytes / AteccProtocol.BlockBytes; block++)
             {
                 byte zone = AteccProtocol.ZoneConfig | AteccProtocol.ReadBlockFlag;
-                SecureElementStatus status = Run(AteccProtocol.OpcodeRead, zone, block << BlockShift, null, 0, AteccProtocol.BlockBytes);
+                SecureElementStatus status = Run(AteccProtocol.OpcodeRead, zone, block << BlockShift, AteccProtocol.BlockBytes);
                 if (status != SecureElementStatus.Ok)
                 {
                     return status;
@@ -79,7 +79,7 @@ namespace CamAgent.Core.SecureElement
         {
             CheckOutput(serial, offset, AteccProtocol.SerialNumberBytes);
             byte zone = AteccProtocol.ZoneConfig | AteccProtocol.ReadBlockFlag;
-            SecureElementStatus status = Run(AteccProtocol.OpcodeRead, zone, 0, null, 0, AteccProtocol.BlockBytes);
+            SecureElementStatus status = Run(AteccProtocol.OpcodeRead, zone, 0, AteccProtocol.BlockBytes);
             if (status != SecureElementStatus.Ok)
             {
                 return status;
@@ -96,7 +96,7 @@ namespace CamAgent.Core.SecureElement
         {
             configLocked = false;
             dataLocked = false;
-            SecureElementStatus status = Run(AteccProtocol.OpcodeRead, AteccProtocol.ZoneConfig, LockWordAddress, null, 0, WordBytes);
+            SecureElementStatus status = Run(AteccProtocol.OpcodeRead, AteccProtocol.ZoneConfig, LockWordAddress, WordBytes);
             if (status != SecureElementStatus.Ok)
             {
                 return status;
@@ -116,7 +116,7 @@ namespace CamAgent.Core.SecureElement
         {
             CheckSlot(slot);
             CheckOutput(publicKey, offset, PublicKeyBytes);
-            SecureElementStatus status = Run(AteccProtocol.OpcodeGenKey, AteccProtocol.GenKeyModePrivate, slot, null, 0, PublicKeyBytes);
+            SecureElementStatus status = Run(AteccProtocol.OpcodeGenKey, AteccProtocol.GenKeyModePrivate, slot, PublicKeyBytes);
             return Finish(status, publicKey, offset, PublicKeyBytes);
         }
 
@@ -125,7 +125,7 @@ namespace CamAgent.Core.SecureElement
         {
             CheckSlot(slot);
             CheckOutput(publicKey, offset, PublicKeyBytes);
-            SecureElementStatus status = Run(AteccProtocol.OpcodeGenKey, AteccProtocol.GenKeyModePublic, slot, null, 0, PublicKeyBytes);
+            SecureElementStatus status = Run(AteccProtocol.OpcodeGenKey, AteccProtocol.GenKeyModePublic, slot, PublicKeyBytes);
             return Finish(status, publicKey, offset, PublicKeyBytes);
         }
 
@@ -190,7 +190,7 @@ namespace CamAgent.Core.SecureElement
         public SecureElementStatus Random(byte[] buffer, int offset)
         {
             CheckOutput(buffer, offset, RandomBytes);
-            SecureElementStatus status = Run(AteccProtocol.OpcodeRandom, AteccProtocol.RandomModeSeedUpdate, 0, null, 0, RandomBytes);
+            SecureElementStatus status = Run(AteccProtocol.OpcodeRandom, AteccProtocol.RandomModeSeedUpdate, 0, RandomBytes);
             if (status == SecureElementStatus.Ok && IsUnlockedRandomPattern())
             {
                 return SecureElementStatus.NotLocked;
@@ -207,7 +207,7 @@ namespace CamAgent.Core.SecureElement
             }
 
             value = 0;
-            SecureElementStatus status = Run(AteccProtocol.OpcodeCounter, mode, counterId, null, 0, CounterBytes);
+            SecureElementStatus status = Run(AteccProtocol.OpcodeCounter, mode, counterId, CounterBytes);
             if (status == SecureElementStatus.Ok)
             {
                 value = ReadLittleEndian(_transport.Response, AteccTransport.ResponseDataOffset);
@@ -216,15 +216,14 @@ namespace CamAgent.Core.SecureElement
             return status;
         }
 
-        // One command as one operation: wake, execute, sleep; repeated while the chip did not execute it.
-        private SecureElementStatus Run(byte opcode, byte param1, int param2, byte[] data, int dataOffset, int expectedDataBytes)
+        // One command without data as one operation: wake, execute, sleep; repeated while the chip did not execute it.
+        private SecureElementStatus Run(byte opcode, byte param1, int param2, int expectedDataBytes)
         {
-            int dataCount = data == null ? 0 : data.Length - dataOffset;
             SecureElementStatus status = SecureElementStatus.WatchdogExpired;
             for (int attempt = 0; attempt < AteccTiming.OperationAttempts && IsNotExecuted(status); attempt++)
             {
                 CountRetry(attempt);
-                status = _transport.Execute(opcode, param1, param2, data, dataOffset, dataCount, expectedDataBytes);
+                status = _transport.Execute(opcode, param1, param2, null, 0, 0, expectedDataBytes);
                 _transport.Sleep();
             }
 

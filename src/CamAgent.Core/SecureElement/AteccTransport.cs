@@ -238,7 +238,7 @@ namespace CamAgent.Core.SecureElement
             int dataLength = _response[0] - AteccProtocol.ResponseOverheadBytes;
             if (dataLength == 1 && expectedDataBytes != 1)
             {
-                SecureElementStatus status = MapStatus(_response[ResponseDataOffset]);
+                SecureElementStatus status = AteccStatusCodes.ToStatus(_response[ResponseDataOffset]);
                 if (status == SecureElementStatus.Ok && expectedDataBytes != 0)
                 {
                     return SecureElementStatus.UnexpectedResponse;
@@ -254,35 +254,6 @@ namespace CamAgent.Core.SecureElement
 
             ResponseDataLength = dataLength;
             return SecureElementStatus.Ok;
-        }
-
-        /// <summary>Maps a chip status byte (data sheet "Status/Error Codes") to a driver status.</summary>
-        public static SecureElementStatus MapStatus(byte status)
-        {
-            switch (status)
-            {
-                case AteccProtocol.StatusSuccess:
-                    return SecureElementStatus.Ok;
-                case AteccProtocol.StatusMiscompare:
-                    return SecureElementStatus.Miscompare;
-                case AteccProtocol.StatusParseError:
-                    return SecureElementStatus.ParseError;
-                case AteccProtocol.StatusEccFault:
-                    return SecureElementStatus.EccFault;
-                case AteccProtocol.StatusSelfTestError:
-                    return SecureElementStatus.SelfTestError;
-                case AteccProtocol.StatusHealthTestError:
-                    return SecureElementStatus.HealthTestError;
-                case AteccProtocol.StatusExecutionError:
-                    return SecureElementStatus.ExecutionError;
-                case AteccProtocol.StatusAfterWake:
-                case AteccProtocol.StatusWatchdogAboutToExpire:
-                    return SecureElementStatus.WatchdogExpired;
-                case AteccProtocol.StatusCommunicationError:
-                    return SecureElementStatus.CommandCorrupted;
-                default:
-                    return SecureElementStatus.UnexpectedResponse;
-            }
         }
 
         private bool IsWakeToken()
