@@ -12,6 +12,8 @@ public static class Program
         Console.WriteLine("CamAgent benchmarks");
         Run("ecdsa", filter, EcdsaBenchmark.Run);
         Run("evidence", filter, EvidenceBenchmark.Run);
+        Run("upload", filter, Upload.UploadBenchmark.Run);
+        Run("spool", filter, SpoolBenchmark.Run);
         Run("secure-element", filter, SecureElementBenchmark.Run);
         return 0;
     }
