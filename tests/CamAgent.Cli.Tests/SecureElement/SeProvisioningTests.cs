@@ -4,6 +4,7 @@ using CamAgent.Cli.Commands;
 using CamAgent.Core.Evidence;
 using CamAgent.Core.SecureElement;
 using CamAgent.Host.Crypto;
+using CamAgent.Provisioning;
 
 namespace CamAgent.Cli.Tests.SecureElement;
 
@@ -24,9 +25,11 @@ public sealed class SeProvisioningTests : IDisposable
     }
 
     [Fact]
-    public void Csr_Signed_By_The_Chip_Verifies_Is_Issued_Installed_And_Its_Evidence_Passes_Camagent_Verify()
+    public void Csr_Signed_By_The_Chip_Is_Enrolled_By_The_Agency_Pki_Installed_And_Its_Evidence_Passes_Camagent_Verify()
     {
         using var device = new EmulatedDevice();
+        var layout = new PkiLayout(Path.Combine(_folder, "pki"));
+        Assert.True(AgencyPki.Initialize(layout.Root, "Example PD", "evidence.example.gov", null, DateTimeOffset.UtcNow).Ok);
         string csrFile = Path.Combine(_folder, "device.csr.pem");
 
         (int csrExit, _, string csrError) = Run(new SeCsrCommand(device.Open), "--port", "emu", "--device-id", DeviceId, "--out", csrFile);
@@ -36,18 +39,16 @@ public sealed class SeProvisioningTests : IDisposable
         CertificateRequest request = CertificateRequest.LoadSigningRequestPem(File.ReadAllText(csrFile), HashAlgorithmName.SHA256, CertificateRequestLoadOptions.UnsafeLoadCertificateExtensions);
         Assert.Equal($"CN={DeviceId}", request.SubjectName.Name);
         Assert.Contains(request.CertificateExtensions, e => e is X509EnhancedKeyUsageExtension eku && eku.EnhancedKeyUsages[0]!.Value == "1.3.6.1.5.5.7.3.2");
-        string certFile = Path.Combine(_folder, "device.crt.pem");
-        File.WriteAllText(certFile, Issue(request).ExportCertificatePem());
+        (int enrolExit, string enrolReport, _) = RunProgram("enrol", "--pki", layout.Root, "--csr", csrFile);
+        Assert.True(enrolExit == ExitCodes.Ok, enrolReport);
 
-        (int installExit, _, string installError) = Run(new SeInstallCommand(device.Open), "--port", "emu", "--cert", certFile);
+        (int installExit, _, string installError) = Run(new SeInstallCommand(device.Open), "--port", "emu", "--cert", layout.DeviceCertificate(DeviceId));
         Assert.True(installExit == ExitCodes.Ok, installError);
         byte[] installed = device.Store.Certificate!;
-        Assert.Equal(X509Certificate2.CreateFromPem(File.ReadAllText(certFile)).RawData, installed);
+        Assert.Equal(X509Certificate2.CreateFromPem(File.ReadAllText(layout.DeviceCertificate(DeviceId))).RawData, installed);
 
         string store = SealIntoStore(device, installed);
-        string caFile = Path.Combine(_folder, "ca.pem");
-        File.WriteAllText(caFile, _ca.ExportCertificatePem());
-        (int verifyExit, string report, _) = RunProgram("verify", store, "--ca", caFile, "--no-receipts");
+        (int verifyExit, string report, _) = RunProgram("verify", store, "--ca", layout.RootCaCertificate, "--ca", layout.DeviceCaCertificate, "--no-receipts");
         Assert.True(verifyExit == ExitCodes.Ok, report);
     }
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CamAgent.Cli.Provisioning;
-using CamAgent.Core.Evidence;
+using CamAgent.Provisioning;
 
 namespace CamAgent.Cli.Commands;
 
@@ -30,10 +30,11 @@ public sealed class SeCsrCommand : ICommand
         Usage: camagent se csr --port <serial-device> --device-id <id> --out <file.csr.pem>
 
         Reads the public key of the device's ATECC608 (its private key never leaves the chip),
-        builds a PKCS#10 certificate request with subject CN=<id> (the device id: 1-64 characters
-        of A-Z a-z 0-9 . _ -), key usage digitalSignature and extended key usage clientAuth, has
+        builds a PKCS#10 certificate request with subject CN=<id> (the device id: 1-32 characters
+        of a-z 0-9 -, not starting or ending with -), key usage digitalSignature and extended key
+        usage clientAuth, has
         the chip sign it, checks the signature, and writes the request as PEM. The chip must be
-        locked (configuration and data zones). Give the request to the agency's device CA.
+        locked (configuration and data zones). Enrol the request with 'camagent enrol --csr'.
 
         Exit codes: 0 written; 2 wrong command line; 3 the output cannot be written;
                     5 the output file exists; 6 the device did not answer or refused.
@@ -52,9 +53,9 @@ public sealed class SeCsrCommand : ICommand
 
         string deviceId = options!["--device-id"];
         string output = options["--out"];
-        if (!Manifest.IsValidDeviceId(deviceId))
+        if (!Names.IsValidDeviceId(deviceId))
         {
-            context.Error.WriteLine("camagent se csr: --device-id must be 1-64 characters of A-Z a-z 0-9 . _ -");
+            context.Error.WriteLine($"camagent se csr: --device-id must be {Names.DeviceIdRule}");
             return ExitCodes.Usage;
         }
 
