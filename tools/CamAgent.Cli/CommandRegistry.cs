@@ -9,7 +9,10 @@ public static class CommandRegistry
     {
         new PkiInitCommand(),
         new PkiServerCertCommand(),
+        new SeInfoCommand(),
+        new SeCsrCommand(),
         new EnrolCommand(),
+        new SeInstallCommand(),
         new RenewCommand(),
         new RevokeCommand(),
         new DevicesCommand(),
