@@ -11,6 +11,7 @@ public static class Program
         string filter = args.Length > 0 ? args[0] : string.Empty;
         Console.WriteLine("CamAgent benchmarks");
         Run("ecdsa", filter, EcdsaBenchmark.Run);
+        Run("evidence", filter, EvidenceBenchmark.Run);
         return 0;
     }
 

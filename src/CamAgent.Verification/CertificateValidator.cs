@@ -65,7 +65,16 @@ public sealed class CertificateValidator : IDisposable
         string key = Convert.ToHexString(hash.GetHashAndReset()) + "|" + requiredEku;
         if (!_cache.TryGetValue(key, out CertificateCheck? check))
         {
-            check = Build(chainDer, requiredEku);
+            try
+            {
+                check = Build(chainDer, requiredEku);
+            }
+            catch (CryptographicException exception)
+            {
+                // Damaged certificates parse lazily: a broken field surfaces only when it is read.
+                check = Refuse("the certificate is damaged: " + exception.Message);
+            }
+
             _cache.Add(key, check);
         }
 
@@ -112,7 +121,16 @@ public sealed class CertificateValidator : IDisposable
         X509Certificate2 leaf = loaded[0];
         DateTimeOffset notBefore = DateTimeOffset.MaxValue;
         DateTimeOffset notAfter = DateTimeOffset.MinValue;
-        string? problem = CheckLeaf(leaf, requiredEku);
+        string? problem;
+        try
+        {
+            problem = CheckLeaf(leaf, requiredEku);
+        }
+        catch (CryptographicException exception)
+        {
+            problem = "the certificate's public key cannot be read: " + exception.Message;
+        }
+
         if (problem is null)
         {
             problem = CheckChain(leaf, loaded.Skip(1), requiredEku, out notBefore, out notAfter);

@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 
 namespace CamAgent.Core.Cbor
 {
@@ -13,7 +12,7 @@ namespace CamAgent.Core.Cbor
     /// failure is sticky. Byte strings are returned as (offset, length) into the caller's buffer,
     /// so reading allocates nothing except for text strings.
     /// </summary>
-    public sealed class CborReader
+    public sealed partial class CborReader
     {
         private const int SimpleFalse = 20;
         private const int SimpleTrue = 21;
@@ -22,16 +21,11 @@ namespace CamAgent.Core.Cbor
         private const int AdditionalEightBytes = 27;
         private const int AdditionalIndefinite = 31;
 
-        // One frame per open container; frame 0 is the top level, which holds one item.
-        private readonly int[] _remaining = new int[CborLimits.MaxDepth + 1];
-        private readonly bool[] _isMap = new bool[CborLimits.MaxDepth + 1];
-        private readonly int[] _previousKeyOffset = new int[CborLimits.MaxDepth + 1];
-        private readonly int[] _previousKeyLength = new int[CborLimits.MaxDepth + 1];
+        private readonly CborContainerStack _containers = new CborContainerStack();
 
         private byte[] _buffer;
         private int _position;
         private int _end;
-        private int _depth;
         private CborStatus _status;
 
         // Head of the item being read.
@@ -67,7 +61,7 @@ namespace CamAgent.Core.Cbor
         /// <summary>Nesting depth of the next item: 0 at the top level.</summary>
         public int Depth
         {
-            get { return _depth; }
+            get { return _containers.Depth; }
         }
 
         /// <summary>Starts reading one item from a new region; the caller keeps ownership of the buffer.</summary>
@@ -86,10 +80,7 @@ namespace CamAgent.Core.Cbor
             _buffer = buffer;
             _position = offset;
             _end = offset + count;
-            _depth = 0;
-            _remaining[0] = 1;
-            _isMap[0] = false;
-            _previousKeyLength[0] = -1;
+            _containers.Reset();
             _status = CborStatus.Ok;
         }
 
@@ -111,125 +102,10 @@ namespace CamAgent.Core.Cbor
             return CborStatus.Ok;
         }
 
-        /// <summary>Reads an unsigned integer (major type 0).</summary>
-        public CborStatus ReadUInt64(out ulong value)
-        {
-            value = 0;
-            if (!BeginScalar(CborMajorType.UnsignedInteger))
-            {
-                return _status;
-            }
-
-            value = _argument;
-            return EndItem();
-        }
-
-        /// <summary>Reads an integer of major type 0 or 1 that fits a <see cref="long"/>.</summary>
-        public CborStatus ReadInt64(out long value)
-        {
-            value = 0;
-            if (!BeginItem())
-            {
-                return _status;
-            }
-
-            if (_major != CborMajorType.UnsignedInteger && _major != CborMajorType.NegativeInteger)
-            {
-                return Fail(CborStatus.UnexpectedType);
-            }
-
-            if (_argument > long.MaxValue)
-            {
-                return Fail(CborStatus.Overflow);
-            }
-
-            long magnitude = 0;
-            magnitude += (long)_argument;
-            value = _major == CborMajorType.UnsignedInteger ? magnitude : -1 - magnitude;
-            return EndItem();
-        }
-
-        /// <summary>
-        /// Reads a byte string and reports where its content lies in the caller's buffer;
-        /// nothing is copied.
-        /// </summary>
-        public CborStatus ReadByteString(out int contentOffset, out int contentLength)
-        {
-            contentOffset = 0;
-            contentLength = 0;
-            if (!BeginScalar(CborMajorType.ByteString) || !TakeContent(out contentOffset, out contentLength))
-            {
-                return _status;
-            }
-
-            return EndItem();
-        }
-
-        /// <summary>Reads a text string; its UTF-8 must be well-formed.</summary>
-        public CborStatus ReadTextString(out string value)
-        {
-            value = null;
-            int contentOffset;
-            int contentLength;
-            if (!BeginScalar(CborMajorType.TextString) || !TakeContent(out contentOffset, out contentLength))
-            {
-                return _status;
-            }
-
-            if (!Utf8Validator.IsWellFormed(_buffer, contentOffset, contentLength))
-            {
-                return Fail(CborStatus.InvalidUtf8);
-            }
-
-            value = contentLength == 0 ? string.Empty : Encoding.UTF8.GetString(_buffer, contentOffset, contentLength);
-            return EndItem();
-        }
-
-        /// <summary>Reads an array head; the caller then reads <paramref name="count"/> items.</summary>
-        public CborStatus ReadArrayHeader(out int count)
-        {
-            return ReadContainerHeader(CborMajorType.Array, out count);
-        }
-
-        /// <summary>Reads a map head; the caller then reads <paramref name="count"/> key/value pairs.</summary>
-        public CborStatus ReadMapHeader(out int count)
-        {
-            return ReadContainerHeader(CborMajorType.Map, out count);
-        }
-
-        /// <summary>Reads false or true.</summary>
-        public CborStatus ReadBoolean(out bool value)
-        {
-            value = false;
-            if (!BeginScalar(CborMajorType.SimpleOrFloat))
-            {
-                return _status;
-            }
-
-            if (_argument != SimpleFalse && _argument != SimpleTrue)
-            {
-                return Fail(CborStatus.UnexpectedType);
-            }
-
-            value = _argument == SimpleTrue;
-            return EndItem();
-        }
-
-        /// <summary>Reads null.</summary>
-        public CborStatus ReadNull()
-        {
-            if (!BeginScalar(CborMajorType.SimpleOrFloat))
-            {
-                return _status;
-            }
-
-            return _argument == SimpleNull ? EndItem() : Fail(CborStatus.UnexpectedType);
-        }
-
         /// <summary>Reads and discards the next item, including everything nested in it.</summary>
         public CborStatus SkipValue()
         {
-            int startDepth = _depth;
+            int startDepth = _containers.Depth;
             do
             {
                 if (!BeginItem())
@@ -251,7 +127,7 @@ namespace CamAgent.Core.Cbor
                     EndItem();
                 }
             }
-            while (_status == CborStatus.Ok && _depth > startDepth);
+            while (_status == CborStatus.Ok && _containers.Depth > startDepth);
 
             return _status;
         }
@@ -264,7 +140,7 @@ namespace CamAgent.Core.Cbor
                 return _status;
             }
 
-            if (_depth != 0 || _remaining[0] != 0)
+            if (!_containers.IsComplete)
             {
                 return Fail(CborStatus.Incomplete);
             }
@@ -316,23 +192,13 @@ namespace CamAgent.Core.Cbor
 
             count = (int)_argument;
             int items = _major == CborMajorType.Map ? count * 2 : count;
-            ConsumeFromParent();
             if (items == 0)
             {
-                PopCompleted();
+                _containers.CompleteItem();
                 return CborStatus.Ok;
             }
 
-            if (_depth == CborLimits.MaxDepth)
-            {
-                return Fail(CborStatus.TooDeep);
-            }
-
-            _depth++;
-            _remaining[_depth] = items;
-            _isMap[_depth] = _major == CborMajorType.Map;
-            _previousKeyLength[_depth] = -1;
-            return CborStatus.Ok;
+            return _containers.Push(items, _major == CborMajorType.Map) ? CborStatus.Ok : Fail(CborStatus.TooDeep);
         }
 
         private bool TakeContent(out int contentOffset, out int contentLength)
@@ -379,7 +245,7 @@ namespace CamAgent.Core.Cbor
                 return false;
             }
 
-            if (_depth == 0 && _remaining[0] == 0)
+            if (_containers.IsComplete)
             {
                 Fail(CborStatus.NoMoreItems);
                 return false;
@@ -397,7 +263,7 @@ namespace CamAgent.Core.Cbor
             }
 
             _itemStart = _position;
-            _itemIsKey = _isMap[_depth] && (_remaining[_depth] % 2) == 0;
+            _itemIsKey = _containers.IsKeyNext;
             if (_position >= _end)
             {
                 Fail(CborStatus.Truncated);
@@ -472,70 +338,20 @@ namespace CamAgent.Core.Cbor
             return true;
         }
 
+        // RFC 8949 §4.2.1: keys sorted bytewise by their deterministic encodings; equal means duplicate.
         private CborStatus EndItem()
         {
-            if (_itemIsKey && !CheckKeyOrder())
+            if (_itemIsKey)
             {
-                return _status;
+                CborStatus order = _containers.CheckKey(_buffer, _itemStart, _position - _itemStart);
+                if (order != CborStatus.Ok)
+                {
+                    return Fail(order);
+                }
             }
 
-            ConsumeFromParent();
-            PopCompleted();
+            _containers.CompleteItem();
             return CborStatus.Ok;
-        }
-
-        // RFC 8949 §4.2.1: keys sorted bytewise by their deterministic encodings; equal means duplicate.
-        private bool CheckKeyOrder()
-        {
-            int length = _position - _itemStart;
-            int previousLength = _previousKeyLength[_depth];
-            if (previousLength >= 0)
-            {
-                int order = CompareBytes(_previousKeyOffset[_depth], previousLength, _itemStart, length);
-                if (order == 0)
-                {
-                    Fail(CborStatus.DuplicateKey);
-                    return false;
-                }
-
-                if (order > 0)
-                {
-                    Fail(CborStatus.KeyOrder);
-                    return false;
-                }
-            }
-
-            _previousKeyOffset[_depth] = _itemStart;
-            _previousKeyLength[_depth] = length;
-            return true;
-        }
-
-        private int CompareBytes(int offsetA, int lengthA, int offsetB, int lengthB)
-        {
-            int common = lengthA < lengthB ? lengthA : lengthB;
-            for (int i = 0; i < common; i++)
-            {
-                int difference = _buffer[offsetA + i] - _buffer[offsetB + i];
-                if (difference != 0)
-                {
-                    return difference;
-                }
-            }
-
-            return lengthA - lengthB;
-        }
-
-        private void ConsumeFromParent()
-        {
-            _remaining[_depth]--;
-        }
-
-        private void PopCompleted()
-        {
-            while (_depth > 0 && _remaining[_depth] == 0)
-            {
-                _depth--;
-            }
         }
 
         private CborStatus Fail(CborStatus status)

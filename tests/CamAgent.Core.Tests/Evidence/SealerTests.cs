@@ -143,6 +143,36 @@ public class SealerTests
         Assert.Equal(device.Chain.NextSequence, restored.NextSequence);
     }
 
+    [Fact]
+    public void Managed_Rfc6979_Signer_Seals_Deterministic_Records_That_Dot_Net_Verifies()
+    {
+        using var pki = new TestPki();
+        byte[] privateKey = new byte[32];
+        do
+        {
+            RandomNumberGenerator.Fill(privateKey);
+        }
+        while (!Core.Crypto.EcdsaP256Signer.IsValidPrivateKey(privateKey, 0));
+
+        using var dotNetKey = ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, D = privateKey });
+        byte[] certificate = pki.IssueDevice("cam-managed", dotNetKey);
+        byte[] first = SealWithManagedSigner(privateKey, certificate);
+        byte[] second = SealWithManagedSigner(privateKey, certificate);
+        Assert.True(TestDevice.VerifyWithDotNet(first));
+        Assert.Equal(first, second);
+        Assert.Equal(SignerKind.Software, ReadManifest(first).SignerKind);
+    }
+
+    private static byte[] SealWithManagedSigner(byte[] privateKey, byte[] certificate)
+    {
+        using var signer = new Core.Crypto.EcdsaP256Signer(privateKey);
+        var sealer = new Sealer(new HostHmacSha256Factory(), signer, certificate, "cam-managed", 1024);
+        var record = new Manifest { ClockState = ClockState.Valid, WallStartMs = 1_000, WallEndMs = 2_000, MonotonicStartMs = 10, MonotonicEndMs = 1_010 };
+        byte[] output = new byte[sealer.MaxRecordBytes];
+        Assert.Equal(SealStatus.Ok, sealer.SealSegment(new MemoryStream(new byte[5000]), record, new ChainState(), output, 0, output.Length, out int written));
+        return output[..written];
+    }
+
     /// <summary>A storage read that fails part-way, as an SD card pulled mid-read does.</summary>
     private sealed class FailingStream(byte[] data, int failAfterBytes) : MemoryStream(data)
     {

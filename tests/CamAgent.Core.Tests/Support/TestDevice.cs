@@ -26,7 +26,13 @@ public sealed class TestDevice : IDisposable
 
     public Sealer Sealer { get; }
 
-    public ChainState Chain { get; } = new();
+    public ChainState Chain { get; private set; } = new();
+
+    /// <summary>Starts a new chain at sequence 0 with the same key and certificate (a re-provisioned device).</summary>
+    public void ResetChain()
+    {
+        Chain = new ChainState();
+    }
 
     /// <summary>Device wall clock: starts an hour before now, so test certificates (valid from a day ago) cover it.</summary>
     public long WallClockMs { get; set; } = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 3_600_000;
