@@ -16,7 +16,9 @@ namespace CamAgent.Device.Adapters
     /// The client presents either the certificate and key from the configuration (software
     /// signer) or, with a secure element, the certificate stored in the device's configuration
     /// block (mbedTLS on nanoFramework cannot sign a handshake inside the secure element).
-    /// Core reaches this only through EgressGate, which fixes host and port.
+    /// The stream returned is a <see cref="TransportStream"/>: failures after the handshake
+    /// reach Core as TransportException. Core reaches this only through EgressGate, which fixes
+    /// host and port.
     /// </summary>
     public sealed class SslTlsConnector : ITlsConnector
     {
@@ -85,15 +87,17 @@ namespace CamAgent.Device.Adapters
                 return status;
             }
 
-            SslStream tls;
-            status = Authenticate(socket, host, out tls);
+            SslStream tls = new SslStream(socket);
+            status = Authenticate(tls, host);
             if (status != TransportStatus.Ok)
             {
+                // Frees the native TLS context before the socket under it.
+                tls.Dispose();
                 socket.Close();
                 return status;
             }
 
-            stream = tls;
+            stream = new TransportStream(tls, socket);
             return TransportStatus.Ok;
         }
 
@@ -136,9 +140,8 @@ namespace CamAgent.Device.Adapters
             }
         }
 
-        private TransportStatus Authenticate(Socket socket, string host, out SslStream tls)
+        private TransportStatus Authenticate(SslStream tls, string host)
         {
-            tls = new SslStream(socket);
             try
             {
                 tls.SslVerification = SslVerification.CertificateRequired;
@@ -149,7 +152,6 @@ namespace CamAgent.Device.Adapters
             catch (SocketException e)
             {
                 _log.Write(LogLevel.Warning, Component, "handshake failed: socket error " + e.ErrorCode.ToString());
-                tls = null;
                 return SocketErrors.ToTransportStatus(e.ErrorCode);
             }
             catch (Exception e)
@@ -157,7 +159,6 @@ namespace CamAgent.Device.Adapters
                 // mbedTLS reports certificate and protocol failures alike as one exception type
                 // without a stable code, so they cannot be told apart here.
                 _log.Write(LogLevel.Warning, Component, "handshake failed: " + e.Message);
-                tls = null;
                 return TransportStatus.HandshakeFailed;
             }
         }
