@@ -12,6 +12,7 @@ public static class Program
         Console.WriteLine("CamAgent benchmarks");
         Run("ecdsa", filter, EcdsaBenchmark.Run);
         Run("evidence", filter, EvidenceBenchmark.Run);
+        Run("upload", filter, Upload.UploadBenchmark.Run);
         return 0;
     }
 

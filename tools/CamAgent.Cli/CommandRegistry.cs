@@ -1,3 +1,5 @@
+using CamAgent.Cli.Commands;
+
 namespace CamAgent.Cli;
 
 /// <summary>The verbs `camagent` knows, in the order `--help` lists them.</summary>
@@ -5,6 +7,17 @@ public static class CommandRegistry
 {
     public static IReadOnlyList<ICommand> All { get; } = new ICommand[]
     {
-        new Commands.VerifyCommand(),
+        new PkiInitCommand(),
+        new PkiServerCertCommand(),
+        new EnrolCommand(),
+        new RenewCommand(),
+        new RevokeCommand(),
+        new DevicesCommand(),
+        new BundleCreateCommand(),
+        new BundleVerifyCommand(),
+        new BoardListCommand(),
+        new BoardShowCommand(),
+        new BoardFlashCommand(),
+        new VerifyCommand(),
     };
 }

@@ -5,10 +5,10 @@ namespace CamAgent.Cli;
 /// </summary>
 public static class ExitCodes
 {
-    /// <summary>The verb did what was asked (for `verify`: the evidence is valid).</summary>
+    /// <summary>The verb did what was asked (for `verify` and `bundle verify`: the input is valid).</summary>
     public const int Ok = 0;
 
-    /// <summary>`verify` only: the evidence was read and is NOT valid.</summary>
+    /// <summary>`verify` and `bundle verify`: the input was read and is NOT valid (altered, or signed by someone else).</summary>
     public const int Invalid = 1;
 
     /// <summary>The command line was wrong: unknown verb, missing or malformed option.</summary>
@@ -28,4 +28,7 @@ public static class ExitCodes
 
     /// <summary>An external tool the verb needs is missing.</summary>
     public const int ToolMissing = 7;
+
+    /// <summary>The named item (device, board profile) does not exist.</summary>
+    public const int NotFound = 8;
 }

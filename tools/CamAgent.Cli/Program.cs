@@ -41,7 +41,17 @@ public static class Program
             return ExitCodes.Ok;
         }
 
-        return best.Run(rest, context);
+        try
+        {
+            return best.Run(rest, context);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The file system is the CLI's platform boundary: a full disk or a permission problem is
+            // reported as one sentence with a documented exit code, not as a stack trace.
+            context.Error.WriteLine($"camagent {best.Name}: a file could not be read or written: {e.Message}");
+            return ExitCodes.BadInput;
+        }
     }
 
     private static void PrintUsage(TextWriter output)

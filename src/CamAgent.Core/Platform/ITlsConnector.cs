@@ -14,6 +14,8 @@ namespace CamAgent.Core.Platform
         /// <summary>
         /// On <see cref="TransportStatus.Ok"/>, <paramref name="stream"/> is an authenticated stream
         /// the caller owns and must dispose; otherwise it is null. Platform exceptions never escape.
+        /// Reads and writes on the returned stream honour the platform's I/O timeout and report
+        /// failures as <see cref="TransportException"/> (an IOException carrying a TransportStatus).
         /// </summary>
         TransportStatus Connect(string host, int port, int timeoutMs, out Stream stream);
     }
