@@ -71,7 +71,8 @@ public class BoardProfileReaderTests
     public void Every_Shipped_Board_Profile_Reads()
     {
         string folder = Path.Combine(CamAgent.Tests.Support.RepositoryPaths.Root, "boards");
-        string[] files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.json") : [];
+        string[] files = Directory.GetFiles(folder, "*.json");
+        Assert.NotEmpty(files);
         foreach (string file in files)
         {
             byte[] json = File.ReadAllBytes(file);
