@@ -13,6 +13,7 @@ public static class Program
         Run("ecdsa", filter, EcdsaBenchmark.Run);
         Run("evidence", filter, EvidenceBenchmark.Run);
         Run("upload", filter, Upload.UploadBenchmark.Run);
+        Run("spool", filter, SpoolBenchmark.Run);
         return 0;
     }
 

@@ -19,8 +19,8 @@ namespace CamAgent.Core.Evidence
         public const long MaxContentLengthBytes = 64L * 1024 * 1024 * 1024;
 
         /// <summary>
-        /// Encoded manifest payload: 23 fields, at most about 240 bytes with a 64-character
-        /// device id; 512 leaves margin without letting a manifest grow unbounded.
+        /// Encoded manifest payload: 23 fields, at most 303 bytes (64-character device id, every
+        /// integer at its widest); 512 leaves margin without letting a manifest grow unbounded.
         /// </summary>
         public const int MaxManifestBytes = 512;
 

@@ -75,17 +75,30 @@ public class ManifestCodecTests
     }
 
     [Fact]
-    public void Worst_Case_Manifest_Fits_The_Limit()
+    public void Widest_Possible_Manifest_Is_303_Bytes_Within_The_Limit()
     {
         Manifest manifest = Sample();
         manifest.DeviceId = new string('x', EvidenceLimits.MaxDeviceIdLength);
         manifest.Sequence = long.MaxValue;
+        manifest.BootCount = long.MaxValue;
+        manifest.RecordingId = long.MaxValue;
         manifest.ContentLength = EvidenceLimits.MaxContentLengthBytes;
-        manifest.WallStartMs = long.MinValue;
+        manifest.ChunkSizeBytes = ContentDigest.MaxChunkSizeBytes;
         manifest.ClockState = ClockState.Invalid;
-        manifest.EventDetail = 0;
+        manifest.WallStartMs = long.MinValue;
+        manifest.WallEndMs = long.MinValue;
+        manifest.MonotonicStartMs = long.MaxValue;
+        manifest.MonotonicEndMs = long.MaxValue;
+        manifest.LastSyncAgeMs = long.MaxValue;
+        manifest.UncertaintyMs = long.MaxValue;
+        manifest.TimeFloorMs = long.MinValue;
+        manifest.Kind = RecordKind.Continuity;
+        manifest.Event = ContinuityEvent.ClockStep;
+        manifest.EventDetail = long.MinValue;
+        manifest.ContentLength = 0;
         int length = Encode(manifest).Length;
-        Assert.True(length <= 300, $"worst-case manifest is {length} bytes");
+        Assert.Equal(303, length);
+        Assert.True(length <= EvidenceLimits.MaxManifestBytes);
     }
 
     public static TheoryData<string, int> InvalidFields => new()
