@@ -80,10 +80,18 @@ namespace CamAgent.Device.Boot
         /// </summary>
         public bool Commit(DeviceBundle bundle)
         {
-            bool ok = _pin.Save(bundle.Buffer, bundle.SignerKeyOffset, BundleReader.SignerKeyBytes) == PersistStatus.Ok;
-            ok &= _board.Save(bundle.Buffer, bundle.BoardOffset, bundle.BoardLength) == PersistStatus.Ok;
+            bool ok = Replace(_pin, BundleReader.SignerKeyBytes, bundle.Buffer, bundle.SignerKeyOffset, BundleReader.SignerKeyBytes);
+            ok &= Replace(_board, DeviceConstants.MaxBoardBytes, bundle.Buffer, bundle.BoardOffset, bundle.BoardLength);
             DeleteBundleFile();
             return ok;
+        }
+
+        /// <summary>DurableRecord continues the stored generation only after a Load, so each save loads first.</summary>
+        private static bool Replace(DurableRecord record, int maxBytes, byte[] payload, int offset, int count)
+        {
+            int ignored;
+            record.Load(new byte[maxBytes], 0, out ignored);
+            return record.Save(payload, offset, count) == PersistStatus.Ok;
         }
 
         /// <summary>Discards a verified bundle whose configuration was refused.</summary>
