@@ -40,7 +40,8 @@ namespace CamAgent.Device
 
             StatusLed led = new StatusLed(board.StatusLedPin, board.StatusLedActiveLow);
             ISigner secureElement = SignerSetup.CreateSecureElement(board);
-            DeviceConfig config = LoadConfig(slots, installer, deployed ? bundle : null, secureElement, log);
+            bool configChanged;
+            DeviceConfig config = LoadConfig(slots, installer, deployed ? bundle : null, secureElement, log, out configChanged);
             if (config == null)
             {
                 ShowCredentialErrorForever(led, monotonic);
@@ -48,11 +49,12 @@ namespace CamAgent.Device
             }
 
             log.Write(LogLevel.Info, Component, config.ToString());
-            Run(config, board, slots, secureElement, led, monotonic, log);
+            Run(config, configChanged, board, slots, secureElement, led, monotonic, log);
         }
 
-        private static DeviceConfig LoadConfig(FlashRecordSlots slots, BundleInstaller installer, DeviceBundle bundle, ISigner secureElement, ILogSink log)
+        private static DeviceConfig LoadConfig(FlashRecordSlots slots, BundleInstaller installer, DeviceBundle bundle, ISigner secureElement, ILogSink log, out bool changed)
         {
+            changed = false;
             SignerCredentialCheck credentials = new SignerCredentialCheck(new SoftwareSignerFactory(SignerSetup.CreateSoftware), secureElement);
             ConfigStore store = new ConfigStore(slots, new ConfigValidator(credentials));
             ConfigResult loaded = store.Load();
@@ -67,6 +69,7 @@ namespace CamAgent.Device
                 if (applied.IsOk)
                 {
                     installer.Commit(bundle);
+                    changed = true;
                 }
                 else
                 {
@@ -77,7 +80,7 @@ namespace CamAgent.Device
             return store.Current;
         }
 
-        private static void Run(DeviceConfig config, BoardProfile board, FlashRecordSlots slots, ISigner secureElement, StatusLed led, TickCountClock monotonic, DebugLogSink log)
+        private static void Run(DeviceConfig config, bool configChanged, BoardProfile board, FlashRecordSlots slots, ISigner secureElement, StatusLed led, TickCountClock monotonic, DebugLogSink log)
         {
             WifiLink wifi = new WifiLink(config.WifiSsid, config.WifiPassword, log);
             SslTlsConnector tls = new SslTlsConnector(DeviceCredentials.AgencyCa(config), DeviceCredentials.ClientCertificate(config), wifi, log);
@@ -88,21 +91,23 @@ namespace CamAgent.Device
             }
 
             AgentPlatform platform = new AgentPlatform();
-            platform.CardStore = new FatFileStore(SdCardVolume.Root, card);
-            platform.RecordSlots = slots;
+            platform.Store = new FatFileStore(SdCardVolume.Root, card);
+            platform.Slots = slots;
             platform.WallClock = new SystemWallClock();
-            platform.TlsConnector = tls;
-            platform.NetworkLink = wifi;
+            platform.Connector = tls;
+            platform.Link = wifi;
             platform.Log = log;
             platform.Random = new PseudoRandomSource((int)monotonic.ElapsedMs ^ config.DeviceId.GetHashCode());
-            platform.HmacFactory = new NativeHmacSha256Factory();
+            platform.Hmac = new NativeHmacSha256Factory();
             platform.Signer = SignerSetup.ForConfig(config, secureElement);
             platform.ReceiptChecker = new PinnedReceiptChecker(config.ReceiptPublicKey, 0);
+            platform.SpoolDirectory = DeviceConstants.SpoolDirectory;
+            platform.SegmentDirectory = DeviceConstants.SegmentDirectory;
 
             AgentLoop agent = new AgentLoop(platform, config);
             NetworkThread network = new NetworkThread(wifi, new SntpTimeSync(config.AgencyHost, log));
             new Thread(network.Run).Start();
-            new AgentThread(agent, card, led, monotonic).Run();
+            new AgentThread(agent, card, led, monotonic, log).Run(configChanged);
         }
 
         private static void ShowCredentialErrorForever(StatusLed led, TickCountClock monotonic)
