@@ -9,7 +9,10 @@ public static class CommandRegistry
     {
         new PkiInitCommand(),
         new PkiServerCertCommand(),
+        new SeInfoCommand(),
+        new SeCsrCommand(),
         new EnrolCommand(),
+        new SeInstallCommand(),
         new RenewCommand(),
         new RevokeCommand(),
         new DevicesCommand(),
@@ -19,5 +22,8 @@ public static class CommandRegistry
         new BoardShowCommand(),
         new BoardFlashCommand(),
         new VerifyCommand(),
+        new ServeCommand(),
+        new AuditVerifyCommand(),
+        new SimCommand(),
     };
 }
