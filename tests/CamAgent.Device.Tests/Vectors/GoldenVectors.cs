@@ -5,6 +5,53 @@ namespace CamAgent.Device.Tests.Vectors
     /// <summary>The shared golden vectors as path/value pairs (see VectorTable).</summary>
     public static class GoldenVectors
     {
+        /// <summary>tests/vectors/atecc608-packets.json</summary>
+        public static readonly string[] Atecc608Packets = new string[]
+        {
+            "description", "ATECC608 command packets as written after the I2C address (word address 0x03 first), CRC-16 poly 0x8005 LSB-first, computed independently of Core",
+            "digest", "0726456483a2c1e0ff1e3d5c7b9ab9d8f71635547392b1d0ef0e2d4c6b8aa9c8",
+            "crc[0].data", "0411",
+            "crc[0].crc", "3343",
+            "crc[1].data", "0730000000",
+            "crc[1].crc", "035d",
+            "crc[2].data", "",
+            "crc[2].crc", "0000",
+            "crc[3].data", "0726456483a2c1e0ff1e3d5c7b9ab9d8f71635547392b1d0ef0e2d4c6b8aa9c8",
+            "crc[3].crc", "b3da",
+            "crc.length", "4",
+            "packets[0].name", "info-revision",
+            "packets[0].call", "ReadRevision",
+            "packets[0].bytes", "030730000000035d",
+            "packets[1].name", "read-config-block-0",
+            "packets[1].call", "ReadSerialNumber",
+            "packets[1].bytes", "03070280000009ad",
+            "packets[2].name", "read-lock-word",
+            "packets[2].call", "ReadLockState",
+            "packets[2].bytes", "030702001500175d",
+            "packets[3].name", "genkey-public-slot-0",
+            "packets[3].call", "ReadPublicKey slot 0",
+            "packets[3].bytes", "0307400000000005",
+            "packets[4].name", "genkey-private-slot-2",
+            "packets[4].call", "GenerateKey slot 2",
+            "packets[4].bytes", "0307400402008507",
+            "packets[5].name", "nonce-pass-through",
+            "packets[5].call", "SignDigest slot 0, first packet",
+            "packets[5].bytes", "0327160300000726456483a2c1e0ff1e3d5c7b9ab9d8f71635547392b1d0ef0e2d4c6b8aa9c87462",
+            "packets[6].name", "sign-external-slot-0",
+            "packets[6].call", "SignDigest slot 0, second packet",
+            "packets[6].bytes", "0307418000002805",
+            "packets[7].name", "counter-read-0",
+            "packets[7].call", "ReadCounter 0",
+            "packets[7].bytes", "0307240000000cfd",
+            "packets[8].name", "counter-increment-1",
+            "packets[8].call", "IncrementCounter 1",
+            "packets[8].bytes", "03072401010006f7",
+            "packets[9].name", "random",
+            "packets[9].call", "Random",
+            "packets[9].bytes", "03071b00000024cd",
+            "packets.length", "10",
+        };
+
         /// <summary>tests/vectors/content-digest.json</summary>
         public static readonly string[] ContentDigest = new string[]
         {
