@@ -21,5 +21,6 @@ public static class CommandRegistry
         new VerifyCommand(),
         new ServeCommand(),
         new AuditVerifyCommand(),
+        new DemoCommand(),
     };
 }
