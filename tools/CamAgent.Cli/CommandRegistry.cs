@@ -9,7 +9,10 @@ public static class CommandRegistry
     {
         new PkiInitCommand(),
         new PkiServerCertCommand(),
+        new SeInfoCommand(),
+        new SeCsrCommand(),
         new EnrolCommand(),
+        new SeInstallCommand(),
         new RenewCommand(),
         new RevokeCommand(),
         new DevicesCommand(),
@@ -21,6 +24,7 @@ public static class CommandRegistry
         new VerifyCommand(),
         new ServeCommand(),
         new AuditVerifyCommand(),
+        new SimCommand(),
         new DemoCommand(),
     };
 }

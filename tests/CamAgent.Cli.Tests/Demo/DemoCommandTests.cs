@@ -5,7 +5,7 @@ namespace CamAgent.Cli.Tests.Demo;
 /// <summary>`camagent demo` through the real executable: every step real, the kept folder checked file by file.</summary>
 public sealed class DemoCommandTests : IDisposable
 {
-    private const int StepCount = 12;
+    private const int StepCount = 13;
     private readonly TempFolder temp = new();
 
     [Fact]
@@ -20,17 +20,20 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal(StepCount, passed.Length);
         Assert.DoesNotContain("✗", run.Output);
         Assert.Contains("TEST-ONLY dial override", run.Output);
-        Assert.Matches(new Regex(@"✓ \[7/12\] .*connection cut after [\d,]+ bytes .*resumed with HEAD at offset [1-9][\d,]* bytes"), run.Output);
-        Assert.Contains("HTTP 403, CamAgent-Error device-revoked, nothing stored", run.Output);
+        Assert.Matches(new Regex(@"✓ \[8/13\] .*connection reset after [\d,]+ bytes .*resumed with a PATCH from offset [1-9][\d,]* bytes on a new connection"), run.Output);
+        Assert.Contains("HTTP 403, CamAgent-Error device-revoked", run.Output);
         Assert.Contains("VERDICT: VALID", run.Output);
 
-        AssertSegmentsStoredAsRecorded(keep, "cam-demo-1", expectedSegments: 4);
-        AssertSegmentsStoredAsRecorded(keep, "cam-demo-2", expectedSegments: 1);
-        AssertEveryManifestHasAReceipt(keep, "cam-demo-1", expectedRecords: 5);
-        AssertEveryManifestHasAReceipt(keep, "cam-demo-2", expectedRecords: 2);
-        string refusedSegment = Path.Combine(keep, "cameras", "cam-demo-2", "recorded", Sequence(2) + ".segment");
-        Assert.True(File.Exists(refusedSegment), "the revoked camera keeps the segment the server refused");
-        Assert.False(File.Exists(Path.Combine(keep, "store", "devices", "cam-demo-2", Sequence(2) + ".manifest.cose")));
+        AssertSegmentsStoredAsRecorded(keep, "cam-demo-1", expectedSegments: 4, refused: 0);
+        AssertSegmentsStoredAsRecorded(keep, "cam-demo-2", expectedSegments: 1, refused: 1);
+        AssertChainStoredWithReceipts(keep, "cam-demo-1", segments: 4);
+        AssertChainStoredWithReceipts(keep, "cam-demo-2", segments: 1);
+        Assert.Empty(Directory.GetFiles(Path.Combine(keep, "cameras", "cam-demo-1", "card", "SEG")));
+
+        // The refused segment is neither stored nor lost: it stays sealed on the revoked camera's card.
+        string refused = Directory.GetFiles(Path.Combine(keep, "cameras", "cam-demo-2", "recorded")).Order(StringComparer.Ordinal).Last();
+        Assert.Equal(File.ReadAllBytes(refused), File.ReadAllBytes(Path.Combine(keep, "cameras", "cam-demo-2", "card", "SEG", Path.GetFileName(refused))));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(keep, "cameras", "cam-demo-2", "card", "SPOOL"), "*.MAN"));
 
         string[] audit = File.ReadAllLines(Path.Combine(keep, "store", "audit.log"));
         Assert.Contains(audit, line => line.Contains("\"outcome\":\"reject\"") && line.Contains("\"code\":\"device-revoked\"") && line.Contains("\"device\":\"cam-demo-2\"") && line.Contains("\"status\":403"));
@@ -40,6 +43,7 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("Device cam-demo-2: VALID", report);
         Assert.Contains("VERDICT: VALID", report);
         Assert.True(File.Exists(Path.Combine(keep, "bundles", "cam-demo-1.bundle.cose")));
+        Assert.True(File.Exists(Path.Combine(keep, "bundles", "cam-demo-2.bundle.cose")));
     }
 
     [Fact]
@@ -73,28 +77,29 @@ public sealed class DemoCommandTests : IDisposable
 
     private static string Sequence(long sequence) => sequence.ToString("D20", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static void AssertSegmentsStoredAsRecorded(string keep, string deviceId, int expectedSegments)
+    /// <summary>Every stored segment is byte-identical to one the camera recorded; the last <paramref name="refused"/> recorded are not stored.</summary>
+    private static void AssertSegmentsStoredAsRecorded(string keep, string deviceId, int expectedSegments, int refused)
     {
-        string recorded = Path.Combine(keep, "cameras", deviceId, "recorded");
-        string stored = Path.Combine(keep, "store", "devices", deviceId);
-        string[] storedSegments = Directory.GetFiles(stored, "*.segment");
-        Assert.Equal(expectedSegments, storedSegments.Length);
-        foreach (string segment in storedSegments)
+        string[] recorded = Directory.GetFiles(Path.Combine(keep, "cameras", deviceId, "recorded")).Order(StringComparer.Ordinal).ToArray();
+        string[] stored = Directory.GetFiles(Path.Combine(keep, "store", "devices", deviceId), "*.segment").Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(expectedSegments + refused, recorded.Length);
+        Assert.Equal(expectedSegments, stored.Length);
+        for (int i = 0; i < expectedSegments; i++)
         {
-            byte[] original = File.ReadAllBytes(Path.Combine(recorded, Path.GetFileName(segment)));
-            Assert.True(original.Length > 0);
-            Assert.Equal(original, File.ReadAllBytes(segment));
+            Assert.Equal(File.ReadAllBytes(recorded[i]), File.ReadAllBytes(stored[i]));
         }
     }
 
-    private static void AssertEveryManifestHasAReceipt(string keep, string deviceId, int expectedRecords)
+    /// <summary>The store holds the device's chain from sequence 0 without a gap, each record with a receipt; continuity records as well as the segments.</summary>
+    private static void AssertChainStoredWithReceipts(string keep, string deviceId, int segments)
     {
         string stored = Path.Combine(keep, "store", "devices", deviceId);
-        string[] manifests = Directory.GetFiles(stored, "*.manifest.cose").Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(Enumerable.Range(0, expectedRecords).Select(s => Sequence(s) + ".manifest.cose"), manifests.Select(Path.GetFileName));
+        string[] manifests = Directory.GetFiles(stored, "*.manifest.cose").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
+        Assert.True(manifests.Length > segments, $"{deviceId}: {manifests.Length} records for {segments} segments");
+        Assert.Equal(Enumerable.Range(0, manifests.Length).Select(s => Sequence(s) + ".manifest.cose"), manifests);
         foreach (string manifest in manifests)
         {
-            string receipt = manifest.Replace(".manifest.cose", ".receipt.cose", StringComparison.Ordinal);
+            string receipt = Path.Combine(stored, manifest.Replace(".manifest.cose", ".receipt.cose", StringComparison.Ordinal));
             Assert.True(new FileInfo(receipt).Length > 0, receipt);
         }
     }

@@ -17,11 +17,12 @@ public sealed class DemoRunnerTests : IDisposable
         int code = DemoRunner.Run(ProvisioningSteps.All(new BoardCatalog(Path.Combine(AppContext.BaseDirectory, "boards"))), workspace, progress);
 
         Assert.True(code == ExitCodes.Ok, progress.ToString());
-        Assert.Contains("✓ [5/5] Revoke camera cam-demo-2", progress.ToString());
+        Assert.Contains("✓ [6/6] Revoke camera cam-demo-2", progress.ToString());
         IReadOnlyList<DeviceRecord> devices = new DeviceRegistry(AgencyPki.Open(workspace.PkiFolder).Value!).List(DateTimeOffset.UtcNow).Value!;
         Assert.Equal(DeviceState.Active, devices.Single(d => d.DeviceId == ProvisioningSteps.RecordingCamera).State);
         Assert.Equal(DeviceState.Revoked, devices.Single(d => d.DeviceId == ProvisioningSteps.RevokedCamera).State);
         Assert.True(File.Exists(Path.Combine(workspace.BundlesFolder, "cam-demo-1.bundle.cose")));
+        Assert.True(File.Exists(Path.Combine(workspace.BundlesFolder, "cam-demo-2.bundle.cose")));
     }
 
     [Fact]

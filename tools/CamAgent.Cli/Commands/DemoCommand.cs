@@ -14,24 +14,24 @@ public sealed class DemoCommand : ICommand
     public string Help => """
         Usage: camagent demo [--keep DIR] [--boards DIR]
 
-        Shows, on this machine alone, everything CamAgent does, with real keys, real mutual TLS and
-        the device's own sealing and upload code:
-          1. creates a throw-away agency PKI; enrols two simulated cameras; makes a device bundle
+        Shows, on this machine alone, everything CamAgent does, with real keys, real mutual TLS,
+        the device agent's own code and the ingest server:
+          1. creates a throw-away agency PKI; enrols two cameras; makes and verifies their bundles
           2. starts the ingest server on 127.0.0.1 (a free port)
-          3. camera 1 seals a recording start and three segments and uploads them; every receipt
-             is checked against the pinned receipt key, every stored file against the recording
-          4. camera 1 uploads a segment through a proxy that cuts the connection mid-way; the
-             upload resumes from the offset the server reports
-          5. camera 2 uploads a segment, is revoked while the server runs, and is then refused
-             (403 device-revoked, recorded in the audit log)
+          3. camera 1's agent, configured from its bundle, seals and uploads three recorded
+             segments; every receipt is checked against the pinned receipt key, every stored
+             segment against the recording
+          4. a relay cuts camera 1's next upload mid-way; the agent resumes from the server's offset
+          5. camera 2 uploads, is revoked while the server runs, and is then refused
+             (403 device-revoked, in the audit log; the record stays on its card)
           6. stops the server, checks its audit log, and verifies the stored evidence offline,
              printing the chain-of-custody report
         Each step prints a line starting with ✓ or ✗ and its figures. Cameras dial the server through
         a test-only override of the device's fixed port 443, which they log as a warning.
 
-          --keep DIR    keep the PKI, bundles, recorded segments, the server's store (manifests,
-                        segments, receipts, audit.log) and the report in DIR (must be empty or
-                        absent). Without it, everything is deleted at the end.
+          --keep DIR    keep the PKI, bundles, the cameras' recordings, cards and flash, the
+                        server's store (manifests, segments, receipts, audit.log) and the report
+                        in DIR (must be empty or absent). Without it, everything is deleted.
           --boards DIR  where the board profiles are (default: boards/ beside the executable)
 
         Exit codes: 0 every step worked; 6 a step failed (the output says which and why);

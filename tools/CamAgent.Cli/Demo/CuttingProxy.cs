@@ -7,8 +7,8 @@ namespace CamAgent.Cli.Demo;
 /// A TCP relay on 127.0.0.1 between a camera and the ingest server that can cut one connection
 /// mid-way, as a camera leaving Wi-Fi range would experience it. It relays bytes blindly (TLS stays
 /// end to end between camera and server); when armed, it forwards exactly
-/// <see cref="CutAfterClientBytes"/> bytes from the camera on the next connection, then resets both
-/// sides. Later connections are relayed untouched.
+/// <see cref="CutAfterClientBytes"/> more bytes from the camera, on whichever connection carries
+/// them, then resets that connection on both sides. Everything else is relayed untouched.
 /// </summary>
 public sealed class CuttingProxy : IDisposable
 {
@@ -19,7 +19,9 @@ public sealed class CuttingProxy : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Socket> _open = new();
     private readonly Task _accepting;
-    private long _armedCutBytes = -1;
+    private readonly object _armGate = new();
+    private long _remainingBeforeCut = -1;
+    private long _armedBytes;
     private long _cutAfterClientBytes = -1;
     private int _connections;
 
@@ -41,11 +43,15 @@ public sealed class CuttingProxy : IDisposable
     /// <summary>Camera bytes forwarded on the cut connection before it was cut; -1 while nothing was cut.</summary>
     public long CutAfterClientBytes => Interlocked.Read(ref _cutAfterClientBytes);
 
-    /// <summary>Cuts the next connection after <paramref name="clientBytes"/> bytes from the camera.</summary>
-    public void CutNextConnectionAfter(long clientBytes)
+    /// <summary>Cuts the connection that carries the camera's <paramref name="clientBytes"/>-th byte from now, right after it.</summary>
+    public void CutAfter(long clientBytes)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(clientBytes);
-        Interlocked.Exchange(ref _armedCutBytes, clientBytes);
+        lock (_armGate)
+        {
+            _remainingBeforeCut = clientBytes;
+            _armedBytes = clientBytes;
+        }
     }
 
     public void Dispose()
@@ -81,12 +87,11 @@ public sealed class CuttingProxy : IDisposable
             }
 
             Interlocked.Increment(ref _connections);
-            long cutAt = Interlocked.Exchange(ref _armedCutBytes, -1);
-            _ = Task.Run(() => RelayAsync(camera, cutAt));
+            _ = Task.Run(() => RelayAsync(camera));
         }
     }
 
-    private async Task RelayAsync(Socket camera, long cutAt)
+    private async Task RelayAsync(Socket camera)
     {
         var server = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         Track(camera);
@@ -94,8 +99,8 @@ public sealed class CuttingProxy : IDisposable
         try
         {
             await server.ConnectAsync(_target, _stop.Token).ConfigureAwait(false);
-            Task upstream = PumpAsync(camera, server, cutAt);
-            Task downstream = PumpAsync(server, camera, -1);
+            Task upstream = PumpAsync(camera, server, fromCamera: true);
+            Task downstream = PumpAsync(server, camera, fromCamera: false);
             await Task.WhenAny(upstream, downstream).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
@@ -109,11 +114,10 @@ public sealed class CuttingProxy : IDisposable
         }
     }
 
-    /// <summary>Copies <paramref name="from"/> to <paramref name="to"/> until either closes, or until <paramref name="cutAt"/> bytes (when not -1).</summary>
-    private async Task PumpAsync(Socket from, Socket to, long cutAt)
+    /// <summary>Copies <paramref name="from"/> to <paramref name="to"/> until either closes, or until the armed cut (camera side only).</summary>
+    private async Task PumpAsync(Socket from, Socket to, bool fromCamera)
     {
         byte[] buffer = new byte[RelayBufferBytes];
-        long forwarded = 0;
         try
         {
             while (true)
@@ -124,12 +128,10 @@ public sealed class CuttingProxy : IDisposable
                     return;
                 }
 
-                int allowed = cutAt < 0 ? read : (int)Math.Min(read, cutAt - forwarded);
+                int allowed = fromCamera ? Allow(read) : read;
                 await to.SendAsync(buffer.AsMemory(0, allowed), SocketFlags.None, _stop.Token).ConfigureAwait(false);
-                forwarded += allowed;
-                if (cutAt >= 0 && forwarded >= cutAt)
+                if (fromCamera && CutDue())
                 {
-                    Interlocked.Exchange(ref _cutAfterClientBytes, forwarded);
                     return;
                 }
             }
@@ -137,6 +139,38 @@ public sealed class CuttingProxy : IDisposable
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
             // One side closed or reset; the caller resets the other side.
+        }
+    }
+
+    /// <summary>How many of <paramref name="read"/> camera bytes may pass before the armed cut.</summary>
+    private int Allow(int read)
+    {
+        lock (_armGate)
+        {
+            if (_remainingBeforeCut < 0)
+            {
+                return read;
+            }
+
+            int allowed = (int)Math.Min(read, _remainingBeforeCut);
+            _remainingBeforeCut -= allowed;
+            return allowed;
+        }
+    }
+
+    /// <summary>True once, when the armed budget is used up: disarms and records the cut.</summary>
+    private bool CutDue()
+    {
+        lock (_armGate)
+        {
+            if (_remainingBeforeCut != 0)
+            {
+                return false;
+            }
+
+            _remainingBeforeCut = -1;
+            Interlocked.Exchange(ref _cutAfterClientBytes, _armedBytes);
+            return true;
         }
     }
 

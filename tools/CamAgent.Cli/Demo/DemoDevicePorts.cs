@@ -23,6 +23,9 @@ public sealed class DemoDevicePorts : IWallClock, IRandomSource, ILogSink
 
     public DateTime UtcNow => DateTime.UtcNow;
 
+    /// <summary>Every error the device logged, in order ("component: message").</summary>
+    public List<string> Errors { get; } = new();
+
     public void Fill(byte[] buffer, int offset, int count) => RandomNumberGenerator.Fill(buffer.AsSpan(offset, count));
 
     public void Write(LogLevel level, string component, string message)
@@ -34,6 +37,11 @@ public sealed class DemoDevicePorts : IWallClock, IRandomSource, ILogSink
 
         lock (_gate)
         {
+            if (level == LogLevel.Error)
+            {
+                Errors.Add(component + ": " + message);
+            }
+
             if (component != "tls" || _printed.Add(message))
             {
                 _output.WriteLine($"    {_deviceId} {level.ToString().ToUpperInvariant()} {component}: {message}");

@@ -43,8 +43,8 @@ public sealed class DemoWorkspace : IDisposable
     /// <summary>The loopback proxy that cuts one upload mid-way, while it runs.</summary>
     public CuttingProxy? Proxy { get; set; }
 
-    /// <summary>The simulated cameras by device id.</summary>
-    public Dictionary<string, DemoCamera> Cameras { get; } = new(StringComparer.Ordinal);
+    /// <summary>The cameras (device agents) by device id.</summary>
+    public Dictionary<string, AgentCamera> Cameras { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Stops the server (flushing its audit log) if it runs.</summary>
     public void StopServer()
@@ -62,7 +62,7 @@ public sealed class DemoWorkspace : IDisposable
     public void Dispose()
     {
         StopServer();
-        foreach (DemoCamera camera in Cameras.Values)
+        foreach (AgentCamera camera in Cameras.Values)
         {
             camera.Dispose();
         }

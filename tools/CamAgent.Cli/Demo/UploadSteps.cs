@@ -1,152 +1,138 @@
 using System.Globalization;
-using System.Net;
-using System.Security.Cryptography.X509Certificates;
-using CamAgent.Provisioning;
+using System.Security.Cryptography;
 
 namespace CamAgent.Cli.Demo;
 
 /// <summary>
-/// The demo's camera steps: records sealed by simulated cameras and uploaded by the device's own
-/// upload client, one upload cut mid-way and resumed, and the revoked camera refused.
+/// The demo's camera steps: the device agent records, seals and uploads; one upload is cut mid-way
+/// and resumed; the revoked camera is refused and keeps its record.
 /// </summary>
 public static class UploadSteps
 {
     private const string DeviceRevoked = "device-revoked";
-    private const int Forbidden = 403;
+    private const string ForbiddenLog = "rejected: Forbidden (HTTP 403)";
 
-    /// <summary>A recording start and a few segments, straight to the server.</summary>
+    /// <summary>A recording start and a few segments, each receipted and then deleted from the card.</summary>
     public static DemoOutcome RecordAndUpload(DemoWorkspace w)
     {
-        DemoCamera camera = Camera(w, ProvisioningSteps.RecordingCamera);
-        IPEndPoint server = w.Server!.EndPoint;
-        var records = new List<RecordedRecord> { camera.RecordStart() };
-        records.AddRange(DemoConstants.SegmentSizesBytes.Select(camera.RecordSegment));
-        long bytes = 0;
-        foreach (RecordedRecord record in records)
+        AgentCamera camera = CameraFactory.Camera(w, ProvisioningSteps.RecordingCamera);
+        for (int i = 0; i < DemoConstants.SegmentsBeforeCut; i++)
         {
-            UploadReport upload = camera.Upload(record, server);
-            string? problem = upload.Completed ? StoredProblem(w, camera, record) : $"sequence {record.Sequence}: {upload.Explain()}";
-            if (problem is not null)
-            {
-                return DemoOutcome.Failed(problem);
-            }
-
-            bytes += record.ContentLength;
+            camera.RecordSegment();
         }
 
-        return DemoOutcome.Done($"{records.Count} records (1 recording start + {records.Count - 1} segments, sequences 0-{records[^1].Sequence}), {Bytes(bytes)} of content, {records.Count} receipts verified against the pinned receipt key, stored byte-identical");
+        if (!camera.RunUntilUploaded(DemoConstants.AgentTimeoutMs))
+        {
+            return DemoOutcome.Failed(Stalled(camera));
+        }
+
+        string? problem = StoredProblem(w, camera, out int stored);
+        return problem is not null
+            ? DemoOutcome.Failed(problem)
+            : DemoOutcome.Done($"{camera.Agent.SealedCount} records sealed by the agent ({DemoConstants.SegmentsBeforeCut} segments of {Bytes(DemoConstants.SegmentBytes)}, {camera.Agent.SealedCount - DemoConstants.SegmentsBeforeCut} continuity records), {camera.Agent.UploadedCount} receipts verified against the pinned key, then deleted from the card; {stored} records stored, segments byte-identical");
     }
 
-    /// <summary>One segment through the cutting proxy: the connection breaks mid-upload and the client resumes from the server's offset.</summary>
+    /// <summary>One segment whose connection is reset mid-upload; the agent resumes from the offset the server reports.</summary>
     public static DemoOutcome InterruptedUpload(DemoWorkspace w)
     {
-        DemoCamera camera = Camera(w, ProvisioningSteps.RecordingCamera);
+        AgentCamera camera = CameraFactory.Camera(w, ProvisioningSteps.RecordingCamera);
         CuttingProxy proxy = w.Proxy!;
-        RecordedRecord record = camera.RecordSegment(DemoConstants.InterruptedSegmentBytes);
-        proxy.CutNextConnectionAfter(DemoConstants.CutAfterClientBytes);
-        UploadReport upload = camera.Upload(record, proxy.EndPoint);
-        if (!upload.Completed)
+        int patchesBefore = camera.Tap.Patches.Count;
+        proxy.CutAfter(DemoConstants.CutAfterClientBytes);
+        camera.RecordSegment();
+        if (!camera.RunUntilUploaded(DemoConstants.AgentTimeoutMs))
         {
-            return DemoOutcome.Failed($"sequence {record.Sequence}: {upload.Explain()}");
+            return DemoOutcome.Failed(Stalled(camera));
         }
 
-        if (proxy.CutAfterClientBytes < 0 || upload.ResumedAtOffset <= 0 || upload.ResumedAtOffset >= record.ContentLength)
+        TappedConnector.PatchObservation[] patches = camera.Tap.Patches.Skip(patchesBefore).ToArray();
+        int resumed = Array.FindIndex(patches, 1, p => p.Connection != patches[0].Connection);
+        if (proxy.CutAfterClientBytes < 0 || resumed < 1 || patches[resumed].UploadOffset <= 0)
         {
-            return DemoOutcome.Failed($"the upload was not resumed mid-way (cut after {proxy.CutAfterClientBytes} bytes, resumed at offset {upload.ResumedAtOffset} of {record.ContentLength}).");
+            return DemoOutcome.Failed($"the upload was not cut and resumed mid-way (cut after {proxy.CutAfterClientBytes} bytes; PATCH offsets {string.Join(", ", patches.Select(p => $"{p.UploadOffset}@{p.Connection}"))}).");
         }
 
-        string? problem = StoredProblem(w, camera, record);
+        string? problem = StoredProblem(w, camera, out int stored);
         return problem is not null
             ? DemoOutcome.Failed(problem)
             : DemoOutcome.Done(
-                $"sequence {record.Sequence}, {Bytes(record.ContentLength)}: connection cut after {Bytes(proxy.CutAfterClientBytes)} from the camera " +
-                $"({Bytes(upload.OffsetBeforeCut)} acknowledged); resumed with HEAD at offset {Bytes(upload.ResumedAtOffset)}; " +
-                $"{Bytes(upload.ContentBytesSent)} of content sent in all over {upload.Connections} connections; receipt verified, stored byte-identical");
+                $"{Bytes(DemoConstants.SegmentBytes)} segment: connection reset after {Bytes(proxy.CutAfterClientBytes)} from the camera, during the PATCH from offset {Bytes(patches[resumed - 1].UploadOffset)}; " +
+                $"the agent asked the server (HEAD) and resumed with a PATCH from offset {Bytes(patches[resumed].UploadOffset)} on a new connection; receipt verified; {stored} records stored, segments byte-identical");
     }
 
     /// <summary>The second camera uploads before it is revoked, so the store holds its chain too.</summary>
     public static DemoOutcome SecondCameraUploads(DemoWorkspace w)
     {
-        DemoCamera camera = Camera(w, ProvisioningSteps.RevokedCamera);
-        RecordedRecord[] records = [camera.RecordStart(), camera.RecordSegment(DemoConstants.SecondCameraSegmentBytes)];
-        foreach (RecordedRecord record in records)
+        AgentCamera camera = CameraFactory.Camera(w, ProvisioningSteps.RevokedCamera);
+        camera.RecordSegment();
+        if (!camera.RunUntilUploaded(DemoConstants.AgentTimeoutMs))
         {
-            UploadReport upload = camera.Upload(record, w.Server!.EndPoint);
-            string? problem = upload.Completed ? StoredProblem(w, camera, record) : $"sequence {record.Sequence}: {upload.Explain()}";
-            if (problem is not null)
-            {
-                return DemoOutcome.Failed(problem);
-            }
+            return DemoOutcome.Failed(Stalled(camera));
         }
 
-        return DemoOutcome.Done($"recording start and a segment (sequences 0-{records[^1].Sequence}), {Bytes(records[^1].ContentLength)} of content, 2 receipts verified, stored byte-identical");
+        string? problem = StoredProblem(w, camera, out int stored);
+        return problem is not null
+            ? DemoOutcome.Failed(problem)
+            : DemoOutcome.Done($"{camera.Agent.SealedCount} records sealed (1 segment, {camera.Agent.SealedCount - 1} continuity records), {camera.Agent.UploadedCount} receipts verified; {stored} records stored, segment byte-identical");
     }
 
-    /// <summary>After revocation the server (not restarted) refuses the camera: 403 device-revoked, written to the audit log.</summary>
+    /// <summary>After revocation the running server refuses the camera: 403 device-revoked, in the audit log; the camera keeps the record.</summary>
     public static DemoOutcome RevokedCameraRefused(DemoWorkspace w)
     {
-        DemoCamera camera = Camera(w, ProvisioningSteps.RevokedCamera);
-        RecordedRecord record = camera.RecordSegment(DemoConstants.SecondCameraSegmentBytes);
-        UploadReport upload = camera.Upload(record, w.Server!.EndPoint);
-        if (upload.Completed || upload.StatusCode != Forbidden || upload.ErrorCode != DeviceRevoked)
+        AgentCamera camera = CameraFactory.Camera(w, ProvisioningSteps.RevokedCamera);
+        int uploadedBefore = camera.Agent.UploadedCount;
+        camera.RecordSegment();
+        if (!camera.RunUntil(() => camera.Log.Errors.Any(e => e.Contains(ForbiddenLog, StringComparison.Ordinal)), DemoConstants.AgentTimeoutMs))
         {
-            return DemoOutcome.Failed($"expected 403 {DeviceRevoked}; {upload.Explain()}");
+            return DemoOutcome.Failed($"{camera.DeviceId} was not refused with 403: {Stalled(camera)}");
         }
 
-        string manifestPath = StorePath(w, camera.DeviceId, record.Sequence) + ".manifest.cose";
-        if (File.Exists(manifestPath))
+        if (camera.Agent.UploadedCount != uploadedBefore || camera.Agent.Spool.LiveCount == 0)
         {
-            return DemoOutcome.Failed($"the server stored {manifestPath} for a revoked camera.");
+            return DemoOutcome.Failed($"{camera.DeviceId} lost or uploaded the refused record ({camera.Agent.UploadedCount} receipted, {camera.Agent.Spool.LiveCount} on the card).");
         }
 
         string auditLog = Path.Combine(w.StoreFolder, "audit.log");
-        string[] refusals = File.ReadAllLines(auditLog).Where(line => line.Contains($"\"code\":\"{DeviceRevoked}\"", StringComparison.Ordinal) && line.Contains($"\"device\":\"{camera.DeviceId}\"", StringComparison.Ordinal)).ToArray();
-        return refusals.Length == 0
-            ? DemoOutcome.Failed($"{auditLog} has no {DeviceRevoked} entry for {camera.DeviceId}.")
-            : DemoOutcome.Done($"sequence {record.Sequence} refused: HTTP {upload.StatusCode}, CamAgent-Error {upload.ErrorCode}, nothing stored; audit log: {refusals.Length} {DeviceRevoked} entr{(refusals.Length == 1 ? "y" : "ies")}");
+        int refusals = File.ReadAllLines(auditLog).Count(line => line.Contains($"\"code\":\"{DeviceRevoked}\"", StringComparison.Ordinal) && line.Contains($"\"device\":\"{camera.DeviceId}\"", StringComparison.Ordinal));
+        string? problem = StoredProblem(w, camera, out int stored, notStored: 1);
+        if (refusals == 0 || problem is not null)
+        {
+            return DemoOutcome.Failed(problem ?? $"{auditLog} has no {DeviceRevoked} entry for {camera.DeviceId}.");
+        }
+
+        return DemoOutcome.Done($"HTTP 403, CamAgent-Error {DeviceRevoked}; still {stored} records stored for {camera.DeviceId}; the refused record stays sealed on the camera's card ({camera.Agent.Spool.LiveCount} live); audit log: {refusals} {DeviceRevoked} entr{(refusals == 1 ? "y" : "ies")}");
     }
 
-    /// <summary>The camera of <paramref name="deviceId"/>, powered on at first use with its enrolled credential and pinned keys.</summary>
-    private static DemoCamera Camera(DemoWorkspace w, string deviceId)
+    /// <summary>
+    /// Null when every record in the store has a receipt, every segment the camera recorded except
+    /// the last <paramref name="notStored"/> is stored byte-identical, and those are not stored at
+    /// all; <paramref name="stored"/> counts the stored manifests.
+    /// </summary>
+    private static string? StoredProblem(DemoWorkspace w, AgentCamera camera, out int stored, int notStored = 0)
     {
-        if (w.Cameras.TryGetValue(deviceId, out DemoCamera? camera))
+        string folder = Path.Combine(w.StoreFolder, "devices", camera.DeviceId);
+        string[] manifests = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.manifest.cose") : [];
+        stored = manifests.Length;
+        string? unreceipted = manifests.FirstOrDefault(m => !File.Exists(m.Replace(".manifest.cose", ".receipt.cose", StringComparison.Ordinal)));
+        if (unreceipted is not null)
         {
-            return camera;
+            return $"{unreceipted} has no receipt.";
         }
 
-        AgencyPki pki = AgencyPki.Open(w.PkiFolder).Value ?? throw new InvalidOperationException($"the demo PKI at {w.PkiFolder} cannot be opened.");
-        X509Certificate2 credential = Unwrap(pki.LoadDeviceCredential(deviceId), deviceId);
-        byte[] receiptKey = Unwrap(pki.ReceiptPublicKey(), "the receipt-signing key");
-        camera = new DemoCamera(credential, pki.RootCa, receiptKey, pki.Settings.IngestHost, Path.Combine(w.CamerasFolder, deviceId, "recorded"), w.Log);
-        w.Cameras.Add(deviceId, camera);
-        return camera;
+        var storedSegments = Directory.GetFiles(folder, "*.segment").Select(f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))).ToHashSet(StringComparer.Ordinal);
+        string[] recorded = Directory.GetFiles(camera.RecordedFolder).Order(StringComparer.Ordinal).ToArray();
+        int expected = recorded.Length - notStored;
+        string? wrong = recorded.Where((r, i) => storedSegments.Contains(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(r)))) != i < expected).FirstOrDefault();
+        if (wrong is not null)
+        {
+            return $"{wrong}: stored {(Array.IndexOf(recorded, wrong) < expected ? "nowhere" : "although it should not be")}.";
+        }
+
+        return storedSegments.Count == expected ? null : $"the store holds {storedSegments.Count} segments of {camera.DeviceId}, not {expected}.";
     }
 
-    private static T Unwrap<T>(PkiResult<T> result, string what) =>
-        result.Ok ? result.Value! : throw new InvalidOperationException($"{what}: {result.Message}");
-
-    /// <summary>Null when the store holds the manifest, receipt and (for a segment) content identical to what the camera made.</summary>
-    private static string? StoredProblem(DemoWorkspace w, DemoCamera camera, RecordedRecord record)
-    {
-        string prefix = StorePath(w, camera.DeviceId, record.Sequence);
-        if (!File.Exists(prefix + ".manifest.cose") || !File.ReadAllBytes(prefix + ".manifest.cose").AsSpan().SequenceEqual(record.Manifest))
-        {
-            return $"{prefix}.manifest.cose is missing or differs from the sealed manifest.";
-        }
-
-        if (!File.Exists(prefix + ".receipt.cose"))
-        {
-            return $"{prefix}.receipt.cose is missing.";
-        }
-
-        bool contentMatches = record.ContentPath is null
-            ? !File.Exists(prefix + ".segment")
-            : File.Exists(prefix + ".segment") && File.ReadAllBytes(prefix + ".segment").AsSpan().SequenceEqual(File.ReadAllBytes(record.ContentPath));
-        return contentMatches ? null : $"{prefix}.segment differs from what {camera.DeviceId} recorded.";
-    }
-
-    private static string StorePath(DemoWorkspace w, string deviceId, long sequence) =>
-        Path.Combine(w.StoreFolder, "devices", deviceId, sequence.ToString("D20", CultureInfo.InvariantCulture));
+    private static string Stalled(AgentCamera camera) =>
+        $"{camera.DeviceId} did not finish within {DemoConstants.AgentTimeoutMs} ms: agent {camera.Agent.Status}, {camera.Agent.SealedCount} sealed, {camera.Agent.UploadedCount} receipted, {camera.Agent.Spool.LiveCount} on the card; last error: {camera.Log.Errors.LastOrDefault() ?? "none"}";
 
     private static string Bytes(long count) => count.ToString("N0", CultureInfo.InvariantCulture) + " bytes";
 }
