@@ -35,7 +35,7 @@ public static class ServerSteps
         }
 
         w.Proxy = new CuttingProxy(w.Server.EndPoint);
-        return DemoOutcome.Done($"https://{w.Server.EndPoint}/files/ (mutual TLS, device CA from the PKI), store {w.StoreFolder}, revocation list {layout.RevocationListFile}");
+        return DemoOutcome.Done($"https://{w.Server.EndPoint}/files/ (mutual TLS, device CA from the PKI), cameras relayed through {w.Proxy.EndPoint}; store {w.StoreFolder}, revocation list {layout.RevocationListFile}");
     }
 
     /// <summary>Stops the server (requests in flight finish) and checks the hash chain of its audit log.</summary>

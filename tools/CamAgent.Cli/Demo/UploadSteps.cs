@@ -46,7 +46,7 @@ public static class UploadSteps
         }
 
         TappedConnector.PatchObservation[] patches = camera.Tap.Patches.Skip(patchesBefore).ToArray();
-        int resumed = Array.FindIndex(patches, 1, p => p.Connection != patches[0].Connection);
+        int resumed = patches.Length < 2 ? -1 : Array.FindIndex(patches, 1, p => p.Connection != patches[0].Connection);
         if (proxy.CutAfterClientBytes < 0 || resumed < 1 || patches[resumed].UploadOffset <= 0)
         {
             return DemoOutcome.Failed($"the upload was not cut and resumed mid-way (cut after {proxy.CutAfterClientBytes} bytes; PATCH offsets {string.Join(", ", patches.Select(p => $"{p.UploadOffset}@{p.Connection}"))}).");
