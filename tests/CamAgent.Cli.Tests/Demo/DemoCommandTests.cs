@@ -59,6 +59,23 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
+    public void Demo_Exits_StepFailed_With_A_Cross_Line_And_Stops_When_A_Step_Fails()
+    {
+        string keep = temp.Combine("kept");
+        string noBoards = Directory.CreateDirectory(temp.Combine("no-boards")).FullName;
+
+        CamAgentProcess.Result run = CamAgentProcess.Run(temp.Path, "demo", "--keep", keep, "--boards", noBoards);
+
+        Assert.Equal(ExitCodes.StepFailed, run.ExitCode);
+        Assert.Contains("✓ [3/13] Enrol camera cam-demo-2", run.Output);
+        Assert.Contains("✗ [4/13] Make and verify the device bundle of cam-demo-1", run.Output);
+        Assert.Contains("ai-thinker-esp32-cam", run.Output);
+        Assert.Contains("demo: stopped at step 4", run.Output);
+        Assert.DoesNotContain("[5/13]", run.Output);
+        Assert.False(Directory.Exists(Path.Combine(keep, "store")), "no server was started");
+    }
+
+    [Fact]
     public void Demo_Refuses_A_Keep_Folder_That_Is_Not_Empty_And_Leaves_It_Untouched()
     {
         string keep = temp.Combine("busy");
