@@ -44,7 +44,7 @@ public sealed class AgentCamera : IDisposable
         string card = Directory.CreateDirectory(Path.Combine(folder, "card")).FullName;
         Directory.CreateDirectory(Path.Combine(card, SpoolDirectory));
         _segmentFolder = Path.Combine(card, SegmentDirectory);
-        Log = new DemoDevicePorts(DeviceId, log);
+        Log = new DemoDeviceLog(DeviceId, log);
         _agencyCa = X509CertificateLoader.LoadCertificate(config.AgencyCaDer);
         _credential = Credential(config);
         Tap = new TappedConnector(new TlsConnector(_agencyCa, _credential, Log, new TlsConnectorOptions
@@ -83,7 +83,7 @@ public sealed class AgentCamera : IDisposable
     public TappedConnector Tap { get; }
 
     /// <summary>The agent's log (warnings and errors are printed).</summary>
-    public DemoDevicePorts Log { get; }
+    public DemoDeviceLog Log { get; }
 
     /// <summary>Boots the agent, as after power-on with a synchronised clock, and starts a recording.</summary>
     public bool PowerOn()

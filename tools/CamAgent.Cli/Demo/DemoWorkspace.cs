@@ -34,9 +34,6 @@ public sealed class DemoWorkspace : IDisposable
 
     public string ReportFile => Path.Combine(Root, ReportFileName);
 
-    /// <summary>Values a step leaves for later ones (device ids, ports), by name.</summary>
-    public Dictionary<string, string> Facts { get; } = new(StringComparer.Ordinal);
-
     /// <summary>The ingest server while it runs.</summary>
     public IngestServer? Server { get; set; }
 
