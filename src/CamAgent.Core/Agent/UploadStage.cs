@@ -149,7 +149,7 @@ namespace CamAgent.Core.Agent
             }
 
             Stream content = null;
-            if (_entry.Kind == Spool.RecordKind.Segment && _spool.OpenContent(_entry.Sequence, out content) != SpoolStatus.Ok)
+            if (_entry.Kind == RecordKind.Segment && _spool.OpenContent(_entry.Sequence, out content) != SpoolStatus.Ok)
             {
                 return BackOff(nowMs, AgentConstants.SealRetryMs);
             }

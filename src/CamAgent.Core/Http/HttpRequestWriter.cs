@@ -1,4 +1,5 @@
 using System;
+using CamAgent.Core.Text;
 
 namespace CamAgent.Core.Http
 {

@@ -1,3 +1,5 @@
+using CamAgent.Core.Evidence;
+
 namespace CamAgent.Core.Spool
 {
     /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using CamAgent.Core.Evidence;
 
 namespace CamAgent.Core.Spool
 {

@@ -1,3 +1,4 @@
+using CamAgent.Core.Evidence;
 using CamAgent.Core.Platform;
 using CamAgent.Core.Segments;
 using CamAgent.Core.Storage;

@@ -1,20 +1,175 @@
+using System;
+
 namespace CamAgent.Core.Text
 {
     /// <summary>
-    /// Strict base64 decoding (RFC 4648 §4, standard alphabet): length a multiple of 4, padding
-    /// only at the end, no whitespace or line breaks, unused bits zero. Strictness makes the
-    /// encoding of a configuration value unique, so what the agency signed is what the device
-    /// reads. Failures are a false return, never an exception.
+    /// Base64 (RFC 4648 §4, standard alphabet, with padding), strict: length a multiple of 4,
+    /// padding only at the end, no whitespace or line breaks, unused bits zero. Strictness makes
+    /// an encoding unique, so what the agency signed is what the device reads. The buffer forms
+    /// allocate nothing (tus Upload-Metadata values, tus 1.0.0 "Upload-Metadata", and the
+    /// CamAgent-Receipt header); <see cref="TryDecode"/> serves configuration values.
+    /// Failures are return values, never exceptions.
     /// </summary>
     public static class Base64
     {
+        private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         private const int InvalidSymbol = -1;
-        private const int Padding = -2;
+
+        /// <summary>Characters produced for <paramref name="count"/> input bytes.</summary>
+        public static int EncodedLength(int count)
+        {
+            return ((count + 2) / 3) * 4;
+        }
+
+        /// <summary>Writes the encoding of data[offset..offset+count) at output[outputOffset]; returns characters written.</summary>
+        public static int Encode(byte[] data, int offset, int count, byte[] output, int outputOffset)
+        {
+            CheckRange(data, offset, count);
+            if (output == null || outputOffset < 0 || outputOffset + EncodedLength(count) > output.Length)
+            {
+                throw new ArgumentException("output too small");
+            }
+
+            int o = outputOffset;
+            int end = offset + count;
+            int i = offset;
+            for (; i + 3 <= end; i += 3)
+            {
+                int group = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+                output[o++] = (byte)Alphabet[(group >> 18) & 0x3F];
+                output[o++] = (byte)Alphabet[(group >> 12) & 0x3F];
+                output[o++] = (byte)Alphabet[(group >> 6) & 0x3F];
+                output[o++] = (byte)Alphabet[group & 0x3F];
+            }
+
+            int rest = end - i;
+            if (rest > 0)
+            {
+                int group = data[i] << 16;
+                if (rest == 2)
+                {
+                    group |= data[i + 1] << 8;
+                }
+
+                output[o++] = (byte)Alphabet[(group >> 18) & 0x3F];
+                output[o++] = (byte)Alphabet[(group >> 12) & 0x3F];
+                output[o++] = rest == 2 ? (byte)Alphabet[(group >> 6) & 0x3F] : (byte)'=';
+                output[o++] = (byte)'=';
+            }
+
+            return o - outputOffset;
+        }
+
+        /// <summary>
+        /// Decodes <paramref name="count"/> characters at input[offset] into output[outputOffset].
+        /// Returns the number of bytes written, or -1 when the text is not canonical padded base64
+        /// (length not a multiple of 4, a foreign character, misplaced padding, non-zero pad bits)
+        /// or does not fit in the output. Decoding in place (same array, outputOffset &lt;= offset) is allowed.
+        /// </summary>
+        public static int Decode(byte[] input, int offset, int count, byte[] output, int outputOffset)
+        {
+            CheckRange(input, offset, count);
+            if (output == null || outputOffset < 0)
+            {
+                throw new ArgumentException("output");
+            }
+
+            if (count % 4 != 0)
+            {
+                return -1;
+            }
+
+            int o = outputOffset;
+            for (int i = offset; i < offset + count; i += 4)
+            {
+                bool last = i + 4 == offset + count;
+                int written = DecodeQuad(input, i, last, output, o);
+                if (written < 0)
+                {
+                    return -1;
+                }
+
+                o += written;
+            }
+
+            return o - outputOffset;
+        }
+
+        private static int DecodeQuad(byte[] input, int i, bool last, byte[] output, int o)
+        {
+            int a = ValueOf(input[i]);
+            int b = ValueOf(input[i + 1]);
+            int c = input[i + 2] == '=' && last && input[i + 3] == '=' ? 0 : ValueOf(input[i + 2]);
+            int d = input[i + 3] == '=' && last ? 0 : ValueOf(input[i + 3]);
+            if (a == InvalidSymbol || b == InvalidSymbol || c == InvalidSymbol || d == InvalidSymbol)
+            {
+                return -1;
+            }
+
+            int produced = input[i + 2] == '=' ? 1 : (input[i + 3] == '=' ? 2 : 3);
+            int group = (a << 18) | (b << 12) | (c << 6) | d;
+            int padBits = produced == 1 ? group & 0xFFFF : (produced == 2 ? group & 0xFF : 0);
+            if (padBits != 0 || o + produced > output.Length)
+            {
+                return -1;
+            }
+
+            output[o] = (byte)(group >> 16);
+            if (produced > 1)
+            {
+                output[o + 1] = (byte)(group >> 8);
+            }
+
+            if (produced > 2)
+            {
+                output[o + 2] = (byte)group;
+            }
+
+            return produced;
+        }
+
+        private static int ValueOf(byte c)
+        {
+            if (c >= 'A' && c <= 'Z')
+            {
+                return c - 'A';
+            }
+
+            if (c >= 'a' && c <= 'z')
+            {
+                return c - 'a' + 26;
+            }
+
+            if (c >= '0' && c <= '9')
+            {
+                return c - '0' + 52;
+            }
+
+            if (c == '+')
+            {
+                return 62;
+            }
+
+            return c == '/' ? 63 : InvalidSymbol;
+        }
+
+        private static void CheckRange(byte[] buffer, int offset, int count)
+        {
+            if (buffer == null)
+            {
+                throw new ArgumentNullException("buffer");
+            }
+
+            if (offset < 0 || count < 0 || offset + count > buffer.Length)
+            {
+                throw new ArgumentOutOfRangeException("count");
+            }
+        }
 
         /// <summary>
         /// Decodes <paramref name="text"/>; <paramref name="bytes"/> is null unless the result is
         /// true. Refuses inputs that would decode to more than <paramref name="maxBytes"/> bytes
-        /// before allocating.
+        /// before allocating, and any non-ASCII character.
         /// </summary>
         public static bool TryDecode(string text, int maxBytes, out byte[] bytes)
         {
@@ -24,102 +179,33 @@ namespace CamAgent.Core.Text
                 return false;
             }
 
-            int padding = 0;
-            if (text[text.Length - 1] == '=')
-            {
-                padding = text[text.Length - 2] == '=' ? 2 : 1;
-            }
-
-            int length = text.Length / 4 * 3 - padding;
-            if (length > maxBytes)
+            int padding = text[text.Length - 1] != '=' ? 0 : text[text.Length - 2] == '=' ? 2 : 1;
+            if ((text.Length / 4 * 3) - padding > maxBytes)
             {
                 return false;
             }
 
-            byte[] output = new byte[length];
-            int written = 0;
-            for (int i = 0; i < text.Length; i += 4)
+            byte[] work = new byte[text.Length];
+            for (int i = 0; i < text.Length; i++)
             {
-                bool last = i + 4 == text.Length;
-                if (!DecodeQuantum(text, i, last, output, ref written))
+                char c = text[i];
+                if (c > (char)0x7F)
                 {
                     return false;
                 }
+
+                work[i] = (byte)c;
             }
 
-            bytes = output;
-            return true;
-        }
-
-        private static bool DecodeQuantum(string text, int start, bool last, byte[] output, ref int written)
-        {
-            int a = Value(text[start]);
-            int b = Value(text[start + 1]);
-            int c = Value(text[start + 2]);
-            int d = Value(text[start + 3]);
-            if (a < 0 || b < 0 || c == InvalidSymbol || d == InvalidSymbol)
+            int written = Decode(work, 0, work.Length, work, 0);
+            if (written < 0)
             {
                 return false;
             }
 
-            if (c == Padding)
-            {
-                // "xx==": only in the last quantum, and the 4 unused bits of b must be zero.
-                if (!last || d != Padding || (b & 0x0F) != 0)
-                {
-                    return false;
-                }
-
-                output[written++] = (byte)((a << 2) | (b >> 4));
-                return true;
-            }
-
-            if (d == Padding)
-            {
-                if (!last || (c & 0x03) != 0)
-                {
-                    return false;
-                }
-
-                output[written++] = (byte)((a << 2) | (b >> 4));
-                output[written++] = (byte)(((b & 0x0F) << 4) | (c >> 2));
-                return true;
-            }
-
-            output[written++] = (byte)((a << 2) | (b >> 4));
-            output[written++] = (byte)(((b & 0x0F) << 4) | (c >> 2));
-            output[written++] = (byte)(((c & 0x03) << 6) | d);
+            bytes = new byte[written];
+            Array.Copy(work, 0, bytes, 0, written);
             return true;
-        }
-
-        private static int Value(char symbol)
-        {
-            if (symbol >= 'A' && symbol <= 'Z')
-            {
-                return symbol - 'A';
-            }
-
-            if (symbol >= 'a' && symbol <= 'z')
-            {
-                return symbol - 'a' + 26;
-            }
-
-            if (symbol >= '0' && symbol <= '9')
-            {
-                return symbol - '0' + 52;
-            }
-
-            if (symbol == '+')
-            {
-                return 62;
-            }
-
-            if (symbol == '/')
-            {
-                return 63;
-            }
-
-            return symbol == '=' ? Padding : InvalidSymbol;
         }
     }
 }

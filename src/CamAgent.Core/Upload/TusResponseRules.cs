@@ -1,5 +1,6 @@
 using System;
 using CamAgent.Core.Http;
+using CamAgent.Core.Text;
 
 namespace CamAgent.Core.Upload
 {

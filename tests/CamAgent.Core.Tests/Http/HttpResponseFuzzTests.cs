@@ -1,5 +1,6 @@
 using System.Text;
 using CamAgent.Core.Http;
+using CamAgent.Core.Text;
 using CamAgent.Core.Platform;
 using CamAgent.Core.Tests.UploadSupport;
 

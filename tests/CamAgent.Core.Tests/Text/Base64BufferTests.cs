@@ -1,9 +1,9 @@
 using System.Text;
-using CamAgent.Core.Http;
+using CamAgent.Core.Text;
 
-namespace CamAgent.Core.Tests.Http;
+namespace CamAgent.Core.Tests.Text;
 
-public class Base64Tests
+public class Base64BufferTests
 {
     [Fact]
     public void Matches_The_Framework_Encoder_And_Round_Trips_For_All_Small_Lengths()
