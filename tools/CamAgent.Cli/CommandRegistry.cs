@@ -25,5 +25,6 @@ public static class CommandRegistry
         new ServeCommand(),
         new AuditVerifyCommand(),
         new SimCommand(),
+        new DemoCommand(),
     };
 }

@@ -17,11 +17,12 @@ public sealed class DemoRunnerTests : IDisposable
         int code = DemoRunner.Run(ProvisioningSteps.All(new BoardCatalog(Path.Combine(AppContext.BaseDirectory, "boards"))), workspace, progress);
 
         Assert.True(code == ExitCodes.Ok, progress.ToString());
-        Assert.Contains("[5/5] Revoke camera cam-demo-2 ... ok", progress.ToString());
+        Assert.Contains("✓ [6/6] Revoke camera cam-demo-2", progress.ToString());
         IReadOnlyList<DeviceRecord> devices = new DeviceRegistry(AgencyPki.Open(workspace.PkiFolder).Value!).List(DateTimeOffset.UtcNow).Value!;
         Assert.Equal(DeviceState.Active, devices.Single(d => d.DeviceId == ProvisioningSteps.RecordingCamera).State);
         Assert.Equal(DeviceState.Revoked, devices.Single(d => d.DeviceId == ProvisioningSteps.RevokedCamera).State);
         Assert.True(File.Exists(Path.Combine(workspace.BundlesFolder, "cam-demo-1.bundle.cose")));
+        Assert.True(File.Exists(Path.Combine(workspace.BundlesFolder, "cam-demo-2.bundle.cose")));
     }
 
     [Fact]
@@ -30,9 +31,9 @@ public sealed class DemoRunnerTests : IDisposable
         var ran = new List<string>();
         DemoStep[] steps =
         [
-            new("first", _ => { ran.Add("first"); return null; }),
-            new("second", _ => { ran.Add("second"); return "the server did not start"; }),
-            new("third", _ => { ran.Add("third"); return null; }),
+            new("first", _ => { ran.Add("first"); return DemoOutcome.Done("1 thing"); }),
+            new("second", _ => { ran.Add("second"); return DemoOutcome.Failed("the server did not start"); }),
+            new("third", _ => { ran.Add("third"); return DemoOutcome.Done(""); }),
         ];
         var progress = new StringWriter();
 
@@ -40,7 +41,8 @@ public sealed class DemoRunnerTests : IDisposable
 
         Assert.Equal(ExitCodes.StepFailed, code);
         Assert.Equal(new[] { "first", "second" }, ran);
-        Assert.Contains("[2/3] second ... FAILED", progress.ToString());
+        Assert.Contains("✓ [1/3] first: 1 thing (", progress.ToString());
+        Assert.Contains("✗ [2/3] second (", progress.ToString());
         Assert.Contains("the server did not start", progress.ToString());
     }
 

@@ -1,0 +1,51 @@
+using System.Net;
+using CamAgent.Ingest;
+using CamAgent.Ingest.Audit;
+using CamAgent.Provisioning;
+
+namespace CamAgent.Cli.Demo;
+
+/// <summary>The demo's server steps: the ingest server on a free loopback port, and its orderly stop with the audit log checked.</summary>
+public static class ServerSteps
+{
+    /// <summary>Starts the ingest server in this process, configured from the demo PKI as `camagent serve --pki` would be.</summary>
+    public static DemoOutcome Start(DemoWorkspace w)
+    {
+        var layout = new PkiLayout(w.PkiFolder);
+        var options = new IngestOptions
+        {
+            ListenAddress = IPAddress.Loopback.ToString(),
+            Port = 0,
+            StorePath = w.StoreFolder,
+            DeviceCaPath = layout.DeviceCaCertificate,
+            RootCaPath = layout.RootCaCertificate,
+            ServerCertificatePath = layout.ServerCertificate,
+            ServerKeyPath = layout.ServerKey,
+            ReceiptCertificatePath = layout.ReceiptCertificate,
+            ReceiptKeyPath = layout.ReceiptKey,
+            RevocationListPath = layout.RevocationListFile,
+        };
+        try
+        {
+            w.Server = IngestServer.StartAsync(options).GetAwaiter().GetResult();
+        }
+        catch (IngestConfigurationException e)
+        {
+            return DemoOutcome.Failed("the ingest server refused its configuration: " + e.Message);
+        }
+
+        w.Proxy = new CuttingProxy(w.Server.EndPoint);
+        return DemoOutcome.Done($"https://{w.Server.EndPoint}/files/ (mutual TLS, device CA from the PKI), cameras relayed through {w.Proxy.EndPoint}; store {w.StoreFolder}, revocation list {layout.RevocationListFile}");
+    }
+
+    /// <summary>Stops the server (requests in flight finish) and checks the hash chain of its audit log.</summary>
+    public static DemoOutcome StopAndCheckAudit(DemoWorkspace w)
+    {
+        w.StopServer();
+        string auditLog = Path.Combine(w.StoreFolder, "audit.log");
+        AuditVerification audit = AuditLogVerifier.Verify(auditLog);
+        return audit.IsValid
+            ? DemoOutcome.Done($"server stopped; audit log {audit.Lines} entries, hash chain intact, head {audit.HeadHash}")
+            : DemoOutcome.Failed($"the audit log is broken at line {audit.FirstBadLine}: {audit.Problem}");
+    }
+}
