@@ -14,6 +14,7 @@ public static class Program
         Run("evidence", filter, EvidenceBenchmark.Run);
         Run("upload", filter, Upload.UploadBenchmark.Run);
         Run("spool", filter, SpoolBenchmark.Run);
+        Run("ingest", filter, IngestBenchmark.Run);
         return 0;
     }
 

@@ -19,5 +19,7 @@ public static class CommandRegistry
         new BoardShowCommand(),
         new BoardFlashCommand(),
         new VerifyCommand(),
+        new ServeCommand(),
+        new AuditVerifyCommand(),
     };
 }

@@ -1,0 +1,69 @@
+namespace CamAgent.Ingest;
+
+/// <summary>
+/// Resource limits of the server. Defaults are sized for body cameras on Wi-Fi or LTE uploading
+/// segments of a few minutes of video; every value can be overridden in the configuration file.
+/// </summary>
+public sealed class IngestLimits
+{
+    /// <summary>Largest accepted Upload-Length: 4 GiB covers a 30-minute 1080p segment with margin.</summary>
+    public long MaxSegmentBytes { get; set; } = 4L * 1024 * 1024 * 1024;
+
+    /// <summary>Unfinished uploads one device may hold; the device uploads in order, so a handful suffices.</summary>
+    public int MaxOpenUploadsPerDevice { get; set; } = 8;
+
+    /// <summary>Largest PATCH body: 1 MiB, 64 times the device's 16 KiB chunk.</summary>
+    public long MaxPatchBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Total request header bytes: room for a manifest of a few KiB in Upload-Metadata.</summary>
+    public int MaxRequestHeaderBytes { get; set; } = 16 * 1024;
+
+    /// <summary>Request headers; a tus request needs fewer than ten.</summary>
+    public int MaxRequestHeaderCount { get; set; } = 32;
+
+    /// <summary>Slowest body rate tolerated (bytes per second) before the connection is dropped.</summary>
+    public double MinBodyBytesPerSecond { get; set; } = 1024;
+
+    /// <summary>Grace period (seconds) before the minimum body rate is enforced; Kestrel needs more than 1.</summary>
+    public int MinBodyRateGraceSeconds { get; set; } = 10;
+
+    /// <summary>Time allowed to send the request headers (seconds).</summary>
+    public int RequestHeadersTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>Idle keep-alive connections are closed after this (seconds).</summary>
+    public int KeepAliveTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>Simultaneous connections, all devices together.</summary>
+    public int MaxConnections { get; set; } = 2000;
+
+    /// <summary>An unfinished upload untouched this long expires (tus expiration): one week of hours, so a camera off duty can resume.</summary>
+    public int UploadExpiryHours { get; set; } = 7 * 24;
+
+    /// <summary>Retry-After (seconds) sent with 429 and 503.</summary>
+    public int RetryAfterSeconds { get; set; } = 30;
+
+    /// <summary>Throws when a value is out of range; used when loading configuration.</summary>
+    public void Validate()
+    {
+        Require(MaxSegmentBytes > 0, nameof(MaxSegmentBytes));
+        Require(MaxOpenUploadsPerDevice > 0, nameof(MaxOpenUploadsPerDevice));
+        Require(MaxPatchBodyBytes > 0, nameof(MaxPatchBodyBytes));
+        Require(MaxRequestHeaderBytes >= 4096, nameof(MaxRequestHeaderBytes));
+        Require(MaxRequestHeaderCount >= 8, nameof(MaxRequestHeaderCount));
+        Require(MinBodyBytesPerSecond > 0, nameof(MinBodyBytesPerSecond));
+        Require(MinBodyRateGraceSeconds > 1, nameof(MinBodyRateGraceSeconds));
+        Require(RequestHeadersTimeoutSeconds > 0, nameof(RequestHeadersTimeoutSeconds));
+        Require(KeepAliveTimeoutSeconds > 0, nameof(KeepAliveTimeoutSeconds));
+        Require(MaxConnections > 0, nameof(MaxConnections));
+        Require(UploadExpiryHours > 0, nameof(UploadExpiryHours));
+        Require(RetryAfterSeconds > 0, nameof(RetryAfterSeconds));
+    }
+
+    private static void Require(bool condition, string name)
+    {
+        if (!condition)
+        {
+            throw new IngestConfigurationException($"limits.{name} is out of range.");
+        }
+    }
+}

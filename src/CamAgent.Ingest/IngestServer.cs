@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using CamAgent.Ingest.Audit;
+using CamAgent.Ingest.Evidence;
+using CamAgent.Ingest.Storage;
+using CamAgent.Ingest.Tls;
+using CamAgent.Ingest.Tus;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CamAgent.Ingest;
+
+/// <summary>
+/// The agency's ingest server: Kestrel on HTTP/1.1 over mutual TLS, serving the tus upload
+/// protocol at /files/ (docs/ingest-server.md, docs/upload-protocol.md).
+/// </summary>
+public sealed class IngestServer : IAsyncDisposable
+{
+    /// <summary>Time allowed for a TLS handshake; an ESP32 needs a few seconds for ECDHE + ECDSA.</summary>
+    public static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(20);
+
+    private readonly WebApplication _app;
+    private readonly AuditLog _audit;
+    private IDisposable? _ownedFormat;
+
+    private IngestServer(WebApplication app, AuditLog audit, UploadStore store, IPEndPoint endPoint)
+    {
+        _app = app;
+        _audit = audit;
+        Store = store;
+        EndPoint = endPoint;
+    }
+
+    /// <summary>The address actually listened on (the port is resolved when 0 was configured).</summary>
+    public IPEndPoint EndPoint { get; }
+
+    /// <summary>The evidence store.</summary>
+    public UploadStore Store { get; }
+
+    /// <summary>SHA-256 (hex) of the audit log's last line.</summary>
+    public string AuditHeadHash => _audit.HeadHash;
+
+    /// <summary>
+    /// Starts the server with the evidence formats of CamAgent.Core and the receipt key and
+    /// certificate named in <paramref name="options"/> (what `camagent serve` runs).
+    /// </summary>
+    public static async Task<IngestServer> StartAsync(IngestOptions options, TimeProvider? time = null, Action<ILoggingBuilder>? logging = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        CoreEvidenceFormat format = CredentialFiles.LoadEvidenceFormat(options);
+        try
+        {
+            IngestServer server = await StartAsync(options, format, time, logging).ConfigureAwait(false);
+            server._ownedFormat = format;
+            return server;
+        }
+        catch
+        {
+            format.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Loads the credentials named in <paramref name="options"/>, opens the store (recovering from
+    /// any crash), and starts listening with <paramref name="format"/> (which the caller keeps
+    /// owning). Throws <see cref="IngestConfigurationException"/> for bad configuration.
+    /// </summary>
+    public static async Task<IngestServer> StartAsync(IngestOptions options, IEvidenceFormat format, TimeProvider? time = null, Action<ILoggingBuilder>? logging = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(format);
+        options.Validate();
+        time ??= TimeProvider.System;
+        SslStreamCertificateContext serverCertificate = CredentialFiles.LoadServerCertificate(options.ServerCertificatePath, options.ServerKeyPath);
+        X509Certificate2Collection deviceCa = CredentialFiles.LoadDeviceCaChain(options);
+
+        var layout = new StoreLayout(options.StorePath);
+        UploadStore store = UploadStore.Open(layout, format, time, options.Limits);
+        AuditLog audit = AuditLog.Open(layout.AuditLogPath, time);
+        foreach (string expired in store.ExpiredAtStart)
+        {
+            audit.Append(new AuditEntry(AuditEntry.Accept, "expire", "expired", UploadId: expired));
+        }
+
+        var services = new IngestServices(store, format, audit, new RevocationList(options.RevocationListPath), options.Limits, time);
+        var tls = new ServerTlsSettings(serverCertificate, new DeviceCertificatePolicy(deviceCa, time), audit);
+        WebApplication app = Build(options, services, tls, logging);
+        try
+        {
+            await app.StartAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            audit.Dispose();
+            throw;
+        }
+
+        return new IngestServer(app, audit, store, BoundEndPoint(app, options));
+    }
+
+    /// <summary>Stops accepting connections and lets requests in flight finish.</summary>
+    public Task StopAsync(CancellationToken cancel = default) => _app.StopAsync(cancel);
+
+    /// <summary>Completes when the host shuts down (e.g. SIGTERM).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancel = default) => _app.WaitForShutdownAsync(cancel);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _audit.Dispose();
+        _ownedFormat?.Dispose();
+    }
+
+    private static WebApplication Build(IngestOptions options, IngestServices services, ServerTlsSettings tls, Action<ILoggingBuilder>? logging)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
+        builder.Logging.ClearProviders();
+        logging?.Invoke(builder.Logging);
+
+        builder.WebHost.ConfigureKestrel(kestrel => ConfigureKestrel(kestrel, options, tls));
+        WebApplication app = builder.Build();
+        app.Run(http => TusEndpoint.InvokeAsync(http, services));
+        return app;
+    }
+
+    private static void ConfigureKestrel(KestrelServerOptions kestrel, IngestOptions options, ServerTlsSettings tls)
+    {
+        IngestLimits limits = options.Limits;
+        kestrel.AddServerHeader = false;
+        kestrel.Limits.MaxRequestHeadersTotalSize = limits.MaxRequestHeaderBytes;
+        kestrel.Limits.MaxRequestHeaderCount = limits.MaxRequestHeaderCount;
+        kestrel.Limits.MaxRequestBodySize = limits.MaxPatchBodyBytes;
+        kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(limits.MinBodyBytesPerSecond, TimeSpan.FromSeconds(limits.MinBodyRateGraceSeconds));
+        kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(limits.RequestHeadersTimeoutSeconds);
+        kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(limits.KeepAliveTimeoutSeconds);
+        kestrel.Limits.MaxConcurrentConnections = limits.MaxConnections;
+        kestrel.Limits.MaxConcurrentUpgradedConnections = 0;
+        kestrel.Listen(IPAddress.Parse(options.ListenAddress), options.Port, listen =>
+        {
+            listen.Protocols = HttpProtocols.Http1;
+            listen.UseHttps(new TlsHandshakeCallbackOptions
+            {
+                HandshakeTimeout = HandshakeTimeout,
+                OnConnection = context => ValueTask.FromResult(tls.ForConnection(context.Connection.RemoteEndPoint)),
+            });
+        });
+    }
+
+    private static IPEndPoint BoundEndPoint(WebApplication app, IngestOptions options)
+    {
+        var addresses = app.Services.GetService(typeof(IServer)) is IServer server
+            ? server.Features.Get<IServerAddressesFeature>()?.Addresses
+            : null;
+        string? first = addresses?.FirstOrDefault();
+        int port = first is null ? options.Port : new Uri(first).Port;
+        return new IPEndPoint(IPAddress.Parse(options.ListenAddress), port);
+    }
+}

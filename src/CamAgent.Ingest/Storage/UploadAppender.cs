@@ -1,0 +1,184 @@
+using System.Buffers;
+using Microsoft.AspNetCore.Http;
+
+namespace CamAgent.Ingest.Storage;
+
+/// <summary>
+/// Appends PATCH bodies to unfinished uploads (tus 1.0.0 §3.2 PATCH). Bytes are written to the
+/// data file, fed to the content digest, and fsynced before the new offset is visible, so an
+/// acknowledged offset never exceeds what is on disk. The digest lives in memory; after a
+/// restart it is recomputed from the bytes on disk on the upload's next PATCH (one sequential
+/// read of what was received; no digest state file can disagree with the data).
+/// </summary>
+public static class UploadAppender
+{
+    /// <summary>Copy buffer; 64 KiB keeps the number of write calls low for 16 KiB device chunks and 1 MiB bodies alike.</summary>
+    public const int CopyBufferBytes = 64 * 1024;
+
+    /// <summary>How long a PATCH waits for another request on the same upload (an aborted one still unwinding) before 423.</summary>
+    public static readonly TimeSpan GateWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Appends <paramref name="contentLength"/> bytes of <paramref name="body"/> at <paramref name="requestOffset"/>.
+    /// The caller checked that offset + length does not pass the upload length. Storage failures
+    /// throw <see cref="IOException"/> (the bytes acknowledged before remain valid).
+    /// </summary>
+    public static async Task<AppendResult> AppendAsync(UploadStore store, UploadSession session, long requestOffset, Stream body, long contentLength, CancellationToken cancel)
+    {
+        if (!await session.Gate.WaitAsync(GateWait, cancel).ConfigureAwait(false))
+        {
+            return new AppendResult(AppendStatus.Busy, session.OffsetBytes);
+        }
+
+        try
+        {
+            if (session.IsClosed)
+            {
+                return new AppendResult(AppendStatus.Closed, 0);
+            }
+
+            if (requestOffset != session.OffsetBytes)
+            {
+                return new AppendResult(AppendStatus.OffsetMismatch, session.OffsetBytes);
+            }
+
+            EnsureDigest(store, session);
+            bool complete = await CopyAsync(store, session, body, contentLength).ConfigureAwait(false);
+            session.LastActivityUtc = store.Time.GetUtcNow().UtcDateTime;
+            if (!complete)
+            {
+                return new AppendResult(AppendStatus.BodyIncomplete, session.OffsetBytes);
+            }
+
+            return session.OffsetBytes == session.LengthBytes
+                ? await FinishAsync(store, session).ConfigureAwait(false)
+                : new AppendResult(AppendStatus.Stored, session.OffsetBytes);
+        }
+        finally
+        {
+            session.Gate.Release();
+        }
+    }
+
+    /// <summary>Rebuilds the digest of bytes [0, offset) from the data file when it is not in memory.</summary>
+    internal static void EnsureDigest(UploadStore store, UploadSession session)
+    {
+        if (session.Digest is not null)
+        {
+            return;
+        }
+
+        var digest = store.Format.StartContentDigest(session.Facts.ChunkSizeBytes);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(CopyBufferBytes);
+        try
+        {
+            using var data = new FileStream(store.Layout.IncomingFile(session.Id, StoreLayout.DataFileName), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            long remaining = session.OffsetBytes;
+            while (remaining > 0)
+            {
+                int read = data.Read(buffer, 0, (int)Math.Min(buffer.Length, remaining));
+                if (read == 0)
+                {
+                    throw new IOException($"Data of upload {session.Id} is shorter than its offset.");
+                }
+
+                digest.Append(buffer, 0, read);
+                remaining -= read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        session.Digest = digest;
+    }
+
+    private static async Task<AppendResult> FinishAsync(UploadStore store, UploadSession session)
+    {
+        var deviceLock = store.DeviceLock(session.DeviceId);
+        await deviceLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            AppendStatus status = RecordCommitter.Complete(store, session, out byte[]? receipt);
+            return new AppendResult(status, status == AppendStatus.Completed ? session.LengthBytes : 0, receipt);
+        }
+        finally
+        {
+            deviceLock.Release();
+        }
+    }
+
+    // Returns false when the body ended or broke off before contentLength bytes; what arrived is kept.
+    private static async Task<bool> CopyAsync(UploadStore store, UploadSession session, Stream body, long contentLength)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(CopyBufferBytes);
+        string path = store.Layout.IncomingFile(session.Id, StoreLayout.DataFileName);
+        using var data = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read, 1, FileOptions.None);
+        data.Seek(session.OffsetBytes, SeekOrigin.Begin);
+        long written = 0;
+        bool complete = true;
+        try
+        {
+            while (written < contentLength)
+            {
+                int read = await ReadBodyAsync(body, buffer, (int)Math.Min(buffer.Length, contentLength - written)).ConfigureAwait(false);
+                if (read <= 0)
+                {
+                    complete = false;
+                    break;
+                }
+
+                WriteOrDropDigest(session, data, buffer, read);
+                session.Digest!.Append(buffer, 0, read);
+                written += read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            data.Flush(flushToDisk: true);
+            session.OffsetBytes = data.Length;
+        }
+
+        return complete;
+    }
+
+    private static void WriteOrDropDigest(UploadSession session, FileStream data, byte[] buffer, int count)
+    {
+        try
+        {
+            data.Write(buffer, 0, count);
+        }
+        catch (IOException)
+        {
+            // Part of the piece may be on disk: the digest is rebuilt from the file next time.
+            session.Digest = null;
+            throw;
+        }
+    }
+
+    // A client that disconnects, sends less than its Content-Length or falls below the minimum
+    // data rate ends the body: that is an incomplete PATCH, not a server error (-1). The read is
+    // not tied to RequestAborted: bytes that arrived before the connection dropped are still
+    // delivered, then the read fails.
+    private static async Task<int> ReadBodyAsync(Stream body, byte[] buffer, int count)
+    {
+        try
+        {
+            return await body.ReadAsync(buffer.AsMemory(0, count)).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException)
+        {
+            return -1;
+        }
+        catch (IOException)
+        {
+            return -1;
+        }
+        catch (OperationCanceledException)
+        {
+            return -1;
+        }
+    }
+}

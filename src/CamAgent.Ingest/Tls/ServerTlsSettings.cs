@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Security;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using CamAgent.Ingest.Audit;
+
+namespace CamAgent.Ingest.Tls;
+
+/// <summary>
+/// The TLS settings of every connection: TLS 1.2 or 1.3 only, AEAD cipher suites with forward
+/// secrecy only (enforced through CipherSuitesPolicy where the platform supports it: Linux and
+/// macOS), the server certificate with its chain, and a client certificate that is REQUIRED and
+/// judged by <see cref="DeviceCertificatePolicy"/>. A refused certificate ends the handshake and
+/// is written to the audit log with the reason.
+/// </summary>
+public sealed class ServerTlsSettings
+{
+    private static readonly TlsCipherSuite[] AeadSuites =
+    {
+        TlsCipherSuite.TLS_AES_128_GCM_SHA256,
+        TlsCipherSuite.TLS_AES_256_GCM_SHA384,
+        TlsCipherSuite.TLS_CHACHA20_POLY1305_SHA256,
+        TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+        TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+        TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+        TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+        TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+        TlsCipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+    };
+
+    private readonly SslStreamCertificateContext _serverCertificate;
+    private readonly DeviceCertificatePolicy _policy;
+    private readonly AuditLog _audit;
+
+    public ServerTlsSettings(SslStreamCertificateContext serverCertificate, DeviceCertificatePolicy policy, AuditLog audit)
+    {
+        _serverCertificate = serverCertificate;
+        _policy = policy;
+        _audit = audit;
+    }
+
+    /// <summary>Options for one connection from <paramref name="remote"/> (captured for the audit log).</summary>
+    public SslServerAuthenticationOptions ForConnection(EndPoint? remote)
+    {
+        var options = new SslServerAuthenticationOptions
+        {
+            ServerCertificateContext = _serverCertificate,
+            ClientCertificateRequired = true,
+            EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+            AllowRenegotiation = false,
+            RemoteCertificateValidationCallback = (_, certificate, _, _) => Judge(certificate, remote),
+        };
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+        {
+            options.CipherSuitesPolicy = new CipherSuitesPolicy(AeadSuites);
+        }
+
+        return options;
+    }
+
+    // The platform's own chain verdict (built against the OS store) is deliberately not used:
+    // the device CA is the only trust anchor, and the policy builds its own chain against it.
+    private bool Judge(X509Certificate? certificate, EndPoint? remote)
+    {
+        using X509Certificate2? device = certificate is null ? null : new X509Certificate2(certificate);
+        CertificateVerdict verdict = _policy.Check(device);
+        if (verdict == CertificateVerdict.Accepted)
+        {
+            return true;
+        }
+
+        _audit.Append(new AuditEntry(
+            AuditEntry.Reject,
+            "tls",
+            ErrorCodes.ForCertificate(verdict),
+            DeviceId: device is null ? null : DeviceIdentity.CommonNameOf(device),
+            CertificateSerial: device is null ? null : RevocationList.NormalizeSerial(device.SerialNumber),
+            RemoteAddress: remote?.ToString()));
+        return false;
+    }
+}

@@ -1,0 +1,155 @@
+using System.Security.Cryptography.X509Certificates;
+using CamAgent.Ingest.Audit;
+using CamAgent.Ingest.Tls;
+using CamAgent.Ingest.Tus.Rules;
+using Microsoft.AspNetCore.Http;
+
+namespace CamAgent.Ingest.Tus;
+
+/// <summary>
+/// The single request entry point: routes /files/ (OPTIONS, POST) and /files/&lt;id&gt; (HEAD,
+/// PATCH, DELETE) to one handler per operation, after the checks every request needs: tus
+/// version (412), an authenticated device whose certificate is still valid and not revoked (403,
+/// re-checked on every request so a revocation or expiry takes effect on open connections).
+/// Client mistakes are always answered 4xx with CamAgent-Error; storage failures 503.
+/// </summary>
+internal static class TusEndpoint
+{
+    public static async Task InvokeAsync(HttpContext http, IngestServices services)
+    {
+        http.Response.Headers[TusHeaders.TusResumable] = TusHeaders.Version;
+        string path = http.Request.Path.Value ?? "";
+        bool collection = path is "/files/" or "/files";
+        string? id = !collection && path.StartsWith(TusHeaders.BasePath, StringComparison.Ordinal) ? path[TusHeaders.BasePath.Length..] : null;
+        string method = http.Request.Method;
+        if (collection && HttpMethods.IsOptions(method))
+        {
+            OptionsHandler.Handle(http, services.Limits);
+            return;
+        }
+
+        TusRequest? request = Authenticate(http, services, OperationOf(method));
+        if (request is null)
+        {
+            return;
+        }
+
+        Rejection? rejection = TusResumableRule.Check(http.Request.Headers);
+        if (rejection is not null)
+        {
+            http.Response.Headers[TusHeaders.TusVersion] = TusHeaders.Version;
+            request.Reject(rejection);
+            return;
+        }
+
+        try
+        {
+            await DispatchAsync(request, collection, id, method).ConfigureAwait(false);
+        }
+        catch (IOException) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            ClearForError(http);
+            request.Reject(new Rejection(StatusCodes.Status503ServiceUnavailable, ErrorCodes.StorageUnavailable), id);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away while waiting for its upload's gate: there is no one to
+            // answer, and nothing was changed (bytes that did arrive are already accounted for).
+            return;
+        }
+        catch (BadHttpRequestException bad)
+        {
+            ClearForError(http);
+            request.Reject(new Rejection(bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest, ErrorCodes.MalformedRequest), id);
+        }
+    }
+
+    private static Task DispatchAsync(TusRequest request, bool collection, string? id, string method)
+    {
+        if (collection && HttpMethods.IsPost(method))
+        {
+            CreationHandler.Handle(request);
+            return Task.CompletedTask;
+        }
+
+        if (collection)
+        {
+            request.Http.Response.Headers.Allow = "OPTIONS, POST";
+            request.Reject(new Rejection(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed));
+            return Task.CompletedTask;
+        }
+
+        if (id is null || id.Length == 0 || id.Contains('/', StringComparison.Ordinal))
+        {
+            request.Reject(new Rejection(StatusCodes.Status404NotFound, ErrorCodes.NotFound));
+            return Task.CompletedTask;
+        }
+
+        if (HttpMethods.IsHead(method))
+        {
+            HeadHandler.Handle(request, id);
+            return Task.CompletedTask;
+        }
+
+        if (HttpMethods.IsPatch(method))
+        {
+            return PatchHandler.HandleAsync(request, id);
+        }
+
+        if (HttpMethods.IsDelete(method))
+        {
+            return TerminationHandler.HandleAsync(request, id);
+        }
+
+        request.Http.Response.Headers.Allow = "HEAD, PATCH, DELETE";
+        request.Reject(new Rejection(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed), id);
+        return Task.CompletedTask;
+    }
+
+    private static TusRequest? Authenticate(HttpContext http, IngestServices services, string operation)
+    {
+        X509Certificate2? certificate = http.Connection.ClientCertificate;
+        if (certificate is null)
+        {
+            // The handshake requires a certificate; reaching here without one is a server bug.
+            throw new InvalidOperationException("A request arrived without a client certificate.");
+        }
+
+        var request = new TusRequest(http, DeviceIdentity.From(certificate), services, operation);
+        if (services.Time.GetUtcNow().UtcDateTime > certificate.NotAfter.ToUniversalTime())
+        {
+            request.Reject(new Rejection(StatusCodes.Status403Forbidden, ErrorCodes.CertificateExpired));
+            return null;
+        }
+
+        switch (services.Revocations.Check(request.Device.SerialNumber))
+        {
+            case RevocationStatus.Revoked:
+                request.Reject(new Rejection(StatusCodes.Status403Forbidden, ErrorCodes.DeviceRevoked));
+                return null;
+            case RevocationStatus.ListUnusable:
+                request.Reject(new Rejection(StatusCodes.Status503ServiceUnavailable, ErrorCodes.RevocationListUnusable));
+                return null;
+        }
+
+        return request;
+    }
+
+    private static string OperationOf(string method) => method switch
+    {
+        "POST" => "create",
+        "HEAD" => "head",
+        "PATCH" => "patch",
+        "DELETE" => "terminate",
+        _ => method.ToLowerInvariant(),
+    };
+
+    private static void ClearForError(HttpContext http)
+    {
+        if (!http.Response.HasStarted)
+        {
+            http.Response.Headers.Remove(TusHeaders.CamAgentReceipt);
+            http.Response.Headers.Remove(TusHeaders.UploadOffset);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using CamAgent.Ingest.Audit;
+using CamAgent.Ingest.Storage;
+using CamAgent.Ingest.Tls;
+using Microsoft.AspNetCore.Http;
+
+namespace CamAgent.Ingest.Tus;
+
+/// <summary>One tus request from an authenticated device, with the answers every handler gives the same way.</summary>
+public sealed class TusRequest
+{
+    internal TusRequest(HttpContext http, DeviceIdentity device, IngestServices services, string operation)
+    {
+        Http = http;
+        Device = device;
+        Services = services;
+        Operation = operation;
+    }
+
+    public HttpContext Http { get; }
+
+    public DeviceIdentity Device { get; }
+
+    internal IngestServices Services { get; }
+
+    /// <summary>Audit name of the operation ("create", "patch", "head", "terminate").</summary>
+    public string Operation { get; }
+
+    public string? RemoteAddress => Http.Connection.RemoteIpAddress is null
+        ? null
+        : Http.Connection.RemoteIpAddress + ":" + Http.Connection.RemotePort.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Answers with <paramref name="rejection"/>, records it in the audit log, and sets Upload-Offset when given.</summary>
+    public void Reject(Rejection rejection, string? uploadId = null, ulong? sequence = null, long? offset = null)
+    {
+        HttpResponse response = Http.Response;
+        response.StatusCode = rejection.Status;
+        response.Headers[TusHeaders.CamAgentError] = rejection.Code;
+        if (offset is long value)
+        {
+            response.Headers[TusHeaders.UploadOffset] = value.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (rejection.Status is StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable or StatusCodes.Status423Locked)
+        {
+            response.Headers.RetryAfter = Services.Limits.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        Record(AuditEntry.Reject, rejection.Code, rejection.Status, uploadId, sequence);
+    }
+
+    /// <summary>Records an accepted decision (creation, completion, termination) in the audit log.</summary>
+    public void Record(string outcome, string code, int status, string? uploadId, ulong? sequence)
+    {
+        Services.Audit.Append(new AuditEntry(outcome, Operation, code, status, Device.DeviceId, Device.SerialNumber, RemoteAddress, uploadId, sequence));
+    }
+
+    /// <summary>Sets Upload-Offset.</summary>
+    public void SetOffset(long offset)
+    {
+        Http.Response.Headers[TusHeaders.UploadOffset] = offset.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Sets Upload-Expires (tus expiration: RFC 9110 HTTP-date).</summary>
+    public void SetExpires(UploadSession session)
+    {
+        Http.Response.Headers[TusHeaders.UploadExpires] = Services.Store.ExpiresUtc(session).ToString("R", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Sets CamAgent-Receipt (base64 of the receipt's COSE_Sign1).</summary>
+    public void SetReceipt(byte[] receipt)
+    {
+        Http.Response.Headers[TusHeaders.CamAgentReceipt] = Convert.ToBase64String(receipt);
+    }
+}
