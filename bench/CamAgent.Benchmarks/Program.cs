@@ -15,6 +15,7 @@ public static class Program
         Run("upload", filter, Upload.UploadBenchmark.Run);
         Run("spool", filter, SpoolBenchmark.Run);
         Run("ingest", filter, IngestBenchmark.Run);
+        Run("secure-element", filter, SecureElementBenchmark.Run);
         return 0;
     }
 

@@ -9,7 +9,10 @@ public static class CommandRegistry
     {
         new PkiInitCommand(),
         new PkiServerCertCommand(),
+        new SeInfoCommand(),
+        new SeCsrCommand(),
         new EnrolCommand(),
+        new SeInstallCommand(),
         new RenewCommand(),
         new RevokeCommand(),
         new DevicesCommand(),
@@ -21,5 +24,6 @@ public static class CommandRegistry
         new VerifyCommand(),
         new ServeCommand(),
         new AuditVerifyCommand(),
+        new SimCommand(),
     };
 }

@@ -35,22 +35,25 @@ public sealed class TestStore : IDisposable
     public string PathOf(string deviceId, long sequence, string extension) => Path.Combine(DeviceFolder(deviceId), $"{sequence:D20}.{extension}");
 
     /// <summary>Stores a record as the server would: manifest, content (segments only) and a signed receipt.</summary>
-    public void Put(TestDevice device, byte[] record, byte[]? content, bool withReceipt = true)
+    public void Put(TestDevice device, byte[] record, byte[]? content, bool withReceipt = true) => Put(device.DeviceId, record, content, withReceipt);
+
+    /// <summary>Same as the other overload, for records sealed by a device other than a <see cref="TestDevice"/>.</summary>
+    public void Put(string deviceId, byte[] record, byte[]? content, bool withReceipt = true)
     {
         var view = new CoseSign1Message();
         Assert.Equal(CoseStatus.Ok, view.Decode(record, 0, record.Length));
         var manifest = new Manifest();
         Assert.Equal(EvidenceStatus.Ok, ManifestCodec.Decode(record, view.PayloadOffset, view.PayloadLength, new CborReader(), manifest, out _));
-        Directory.CreateDirectory(DeviceFolder(device.DeviceId));
-        File.WriteAllBytes(PathOf(device.DeviceId, manifest.Sequence, "manifest.cose"), record);
+        Directory.CreateDirectory(DeviceFolder(deviceId));
+        File.WriteAllBytes(PathOf(deviceId, manifest.Sequence, "manifest.cose"), record);
         if (manifest.Kind == RecordKind.Segment)
         {
-            File.WriteAllBytes(PathOf(device.DeviceId, manifest.Sequence, "segment"), content ?? Array.Empty<byte>());
+            File.WriteAllBytes(PathOf(deviceId, manifest.Sequence, "segment"), content ?? Array.Empty<byte>());
         }
 
         if (withReceipt)
         {
-            File.WriteAllBytes(PathOf(device.DeviceId, manifest.Sequence, "receipt.cose"), IssueReceipt(manifest, record));
+            File.WriteAllBytes(PathOf(deviceId, manifest.Sequence, "receipt.cose"), IssueReceipt(manifest, record));
         }
     }
 

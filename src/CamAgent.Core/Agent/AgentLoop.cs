@@ -1,0 +1,356 @@
+using System;
+using CamAgent.Core.Config;
+using CamAgent.Core.Egress;
+using CamAgent.Core.Evidence;
+using CamAgent.Core.Platform;
+using CamAgent.Core.Segments;
+using CamAgent.Core.Spool;
+using CamAgent.Core.Time;
+using CamAgent.Core.Upload;
+
+namespace CamAgent.Core.Agent
+{
+    /// <summary>
+    /// The device agent (docs/agent.md §6): call <see cref="Start"/> once at boot, then
+    /// <see cref="Step"/> repeatedly from one thread, waiting the returned number of ms between
+    /// calls (or less). Each step observes the clock, checks storage, seals at most one record and
+    /// advances the upload of the oldest one by at most one request. It never sleeps and never
+    /// blocks recording: the recorder writes its files regardless of what the agent does.
+    /// Every buffer is allocated in the constructor (<see cref="BufferBytes"/>).
+    /// </summary>
+    public sealed class AgentLoop
+    {
+        private const string Component = "agent";
+
+        private readonly AgentPlatform _platform;
+        private readonly DeviceConfig _config;
+        private readonly TimeFloor _floor;
+        private readonly ClockMonitor _clock;
+        private readonly BootCounter _boot;
+        private readonly Spool.Spool _spool;
+        private readonly StorageMonitor _storage;
+        private readonly SegmentSource _source;
+        private readonly Sealer _sealer;
+        private readonly ContinuityQueue _queue = new ContinuityQueue();
+        private readonly EgressGate _gate;
+        private readonly TusClient _client;
+        private readonly SealStage _seal;
+        private readonly UploadStage _upload;
+        private readonly RecoveryReport _report = new RecoveryReport();
+        private readonly TimeMark _mark = new TimeMark();
+        private readonly byte[] _receiptDigest = new byte[Sha256Bytes];
+        private bool _started;
+        private bool _signerFailed;
+        private bool _storageEventQueued;
+        private long _nextStorageCheckMs;
+        private long _nextSealAttemptMs;
+        private long _lastWallMs;
+        private long _lastMonoMs;
+
+        private const int Sha256Bytes = 32;
+
+        /// <param name="platform">The platform's ports (all required).</param>
+        /// <param name="config">The configuration in force (validated as a whole by <see cref="ConfigValidator"/>).</param>
+        public AgentLoop(AgentPlatform platform, DeviceConfig config)
+        {
+            if (platform == null || !platform.IsComplete)
+            {
+                throw new ArgumentException("every platform port is required", "platform");
+            }
+
+            if (config == null)
+            {
+                throw new ArgumentNullException("config");
+            }
+
+            _platform = platform;
+            _config = config;
+            _floor = new TimeFloor(platform.Slots);
+            _clock = new ClockMonitor(_floor);
+            _boot = new BootCounter(platform.Slots);
+            _spool = new Spool.Spool(platform.Store, platform.SpoolDirectory, platform.SegmentDirectory);
+            _storage = new StorageMonitor(platform.Store);
+            _source = new SegmentSource(platform.Store, platform.SegmentDirectory);
+            _sealer = new Sealer(platform.Hmac, platform.Signer, config.DeviceCertificateDer, config.DeviceId, config.ChunkSizeBytes);
+            _gate = new EgressGate(platform.Connector, config, _clock, platform.Log);
+            AgencyEndpoint endpoint = new AgencyEndpoint(_gate, config.AgencyHost, platform.Log);
+            TusClientOptions options = new TusClientOptions();
+            options.ChunkSizeBytes = AgentConstants.UploadBufferBytes;
+            options.ConnectTimeoutMs = config.ConnectTimeoutMs;
+            options.RetryPolicy = new RetryPolicy(RetryPolicy.DefaultBaseDelayMs, config.MaxBackoffMs, RetryPolicy.DefaultMaxRetryAfterMs);
+            _client = new TusClient(endpoint, platform.ReceiptChecker, platform.Random, platform.WallClock, platform.Log, options);
+            _seal = new SealStage(_spool, _source, platform.Store, _sealer, _clock, _queue, platform.Log);
+            _upload = new UploadStage(_spool, _client, _floor, platform.Log, config.MaxBackoffMs);
+        }
+
+        /// <summary>What the LED shows (docs/officer-guide.md).</summary>
+        public AgentStatus Status { get; private set; }
+
+        /// <summary>The clock model (the SNTP adapter calls <see cref="ClockMonitor.NotifySynced"/> on it).</summary>
+        public ClockMonitor Clock
+        {
+            get { return _clock; }
+        }
+
+        /// <summary>The egress gate (its counters are diagnostics).</summary>
+        public EgressGate Gate
+        {
+            get { return _gate; }
+        }
+
+        public Spool.Spool Spool
+        {
+            get { return _spool; }
+        }
+
+        /// <summary>This boot's number.</summary>
+        public long BootCount
+        {
+            get { return _boot.Current; }
+        }
+
+        /// <summary>Records sealed since start-up.</summary>
+        public int SealedCount
+        {
+            get { return _seal.SealedCount; }
+        }
+
+        /// <summary>Records receipted and deleted since start-up.</summary>
+        public int UploadedCount
+        {
+            get { return _upload.Completed; }
+        }
+
+        /// <summary>Total bytes of every buffer the agent allocated at start-up (the budget is 48 KiB).</summary>
+        public int BufferBytes
+        {
+            get
+            {
+                return _spool.BufferBytes + _sealer.BufferBytes + _client.BufferBytes + _seal.BufferBytes + _upload.BufferBytes
+                    + _floor.BufferBytes + _boot.BufferBytes + _receiptDigest.Length;
+            }
+        }
+
+        /// <summary>
+        /// Boot sequence: time floor, boot counter, spool recovery, recorder hand-off, chain state.
+        /// Queues a PowerLossRecovery record when an earlier run left state behind (every boot after
+        /// the first starts a new monotonic timeline; the record marks the boundary in the chain).
+        /// </summary>
+        public AgentStartStatus Start(long nowMs)
+        {
+            _floor.Load();
+            _boot.Increment();
+            _seal.BootCount = _boot.Current;
+            if (_spool.Recover(_report) != SpoolStatus.Ok)
+            {
+                return AgentStartStatus.StorageUnavailable;
+            }
+
+            // The recorder shares the camera's power: after our boot, every unfinished file is orphaned.
+            _source.DeclareRecorderRestarted();
+            _lastWallMs = ClockMonitor.ToUnixMs(_platform.WallClock.UtcNow);
+            _lastMonoMs = nowMs;
+            _clock.Observe(_lastWallMs, nowMs);
+            if (!_seal.Start())
+            {
+                return AgentStartStatus.ChainStateCorrupt;
+            }
+
+            if (_report.StateFound)
+            {
+                Queue(ContinuityEvent.PowerLossRecovery, 0);
+            }
+
+            _started = true;
+            _platform.Log.Write(LogLevel.Info, Component, "started: boot " + _boot.Current.ToString() + ", " + _report.LiveRecords.ToString() + " records waiting, " + _config.ToString());
+            return AgentStartStatus.Ok;
+        }
+
+        /// <summary>
+        /// The SNTP adapter calls this right after Sntp.UpdateNow() succeeded (on the agent's thread,
+        /// or between steps). Any step or sync it reveals is recorded as a ClockStep record.
+        /// </summary>
+        public void NotifyTimeSynced(long nowMs)
+        {
+            long wallMs = ClockMonitor.ToUnixMs(_platform.WallClock.UtcNow);
+            long stepMs = (wallMs - _lastWallMs) - (nowMs - _lastMonoMs);
+            ClockEvent clockEvent = _clock.NotifySynced(wallMs, nowMs);
+            _lastWallMs = wallMs;
+            _lastMonoMs = nowMs;
+            if (clockEvent != ClockEvent.None)
+            {
+                Queue(ContinuityEvent.ClockStep, clockEvent == ClockEvent.Synced && stepMs <= TimeConstants.StepToleranceMs && stepMs >= -TimeConstants.StepToleranceMs ? 0 : stepMs);
+            }
+        }
+
+        /// <summary>The recorder signalled that the officer started recording.</summary>
+        public bool NotifyRecordingStarted()
+        {
+            return Queue(ContinuityEvent.RecordingStart, 0);
+        }
+
+        /// <summary>The recorder signalled that the officer stopped recording.</summary>
+        public bool NotifyRecordingStopped()
+        {
+            return Queue(ContinuityEvent.RecordingStop, 0);
+        }
+
+        /// <summary>A new configuration was applied (it takes effect at the next start); records it in the chain.</summary>
+        public bool NotifyConfigChanged()
+        {
+            return Queue(ContinuityEvent.ConfigChange, 0);
+        }
+
+        /// <summary>
+        /// One step at monotonic time <paramref name="nowMs"/> (Environment.TickCount64 on the device).
+        /// Returns how long the caller may wait before the next step, in ms (0: call again now).
+        /// </summary>
+        public int Step(long nowMs)
+        {
+            if (!_started)
+            {
+                throw new InvalidOperationException("Start first");
+            }
+
+            ObserveClock(nowMs);
+            CheckStorage(nowMs);
+            bool worked = SealOne(nowMs);
+            UploadOutcome upload = UploadOne(nowMs);
+            worked |= upload == UploadOutcome.Progress;
+            Status = ChooseStatus(upload);
+            if (worked)
+            {
+                return 0;
+            }
+
+            long untilAttempt = _upload.NextAttemptMs - nowMs;
+            return untilAttempt > 0 && untilAttempt < AgentConstants.IdleWaitMs ? (int)untilAttempt : AgentConstants.IdleWaitMs;
+        }
+
+        private void ObserveClock(long nowMs)
+        {
+            long wallMs = ClockMonitor.ToUnixMs(_platform.WallClock.UtcNow);
+            long stepMs = (wallMs - _lastWallMs) - (nowMs - _lastMonoMs);
+            ClockEvent clockEvent = _clock.Observe(wallMs, nowMs);
+            _lastWallMs = wallMs;
+            _lastMonoMs = nowMs;
+            if (clockEvent != ClockEvent.None)
+            {
+                _platform.Log.Write(LogLevel.Warning, Component, "clock " + clockEvent.ToString());
+                Queue(ContinuityEvent.ClockStep, stepMs);
+            }
+        }
+
+        private void CheckStorage(long nowMs)
+        {
+            if (nowMs < _nextStorageCheckMs)
+            {
+                return;
+            }
+
+            _nextStorageCheckMs = nowMs + AgentConstants.StorageCheckIntervalMs;
+            StorageLevel level;
+            _storage.Check(out level);
+            if (_storage.AlarmPending && !_storageEventQueued)
+            {
+                _storageEventQueued = Queue(ContinuityEvent.StorageFull, 0);
+            }
+        }
+
+        private bool SealOne(long nowMs)
+        {
+            if (nowMs < _nextSealAttemptMs)
+            {
+                return false;
+            }
+
+            SealOutcome outcome = _seal.SealNext();
+            _signerFailed = outcome == SealOutcome.SignerFailed;
+            if (outcome == SealOutcome.Sealed)
+            {
+                AfterSeal();
+                return true;
+            }
+
+            if (outcome != SealOutcome.Idle)
+            {
+                _nextSealAttemptMs = nowMs + AgentConstants.SealRetryMs;
+            }
+
+            return false;
+        }
+
+        private void AfterSeal()
+        {
+            if (_seal.LastSealedEvent == ContinuityEvent.StorageFull)
+            {
+                _storage.AcknowledgeAlarm();
+                _storageEventQueued = false;
+            }
+        }
+
+        private UploadOutcome UploadOne(long nowMs)
+        {
+            if (!_clock.IsTrusted || !_platform.Link.IsUp)
+            {
+                if (_upload.Active)
+                {
+                    _upload.Suspend();
+                }
+
+                return UploadOutcome.Idle;
+            }
+
+            UploadOutcome outcome = _upload.Advance(nowMs);
+            if (_upload.HasReceiptDigest)
+            {
+                _upload.CopyLastReceiptDigest(_receiptDigest, 0);
+                _seal.SetLastReceiptDigest(_receiptDigest, 0);
+            }
+
+            return outcome;
+        }
+
+        private AgentStatus ChooseStatus(UploadOutcome upload)
+        {
+            if (_signerFailed)
+            {
+                return AgentStatus.CredentialError;
+            }
+
+            if (_storage.Level != StorageLevel.Normal)
+            {
+                return AgentStatus.StorageAlarm;
+            }
+
+            if (_spool.LiveCount == 0 && _queue.Count == 0)
+            {
+                return AgentStatus.Idle;
+            }
+
+            if (!_clock.IsTrusted)
+            {
+                return AgentStatus.WaitingForTime;
+            }
+
+            if (!_platform.Link.IsUp || upload == UploadOutcome.BackingOff)
+            {
+                return AgentStatus.WaitingForNetwork;
+            }
+
+            return _upload.Active ? AgentStatus.Uploading : AgentStatus.RecordingQueued;
+        }
+
+        private bool Queue(ContinuityEvent kind, long detail)
+        {
+            _clock.Capture(_mark);
+            bool queued = _queue.Enqueue(kind, detail, _mark);
+            if (!queued)
+            {
+                _platform.Log.Write(LogLevel.Error, Component, "continuity queue full; " + kind.ToString() + " not recorded");
+            }
+
+            return queued;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace CamAgent.Core.Time
+{
+    /// <summary>What one observation of the clocks revealed. The agent turns every value but None into a continuity record.</summary>
+    public enum ClockEvent
+    {
+        /// <summary>Wall time advanced with the monotonic ticks, within tolerance.</summary>
+        None = 0,
+
+        /// <summary>The clock became trustworthy: a step onto a time above the floor, or the SNTP adapter reported a sync.</summary>
+        Synced = 1,
+
+        /// <summary>An already trusted clock stepped (forward or back) and stayed above the floor.</summary>
+        Stepped = 2,
+
+        /// <summary>The clock fell below the time floor; nothing may be uploaded until it is synchronised again.</summary>
+        Invalidated = 3,
+    }
+}

@@ -1,0 +1,184 @@
+using System;
+
+namespace CamAgent.Core.Time
+{
+    /// <summary>
+    /// Infers what can be trusted about the wall clock from what can be observed: the wall clock
+    /// itself, the monotonic ticks, the persisted <see cref="TimeFloor"/>, and sync reports from
+    /// the SNTP adapter. nanoFramework's SNTP client raises no event, so a sync is also inferred:
+    /// the SNTP client is the only writer of the device clock, so a step (wall progress disagreeing
+    /// with tick progress by more than <see cref="TimeConstants.StepToleranceMs"/> plus drift) onto
+    /// a time at or above the floor is taken as a sync. The model is documented in docs/agent.md,
+    /// "Time model". Not thread-safe: one thread (the agent loop) calls it.
+    /// </summary>
+    public sealed class ClockMonitor
+    {
+        private readonly TimeFloor _floor;
+        private bool _haveSample;
+        private long _lastWallMs;
+        private long _lastMonoMs;
+        private bool _aboveFloor;
+        private bool _synced;
+        private long _syncMonoMs;
+        private int _stepCount;
+        private long _stepTotalMs;
+        private int _invalidationCount;
+
+        public ClockMonitor(TimeFloor floor)
+        {
+            if (floor == null)
+            {
+                throw new ArgumentNullException("floor");
+            }
+
+            _floor = floor;
+        }
+
+        /// <summary>True when uploads may proceed: at or above the floor and synchronised during this boot.</summary>
+        public bool IsTrusted
+        {
+            get { return _haveSample && _aboveFloor && _synced; }
+        }
+
+        /// <summary>True when the last observed wall time was at or above the floor.</summary>
+        public bool IsAboveFloor
+        {
+            get { return _haveSample && _aboveFloor; }
+        }
+
+        /// <summary>The floor in force (Unix ms).</summary>
+        public TimeFloor Floor
+        {
+            get { return _floor; }
+        }
+
+        /// <summary>Converts a platform UTC time to Unix ms.</summary>
+        public static long ToUnixMs(DateTime utc)
+        {
+            return (utc.Ticks - TimeConstants.UnixEpochTicks) / TimeConstants.TicksPerMs;
+        }
+
+        /// <summary>
+        /// Samples both clocks (call on every loop step, wall first then ticks). Returns the event
+        /// this sample revealed; <see cref="ClockEvent.None"/> on the first sample of a boot.
+        /// </summary>
+        public ClockEvent Observe(long wallUnixMs, long monotonicMs)
+        {
+            bool wasAbove = _haveSample && _aboveFloor;
+            bool wasSynced = _synced;
+            bool stepped = false;
+            if (_haveSample)
+            {
+                long monoDelta = monotonicMs - _lastMonoMs;
+                long disagreement = (wallUnixMs - _lastWallMs) - monoDelta;
+                if (disagreement < 0)
+                {
+                    disagreement = -disagreement;
+                }
+
+                if (disagreement > TimeConstants.StepToleranceMs + DriftBoundMs(monoDelta))
+                {
+                    stepped = true;
+                    _stepCount++;
+                    _stepTotalMs += disagreement;
+                }
+            }
+
+            _haveSample = true;
+            _lastWallMs = wallUnixMs;
+            _lastMonoMs = monotonicMs;
+            _aboveFloor = wallUnixMs >= _floor.FloorMs;
+            if (!_aboveFloor)
+            {
+                _synced = false;
+                if (wasAbove)
+                {
+                    _invalidationCount++;
+                    return ClockEvent.Invalidated;
+                }
+
+                return ClockEvent.None;
+            }
+
+            if (!stepped)
+            {
+                return ClockEvent.None;
+            }
+
+            // Only SNTP writes the clock: a step onto a plausible time is a sync.
+            _synced = true;
+            _syncMonoMs = monotonicMs;
+            return wasSynced && wasAbove ? ClockEvent.Stepped : ClockEvent.Synced;
+        }
+
+        /// <summary>
+        /// The SNTP adapter calls this right after Sntp.UpdateNow() succeeded. Detects any step the
+        /// update caused, then records a sync if the clock is at or above the floor (a sync onto a
+        /// time below the floor is refused: the floor wins over SNTP).
+        /// </summary>
+        public ClockEvent NotifySynced(long wallUnixMs, long monotonicMs)
+        {
+            bool wasSynced = _synced;
+            ClockEvent observed = Observe(wallUnixMs, monotonicMs);
+            if (!_aboveFloor)
+            {
+                return observed;
+            }
+
+            _synced = true;
+            _syncMonoMs = monotonicMs;
+            if (observed == ClockEvent.None && !wasSynced)
+            {
+                return ClockEvent.Synced;
+            }
+
+            return observed;
+        }
+
+        /// <summary>Fills <paramref name="mark"/> with the state as of the last observation (allocates nothing).</summary>
+        public void Capture(TimeMark mark)
+        {
+            if (mark == null)
+            {
+                throw new ArgumentNullException("mark");
+            }
+
+            mark.WallUnixMs = _lastWallMs;
+            mark.MonotonicMs = _lastMonoMs;
+            mark.FloorUnixMs = _floor.PersistedMs;
+            mark.StepCount = _stepCount;
+            mark.StepTotalMs = _stepTotalMs;
+            mark.InvalidationCount = _invalidationCount;
+            if (!IsAboveFloor)
+            {
+                mark.State = ClockCondition.Invalid;
+                mark.SyncAgeMs = TimeConstants.NeverSynced;
+                mark.UncertaintyMs = TimeConstants.UnknownUncertainty;
+            }
+            else if (!_synced)
+            {
+                mark.State = ClockCondition.Unsynced;
+                mark.SyncAgeMs = TimeConstants.NeverSynced;
+                mark.UncertaintyMs = TimeConstants.UnknownUncertainty;
+            }
+            else
+            {
+                long age = _lastMonoMs - _syncMonoMs;
+                mark.State = ClockCondition.Valid;
+                mark.SyncAgeMs = age;
+                mark.UncertaintyMs = TimeConstants.SyncAccuracyMs + DriftBoundMs(age);
+            }
+        }
+
+        /// <summary>Largest drift over <paramref name="elapsedMs"/> at the assumed crystal tolerance, rounded up.</summary>
+        public static long DriftBoundMs(long elapsedMs)
+        {
+            if (elapsedMs <= 0)
+            {
+                return 0;
+            }
+
+            return (elapsedMs * TimeConstants.DriftPartsPerMillion + TimeConstants.PartsPerMillion - 1) / TimeConstants.PartsPerMillion;
+        }
+    }
+}

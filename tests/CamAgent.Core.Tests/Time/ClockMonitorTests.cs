@@ -1,0 +1,201 @@
+using CamAgent.Core.Persistence;
+using CamAgent.Core.Tests.Fakes;
+using CamAgent.Core.Time;
+
+namespace CamAgent.Core.Tests.Time;
+
+public sealed class ClockMonitorTests
+{
+    private const long Floor = TimeConstants.BuildFloorUnixMs;
+    private const long Real = Floor + 200L * 24 * 3600 * 1000; // a date well after the build floor
+    private const long Epoch1970 = 0;
+
+    private static ClockMonitor NewMonitor(MemoryRecordSlots? slots = null)
+    {
+        var floor = new TimeFloor(slots ?? new MemoryRecordSlots());
+        floor.Load();
+        return new ClockMonitor(floor);
+    }
+
+    [Fact]
+    public void Boot_At_1970_Is_Invalid_And_Not_Trusted()
+    {
+        var clock = NewMonitor();
+        Assert.Equal(ClockEvent.None, clock.Observe(Epoch1970 + 5, 5));
+        Assert.False(clock.IsTrusted);
+        var mark = new TimeMark();
+        clock.Capture(mark);
+        Assert.Equal(ClockCondition.Invalid, mark.State);
+        Assert.Equal(TimeConstants.UnknownUncertainty, mark.UncertaintyMs);
+    }
+
+    [Fact]
+    public void Step_From_1970_Onto_A_Time_Above_The_Floor_Is_Inferred_As_Sync()
+    {
+        var clock = NewMonitor();
+        clock.Observe(Epoch1970 + 1000, 1000);
+        Assert.Equal(ClockEvent.Synced, clock.Observe(Real, 2000));
+        Assert.True(clock.IsTrusted);
+        var mark = new TimeMark();
+        clock.Capture(mark);
+        Assert.Equal(ClockCondition.Valid, mark.State);
+        Assert.Equal(0, mark.SyncAgeMs);
+        Assert.Equal(TimeConstants.SyncAccuracyMs, mark.UncertaintyMs);
+    }
+
+    [Fact]
+    public void Boot_Above_The_Floor_Without_Sync_Is_Unsynced_Until_The_Adapter_Reports_A_Sync()
+    {
+        var clock = NewMonitor();
+        clock.Observe(Real, 10);
+        Assert.False(clock.IsTrusted);
+        Assert.True(clock.IsAboveFloor);
+        Assert.Equal(ClockEvent.Synced, clock.NotifySynced(Real + 100, 110));
+        Assert.True(clock.IsTrusted);
+    }
+
+    [Fact]
+    public void Sync_Report_Onto_A_Time_Below_The_Floor_Is_Refused()
+    {
+        var clock = NewMonitor();
+        clock.Observe(Epoch1970, 0);
+        clock.NotifySynced(Floor - 60_000, 100);
+        Assert.False(clock.IsTrusted);
+    }
+
+    [Fact]
+    public void Uncertainty_Grows_With_Time_Since_Sync_By_The_Drift_Bound()
+    {
+        var clock = NewMonitor();
+        clock.Observe(Epoch1970, 0);
+        clock.Observe(Real, 1000);
+        long dayMs = 24L * 3600 * 1000;
+        clock.Observe(Real + dayMs, 1000 + dayMs);
+        var mark = new TimeMark();
+        clock.Capture(mark);
+        Assert.Equal(dayMs, mark.SyncAgeMs);
+        Assert.Equal(TimeConstants.SyncAccuracyMs + 8640, mark.UncertaintyMs); // 100 ppm of a day
+    }
+
+    [Fact]
+    public void Drift_Within_The_Bound_Is_Not_A_Step()
+    {
+        var clock = NewMonitor();
+        clock.Observe(Epoch1970, 0);
+        clock.Observe(Real, 1000);
+        long hourMs = 3600_000;
+        Assert.Equal(ClockEvent.None, clock.Observe(Real + hourMs + 2300, 1000 + hourMs)); // 2 s + 360 ms allowed
+        Assert.Equal(ClockEvent.Stepped, clock.Observe(Real + 2 * hourMs + 7000, 1000 + 2 * hourMs));
+    }
+
+    [Theory]
+    [InlineData(-30_000)]
+    [InlineData(45_000)]
+    public void Step_Of_A_Trusted_Clock_That_Stays_Above_The_Floor_Is_Reported_And_Keeps_It_Trusted(long stepMs)
+    {
+        var clock = NewMonitor();
+        clock.Observe(Epoch1970, 0);
+        clock.Observe(Real, 1000);
+        Assert.Equal(ClockEvent.Stepped, clock.Observe(Real + 10_000 + stepMs, 11_000));
+        Assert.True(clock.IsTrusted);
+        var mark = new TimeMark();
+        clock.Capture(mark);
+        Assert.Equal(2, mark.StepCount);
+        Assert.Equal(Math.Abs(stepMs), mark.StepTotalMs - (Real - 1000));
+    }
+
+    [Fact]
+    public void Jump_Back_Below_The_Floor_Invalidates_And_Stops_Trust()
+    {
+        var clock = NewMonitor();
+        clock.Observe(Epoch1970, 0);
+        clock.Observe(Real, 1000);
+        Assert.Equal(ClockEvent.Invalidated, clock.Observe(Epoch1970 + 2000, 2000));
+        Assert.False(clock.IsTrusted);
+        Assert.Equal(ClockEvent.Synced, clock.Observe(Real + 5000, 5000));
+        Assert.True(clock.IsTrusted);
+    }
+
+    [Fact]
+    public void Segment_Spanning_A_Step_Is_Attested_Stepped_With_The_Step_In_Its_Window()
+    {
+        var clock = NewMonitor();
+        clock.Observe(Epoch1970, 0);
+        clock.Observe(Real, 1000);
+        var start = new TimeMark();
+        clock.Capture(start);
+        clock.Observe(Real + 60_000 + 20_000, 61_000);
+        var end = new TimeMark();
+        clock.Capture(end);
+
+        var attestation = new TimeAttestation();
+        attestation.Set(start, end);
+        Assert.Equal(ClockCondition.Stepped, attestation.State);
+        Assert.Equal(TimeConstants.SyncAccuracyMs + 20_000, attestation.UncertaintyMs);
+    }
+
+    [Fact]
+    public void Segment_Recorded_With_A_1970_Clock_Is_Attested_Invalid()
+    {
+        var clock = NewMonitor();
+        clock.Observe(Epoch1970, 0);
+        var start = new TimeMark();
+        clock.Capture(start);
+        clock.Observe(Real, 60_000); // synced before sealing: the start is still unprovable
+        var end = new TimeMark();
+        clock.Capture(end);
+        var attestation = new TimeAttestation();
+        attestation.Set(start, end);
+        Assert.Equal(ClockCondition.Invalid, attestation.State);
+    }
+
+    [Fact]
+    public void Segment_That_Dipped_Below_The_Floor_In_The_Middle_Is_Attested_Invalid()
+    {
+        var clock = NewMonitor();
+        clock.Observe(Epoch1970, 0);
+        clock.Observe(Real, 1000);
+        var start = new TimeMark();
+        clock.Capture(start);
+        clock.Observe(Epoch1970 + 3000, 3000);
+        clock.Observe(Real + 9000, 9000);
+        var end = new TimeMark();
+        clock.Capture(end);
+        var attestation = new TimeAttestation();
+        attestation.Set(start, end);
+        Assert.Equal(ClockCondition.Invalid, attestation.State);
+    }
+
+    [Fact]
+    public void Clean_Segment_Is_Attested_Valid()
+    {
+        var clock = NewMonitor();
+        clock.Observe(Epoch1970, 0);
+        clock.Observe(Real, 1000);
+        var start = new TimeMark();
+        clock.Capture(start);
+        clock.Observe(Real + 60_000, 61_000);
+        var end = new TimeMark();
+        clock.Capture(end);
+        var attestation = new TimeAttestation();
+        attestation.Set(start, end);
+        Assert.Equal(ClockCondition.Valid, attestation.State);
+        Assert.Equal(TimeConstants.SyncAccuracyMs + 6, attestation.UncertaintyMs);
+    }
+
+    [Fact]
+    public void Observe_And_Capture_Allocate_Nothing()
+    {
+        var clock = NewMonitor();
+        var mark = new TimeMark();
+        clock.Observe(Real, 0);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 1; i < 1000; i++)
+        {
+            clock.Observe(Real + i * 1000L, i * 1000L);
+            clock.Capture(mark);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using CamAgent.Cli.Provisioning;
+using CamAgent.Provisioning;
+
+namespace CamAgent.Cli.Commands;
+
+/// <summary>`camagent se csr`: a certificate request signed inside the device's secure element.</summary>
+public sealed class SeCsrCommand : ICommand
+{
+    private const string ClientAuthOid = "1.3.6.1.5.5.7.3.2";
+
+    private readonly Func<string, IProvisioningLink> _openLink;
+
+    public SeCsrCommand()
+        : this(SerialProvisioningLink.Open)
+    {
+    }
+
+    public SeCsrCommand(Func<string, IProvisioningLink> openLink)
+    {
+        _openLink = openLink;
+    }
+
+    public string Name => "se csr";
+
+    public string Summary => "Write a PKCS#10 request for a device, signed by its secure element";
+
+    public string Help => """
+        Usage: camagent se csr --port <serial-device> --device-id <id> --out <file.csr.pem>
+
+        Reads the public key of the device's ATECC608 (its private key never leaves the chip),
+        builds a PKCS#10 certificate request with subject CN=<id> (the device id: 1-32 characters
+        of a-z 0-9 -, not starting or ending with -), key usage digitalSignature and extended key
+        usage clientAuth, has
+        the chip sign it, checks the signature, and writes the request as PEM. The chip must be
+        locked (configuration and data zones). Enrol the request with 'camagent enrol --csr'.
+
+        Exit codes: 0 written; 2 wrong command line; 3 the output cannot be written;
+                    5 the output file exists; 6 the device did not answer or refused.
+
+        Example:
+          camagent se csr --port /dev/ttyUSB0 --device-id cam-0042 --out cam-0042.csr.pem
+        """;
+
+    public int Run(string[] args, CliContext context)
+    {
+        if (!LinkOptions.TryParse(args, ["--port", "--device-id", "--out"], out LinkOptions? options, out string? usage))
+        {
+            context.Error.WriteLine($"camagent se csr: {usage} (see 'camagent se csr --help')");
+            return ExitCodes.Usage;
+        }
+
+        string deviceId = options!["--device-id"];
+        string output = options["--out"];
+        if (!Names.IsValidDeviceId(deviceId))
+        {
+            context.Error.WriteLine($"camagent se csr: --device-id must be {Names.DeviceIdRule}");
+            return ExitCodes.Usage;
+        }
+
+        if (File.Exists(output))
+        {
+            context.Error.WriteLine($"camagent se csr: '{output}' exists; not overwriting it");
+            return ExitCodes.Conflict;
+        }
+
+        return ProvisioningSession.Run("se csr", options["--port"], _openLink, context, client =>
+        {
+            string pem = BuildRequest(client, deviceId);
+            try
+            {
+                File.WriteAllText(output, pem);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                context.Error.WriteLine($"camagent se csr: cannot write '{output}': {exception.Message}");
+                return ExitCodes.BadInput;
+            }
+
+            context.Output.WriteLine($"wrote {output} (CN={deviceId}, key in the secure element)");
+            return ExitCodes.Ok;
+        });
+    }
+
+    /// <summary>Builds the request around the chip's key and has the chip sign it; returns PEM.</summary>
+    public static string BuildRequest(ProvisioningClient client, string deviceId)
+    {
+        byte[] point = client.ReadPublicKey();
+        using ECDsa publicKey = ECDsa.Create(new ECParameters
+        {
+            Curve = ECCurve.NamedCurves.nistP256,
+            Q = new ECPoint { X = point[1..33], Y = point[33..] },
+        });
+        var generator = new ChipSignatureGenerator(client, publicKey);
+        var request = new CertificateRequest(new X500DistinguishedName($"CN={deviceId}"), generator.PublicKey, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(new OidCollection { new Oid(ClientAuthOid) }, false));
+        return request.CreateSigningRequestPem(generator);
+    }
+}
