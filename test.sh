@@ -16,6 +16,29 @@ while [ $# -gt 0 ]; do
   shift
 done
 
+# What the tests need beyond the .NET SDK: Node.js and npm (independent COSE/CBOR checkers in
+# tests/interop), openssl (the content-digest recipe), curl (upload comparison), tcpdump (the
+# egress proof's packet capture). Installed from Debian packages when missing and we are root.
+missing=()
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v tcpdump >/dev/null 2>&1 || missing+=(tcpdump)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "test.sh: installing ${missing[*]}" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "test.sh: please install: ${missing[*]} (e.g. sudo apt-get install ${missing[*]})" >&2
+    exit 1
+  fi
+fi
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "test.sh: the .NET SDK 10 is required (see global.json)" >&2
+  exit 1
+fi
+
 # Independent interop checkers used by the tests (see tests/interop/README.md).
 if [ -f tests/interop/package.json ]; then
   (cd tests/interop && npm ci --no-audit --no-fund --loglevel=error >/dev/null)

@@ -35,7 +35,7 @@ public sealed class SimCommand : ICommand
     public string Summary => "Run the device agent on this machine with a simulated camera";
 
     public string Help => """
-        camagent sim --config FILE --card DIR --state DIR [options]
+        Usage: camagent sim --config FILE --card DIR --state DIR [options]
 
         Runs the camera's agent (the same Core code as the firmware) with a simulated recorder.
         Segments are written into DIR/SEG, sealed, and uploaded to the agency host of the device
