@@ -5,7 +5,8 @@ namespace CamAgent.Verification;
 /// <summary>
 /// Reconstructs one device's chain from its authentic records and names every break with its
 /// position (docs/evidence-format.md §7.2): duplicates, records stored out of place, two signed
-/// records for one sequence number, missing numbers, and links that do not hold.
+/// records for one sequence number, missing numbers, and links that do not hold. A gap is
+/// accepted only as the device declared it in a signed power-loss record.
 /// </summary>
 public static class ChainAnalyzer
 {
@@ -83,12 +84,64 @@ public static class ChainAnalyzer
         {
             if (sequence > expected)
             {
-                string span = sequence - 1 == expected ? $"sequence {expected}" : $"sequences {expected} to {sequence - 1}";
-                findings.Add(new Finding(deviceId, expected, FindingKind.Missing, Severity.Error, $"no record for {span}: the chain has a gap"));
+                ReportGap(deviceId, expected, sequence, chain, firstSequence, findings);
             }
 
             expected = sequence == long.MaxValue ? sequence : sequence + 1;
         }
+    }
+
+    // The gap [first, next) is explained only by the device's own signed word (docs/evidence-format.md §7.2):
+    // record next is a power-loss record declaring exactly these numbers and still chained to record first - 1.
+    private static void ReportGap(string deviceId, long first, long next, SortedDictionary<long, VerifiedEntry> chain, long firstSequence, List<Finding> findings)
+    {
+        string span = next - 1 == first ? $"sequence {first}" : $"sequences {first} to {next - 1}";
+        string? refusal = DeclarationProblem(first, next, chain, firstSequence);
+        if (refusal is null)
+        {
+            findings.Add(new Finding(deviceId, first, FindingKind.DeclaredGap, Severity.Info,
+                $"no record for {span}: the signed power-loss record {next} declares these numbers skipped (their commit was cut by the power loss, so they were never published) and still links to record {first - 1}"));
+            return;
+        }
+
+        string reason = refusal.Length == 0 ? string.Empty : $" ({refusal})";
+        findings.Add(new Finding(deviceId, first, FindingKind.Missing, Severity.Error, $"no record for {span}: the chain has a gap{reason}"));
+    }
+
+    /// <summary>Null when record <paramref name="next"/> explains the gap; otherwise why not (empty: it does not claim to).</summary>
+    private static string? DeclarationProblem(long first, long next, SortedDictionary<long, VerifiedEntry> chain, long firstSequence)
+    {
+        if (!chain.TryGetValue(next, out VerifiedEntry? declaring)
+            || declaring.Manifest!.Event != ContinuityEvent.PowerLossRecovery || declaring.Manifest.EventDetail == 0)
+        {
+            return string.Empty;
+        }
+
+        Manifest declaration = declaring.Manifest;
+        if (declaration.EventDetail != next - first)
+        {
+            return $"power-loss record {next} declares {declaration.EventDetail} skipped from sequence {declaration.SkippedFromSequence}, which is not this gap";
+        }
+
+        byte[] link = declaration.PreviousRecordDigest;
+        if (first == 0)
+        {
+            return link.All(b => b == 0) ? null : $"power-loss record {next} does not start from the all-zero link";
+        }
+
+        if (first == firstSequence)
+        {
+            return $"the record before the gap is outside this store, so power-loss record {next}'s link cannot be checked";
+        }
+
+        if (!chain.TryGetValue(first - 1, out VerifiedEntry? previous))
+        {
+            return $"record {first - 1} is not authentic, so power-loss record {next}'s link cannot be checked";
+        }
+
+        return link.AsSpan().SequenceEqual(previous.ManifestCheck!.RecordDigest)
+            ? null
+            : $"power-loss record {next} does not link to record {first - 1}: the device signed another record after record {first - 1}, and it is not here";
     }
 
     private static void CheckLinks(string deviceId, SortedDictionary<long, VerifiedEntry> chain, long firstSequence, List<Finding> findings)

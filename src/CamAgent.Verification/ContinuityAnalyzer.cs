@@ -81,13 +81,20 @@ public static class ContinuityAnalyzer
         {
             ContinuityEvent.RecordingStart => $"recording {manifest.RecordingId} started",
             ContinuityEvent.RecordingStop => $"recording {manifest.RecordingId} stopped by the officer",
-            ContinuityEvent.PowerLossRecovery => recording
+            ContinuityEvent.PowerLossRecovery => (recording
                 ? "the camera lost power during a recording and restarted; the recording ended there"
-                : "the camera lost power and restarted",
+                : "the camera lost power and restarted") + Skipped(manifest),
             ContinuityEvent.StorageFull => "recording halted: storage full",
             ContinuityEvent.ClockStep => $"the wall clock stepped by {manifest.EventDetail} ms; times before and after are not comparable",
             ContinuityEvent.ConfigChange => "a new configuration was applied",
             _ => null,
         };
     }
+
+    private static string Skipped(Manifest manifest) => manifest.EventDetail switch
+    {
+        0 => string.Empty,
+        1 => $"; it declares sequence {manifest.SkippedFromSequence} skipped (a commit the power loss cut)",
+        _ => $"; it declares sequences {manifest.SkippedFromSequence} to {manifest.Sequence - 1} skipped (commits the power loss cut)",
+    };
 }

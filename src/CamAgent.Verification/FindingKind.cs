@@ -68,4 +68,10 @@ public enum FindingKind
 
     /// <summary>A legitimate event the report explains (recording start/stop, power loss, clock step...).</summary>
     Explanation,
+
+    /// <summary>
+    /// Sequence numbers with no record that the signed power-loss record right after them declares
+    /// skipped (commits cut by the power loss), and that the chain link still bridges. Not an error.
+    /// </summary>
+    DeclaredGap,
 }

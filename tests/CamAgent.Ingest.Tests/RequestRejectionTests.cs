@@ -130,6 +130,27 @@ public sealed class RequestRejectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Returns_409_ChainLinkMismatch_When_A_Power_Loss_Record_Declares_A_Stored_Record_Skipped()
+    {
+        // Sequence 0 is stored, so it was published: it cannot have been skipped.
+        byte[] manifest = _camera.SealPowerLossAt(1, skipped: 1, new byte[32]);
+
+        HttpResponseMessage response = await _client.CreateAsync(manifest, 0);
+
+        Expect.Rejected(_harness, response, 409, "chain-link-mismatch");
+    }
+
+    [Fact]
+    public async Task Returns_409_ChainLinkMismatch_When_A_Power_Loss_Record_Does_Not_Link_Across_Its_Declared_Gap()
+    {
+        byte[] manifest = _camera.SealPowerLossAt(2, skipped: 1, new byte[32]);
+
+        HttpResponseMessage response = await _client.CreateAsync(manifest, 0);
+
+        Expect.Rejected(_harness, response, 409, "chain-link-mismatch");
+    }
+
+    [Fact]
     public async Task Returns_400_LengthMismatch_When_Upload_Length_Differs_From_The_Manifest()
     {
         byte[] content = RandomNumberGenerator.GetBytes(10);

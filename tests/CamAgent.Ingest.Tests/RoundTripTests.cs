@@ -101,4 +101,24 @@ public sealed class RoundTripTests
         Assert.True(report!.IsValid, string.Join("; ", report.AllFindings.Select(f => f.ToString())));
         Assert.Equal(0, report.ErrorCount);
     }
+
+    [Fact]
+    public async Task A_Power_Loss_Record_Declaring_Skipped_Numbers_Is_Accepted_And_The_Stored_Chain_Verifies()
+    {
+        await using IngestHarness harness = await IngestHarness.StartAsync();
+        TestCamera camera = harness.NewCamera("cam-0005");
+        TusClient client = harness.ClientFor(camera);
+        byte[] content = RandomNumberGenerator.GetBytes(3_000);
+        Expect.Status(HttpStatusCode.NoContent, await client.UploadAsync(camera.Seal(content), content));
+
+        Expect.Status(HttpStatusCode.Created, await client.CreateAsync(camera.SealPowerLoss(skipped: 2), 0));
+        Expect.Status(HttpStatusCode.NoContent, await client.UploadAsync(camera.Seal(content), content));
+
+        var options = new VerificationOptions(new[] { harness.Pki.DeviceCa, harness.Pki.Root }) { ReceiptSigner = harness.Pki.Receipt };
+        VerificationReport? report = EvidenceVerifier.Verify(harness.StorePath, options, out string? problem);
+        Assert.Null(problem);
+        Assert.True(report!.IsValid, string.Join("; ", report.AllFindings.Select(f => f.ToString())));
+        Finding declared = Assert.Single(report.AllFindings, f => f.Kind == FindingKind.DeclaredGap);
+        Assert.Equal(1, declared.Sequence);
+    }
 }

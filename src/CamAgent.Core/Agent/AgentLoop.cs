@@ -151,12 +151,13 @@ namespace CamAgent.Core.Agent
             _lastWallMs = ClockMonitor.ToUnixMs(_platform.WallClock.UtcNow);
             _lastMonoMs = nowMs;
             _clock.Observe(_lastWallMs, nowMs);
-            if (!_seal.Start())
+            if (!_seal.Start(_report))
             {
                 return AgentStartStatus.ChainStateCorrupt;
             }
 
-            if (_report.StateFound)
+            // First in the queue, so it is the first record after recovery and can declare the skipped numbers.
+            if (_report.StateFound || _report.SkippedCount > 0)
             {
                 Queue(ContinuityEvent.PowerLossRecovery, 0);
             }

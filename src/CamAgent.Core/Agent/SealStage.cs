@@ -30,6 +30,7 @@ namespace CamAgent.Core.Agent
         private readonly ILogSink _log;
         private readonly ChainState _chain = new ChainState();
         private readonly ChainState _chainBefore = new ChainState();
+        private RecoveryReport _recovery;
         private readonly Manifest _manifest = new Manifest();
         private readonly SegmentFile _segment = new SegmentFile();
         private readonly TimeAttestation _time = new TimeAttestation();
@@ -83,9 +84,16 @@ namespace CamAgent.Core.Agent
         /// Restores the chain from the spool's newest committed state (after <see cref="Spool.Spool.Recover"/>)
         /// and takes the current clock as the start of the first segment's interval. False when the
         /// stored chain state does not decode (the spool's checksum passed, so this is a bug).
+        /// <paramref name="recovery"/> (kept, not copied) tells the power-loss record which numbers were skipped.
         /// </summary>
-        public bool Start()
+        public bool Start(RecoveryReport recovery)
         {
+            if (recovery == null)
+            {
+                throw new ArgumentNullException("recovery");
+            }
+
+            _recovery = recovery;
             _clock.Capture(_lastSeal);
             int length = _spool.CopyChainState(_chainBytes, 0);
             if (length == 0)
@@ -144,6 +152,13 @@ namespace CamAgent.Core.Agent
             _manifest.Event = pending.Event;
             _manifest.EventDetail = pending.Event == ContinuityEvent.ClockStep ? pending.Detail : 0;
             _manifest.Truncated = false;
+            if (pending.Event == ContinuityEvent.PowerLossRecovery)
+            {
+                // Declares the numbers skipped by cut commits (docs/evidence-format.md §5.1).
+                _chain.CopyFrom(_chainBefore);
+                RecoveryRecord.Prepare(_recovery, sequence, _chain, _manifest);
+            }
+
             int written;
             SealStatus status = _sealer.SealContinuity(_manifest, _chain, _record, 0, _record.Length, out written);
             SealOutcome outcome = Commit(status, sequence, null, 0, written);

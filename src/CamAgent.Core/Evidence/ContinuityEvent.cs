@@ -15,7 +15,10 @@ namespace CamAgent.Core.Evidence
         /// <summary>The officer stopped recording; the recording is complete.</summary>
         RecordingStop = 2,
 
-        /// <summary>The device restarted after losing power; an open recording ended without a stop.</summary>
+        /// <summary>
+        /// The device restarted after losing power; an open recording ended without a stop.
+        /// EventDetail counts the sequence numbers skipped right before this record (commits cut by the power loss).
+        /// </summary>
         PowerLossRecovery = 3,
 
         /// <summary>Recording was halted because storage was full; the recording ends here.</summary>

@@ -102,8 +102,20 @@ namespace CamAgent.Core.Evidence
             get { return _lastReceiptDigest; }
         }
 
-        /// <summary>Event-specific value: the signed step in ms for ClockStep; 0 otherwise.</summary>
+        /// <summary>
+        /// Event-specific value: the signed step in ms for ClockStep; for PowerLossRecovery the count
+        /// of sequence numbers skipped immediately before this record (see <see cref="SkippedFromSequence"/>); 0 otherwise.
+        /// </summary>
         public long EventDetail { get; set; }
+
+        /// <summary>
+        /// First sequence number a power-loss-recovery record declares skipped: Sequence - EventDetail.
+        /// Meaningful only when <see cref="EventDetail"/> &gt; 0 on such a record.
+        /// </summary>
+        public long SkippedFromSequence
+        {
+            get { return Sequence - EventDetail; }
+        }
 
         /// <summary>Copies every field of <paramref name="other"/> into this instance.</summary>
         public void CopyFrom(Manifest other)
@@ -235,7 +247,24 @@ namespace CamAgent.Core.Evidence
                 return ManifestKeys.Truncated;
             }
 
-            return Event == ContinuityEvent.ClockStep || EventDetail == 0 ? 0 : ManifestKeys.EventDetail;
+            return IsValidEventDetail() ? 0 : ManifestKeys.EventDetail;
+        }
+
+        // A power-loss record declares how many sequence numbers right before it were skipped,
+        // so the count can be neither negative nor reach below sequence 0 (docs/evidence-format.md §3.2).
+        private bool IsValidEventDetail()
+        {
+            if (Event == ContinuityEvent.ClockStep)
+            {
+                return true;
+            }
+
+            if (Event == ContinuityEvent.PowerLossRecovery)
+            {
+                return EventDetail >= 0 && EventDetail <= Sequence;
+            }
+
+            return EventDetail == 0;
         }
 
         private int FirstInvalidTimeKey()

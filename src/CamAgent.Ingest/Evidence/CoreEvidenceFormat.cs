@@ -77,7 +77,8 @@ public sealed class CoreEvidenceFormat : IEvidenceFormat, IDisposable
             manifest.ChunkSizeBytes,
             (byte[])manifest.ContentDigestBytes.Clone(),
             (byte[])manifest.PreviousRecordDigest.Clone(),
-            check.Certificate!.Certificate!.RawData);
+            check.Certificate!.Certificate!.RawData,
+            manifest.Event == ContinuityEvent.PowerLossRecovery ? (ulong)manifest.EventDetail : 0);
         return ManifestVerdict.Valid;
     }
 

@@ -9,6 +9,10 @@ namespace CamAgent.Ingest.Evidence;
 /// <param name="ContentDigest">The 32-byte content digest.</param>
 /// <param name="PreviousRecordHash">SHA-256 of the previous record's COSE_Sign1 bytes.</param>
 /// <param name="SignerCertificateDer">The device certificate carried in x5chain (DER).</param>
+/// <param name="DeclaredSkipped">
+/// For a power-loss-recovery record, how many sequence numbers right before it the device declares
+/// skipped (docs/evidence-format.md §5.1); 0 for every other record.
+/// </param>
 public sealed record ManifestFacts(
     string DeviceId,
     ulong Sequence,
@@ -17,4 +21,5 @@ public sealed record ManifestFacts(
     int ChunkSizeBytes,
     byte[] ContentDigest,
     byte[] PreviousRecordHash,
-    byte[] SignerCertificateDer);
+    byte[] SignerCertificateDer,
+    ulong DeclaredSkipped = 0);

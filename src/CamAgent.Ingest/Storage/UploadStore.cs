@@ -182,15 +182,23 @@ public sealed class UploadStore
         return existing is not null;
     }
 
-    // Chain link (docs/evidence-format.md): a record names the SHA-256 of the record before it.
+    // Chain link (docs/evidence-format.md): a record names the SHA-256 of the record before it,
+    // which for a power-loss record declaring k skipped numbers is the one k + 1 before it (§5.1);
+    // a number declared skipped was never published, so holding one contradicts the declaration.
     // Both neighbours are checked when the server holds them; a record whose predecessor the
     // server never received (first upload of a device, or a gap) is accepted, and the gap is
     // left for the offline verifier to report.
     private bool ChainLinks(ManifestFacts facts, byte[] manifest)
     {
-        if (facts.Sequence > 0)
+        ulong skipped = facts.DeclaredSkipped;
+        if (skipped > 0 && ManifestOf(facts.DeviceId, facts.Sequence - 1) is not null)
         {
-            byte[]? previous = ManifestOf(facts.DeviceId, facts.Sequence - 1);
+            return false;
+        }
+
+        if (facts.Sequence > skipped)
+        {
+            byte[]? previous = ManifestOf(facts.DeviceId, facts.Sequence - 1 - skipped);
             if (previous is not null && !SHA256.HashData(previous).AsSpan().SequenceEqual(facts.PreviousRecordHash))
             {
                 return false;

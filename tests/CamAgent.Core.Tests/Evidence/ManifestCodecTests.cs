@@ -118,6 +118,9 @@ public class ManifestCodecTests
         { "uncertainty", ManifestKeys.UncertaintyMs },
         { "truncated-continuity", ManifestKeys.Truncated },
         { "detail-on-segment", ManifestKeys.EventDetail },
+        { "detail-on-recording-stop", ManifestKeys.EventDetail },
+        { "negative-skip-count", ManifestKeys.EventDetail },
+        { "skip-count-below-sequence-zero", ManifestKeys.EventDetail },
     };
 
     [Theory]
@@ -142,6 +145,9 @@ public class ManifestCodecTests
             case "uncertainty": manifest.UncertaintyMs = -1; break;
             case "truncated-continuity": manifest.Kind = RecordKind.Continuity; manifest.Event = ContinuityEvent.RecordingStop; manifest.ContentLength = 0; manifest.Truncated = true; break;
             case "detail-on-segment": manifest.EventDetail = 5; break;
+            case "detail-on-recording-stop": Continuity(manifest, ContinuityEvent.RecordingStop, 1); break;
+            case "negative-skip-count": Continuity(manifest, ContinuityEvent.PowerLossRecovery, -1); break;
+            case "skip-count-below-sequence-zero": Continuity(manifest, ContinuityEvent.PowerLossRecovery, manifest.Sequence + 1); break;
         }
 
         byte[] buffer = new byte[EvidenceLimits.MaxManifestBytes];
@@ -149,6 +155,24 @@ public class ManifestCodecTests
         Assert.Equal(EvidenceStatus.InvalidValue, ManifestCodec.Encode(manifest, writer, out int badKey));
         Assert.Equal(expectedKey, badKey);
         Assert.Equal(0, writer.Length);
+    }
+
+    private static void Continuity(Manifest manifest, ContinuityEvent kind, long detail)
+    {
+        manifest.Kind = RecordKind.Continuity;
+        manifest.Event = kind;
+        manifest.ContentLength = 0;
+        manifest.EventDetail = detail;
+    }
+
+    [Fact]
+    public void A_Power_Loss_Record_Declaring_Skipped_Numbers_Round_Trips()
+    {
+        Manifest manifest = Sample();
+        Continuity(manifest, ContinuityEvent.PowerLossRecovery, manifest.Sequence);
+        Assert.Equal(EvidenceStatus.Ok, Decode(Encode(manifest), out Manifest decoded, out _));
+        Assert.Equal(manifest.Sequence, decoded.EventDetail);
+        Assert.Equal(0, decoded.SkippedFromSequence);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using CamAgent.Core.Cbor;
 using CamAgent.Core.Cose;
 using CamAgent.Core.Evidence;
+using CamAgent.Core.Spool;
 using CamAgent.Host.Crypto;
 using CamAgent.Tests.Support;
 
@@ -38,12 +39,22 @@ public sealed class EvidenceSealer : IScenarioSealer, IDisposable
         return output[..written];
     }
 
-    public byte[] SealContinuity(long sequence, byte[] chainState, int boot, out byte[] chainStateAfter)
+    public byte[] SealContinuity(long sequence, byte[] chainState, int boot, RecoveryReport? recovery, out byte[] chainStateAfter)
     {
-        ChainState chain = Restore(chainState, sequence);
         Manifest record = _device.NewRecord(0);
-        record.Event = ContinuityEvent.PowerLossRecovery;
         record.BootCount = boot;
+        ChainState chain;
+        if (recovery is null)
+        {
+            chain = Restore(chainState, sequence);
+            record.Event = ContinuityEvent.PowerLossRecovery;
+        }
+        else
+        {
+            chain = Decode(chainState);
+            RecoveryRecord.Prepare(recovery, sequence, chain, record);
+        }
+
         byte[] output = new byte[_device.Sealer.MaxRecordBytes];
         Assert.Equal(SealStatus.Ok, _device.Sealer.SealContinuity(record, chain, output, 0, output.Length, out int written));
         chainStateAfter = Encode(chain);
@@ -56,7 +67,8 @@ public sealed class EvidenceSealer : IScenarioSealer, IDisposable
         Assert.Equal(CoseStatus.Ok, message.Decode(record, 0, record.Length));
         var manifest = new Manifest();
         Assert.Equal(EvidenceStatus.Ok, ManifestCodec.Decode(message.Buffer, message.PayloadOffset, message.PayloadLength, new CborReader(), manifest, out _));
-        return new RecordView(manifest.Sequence, manifest.ContentLength, manifest.Truncated, manifest.ContentDigestBytes.ToArray(), manifest.PreviousRecordDigest.ToArray());
+        return new RecordView(manifest.Sequence, manifest.ContentLength, manifest.Truncated, manifest.ContentDigestBytes.ToArray(), manifest.PreviousRecordDigest.ToArray(),
+            manifest.Event == ContinuityEvent.PowerLossRecovery ? manifest.EventDetail : 0);
     }
 
     public byte[] DigestOf(byte[] content)
@@ -76,13 +88,19 @@ public sealed class EvidenceSealer : IScenarioSealer, IDisposable
 
     private static ChainState Restore(byte[] chainState, long sequence)
     {
+        ChainState chain = Decode(chainState);
+        chain.Set(sequence, chain.PreviousRecordDigest, 0);
+        return chain;
+    }
+
+    private static ChainState Decode(byte[] chainState)
+    {
         var chain = new ChainState();
         if (chainState.Length > 0)
         {
             Assert.Equal(EvidenceStatus.Ok, chain.Decode(chainState, 0, chainState.Length, new CborReader()));
         }
 
-        chain.Set(sequence, chain.PreviousRecordDigest, 0);
         return chain;
     }
 

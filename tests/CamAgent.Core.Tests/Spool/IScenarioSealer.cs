@@ -1,3 +1,5 @@
+using CamAgent.Core.Spool;
+
 namespace CamAgent.Core.Tests.Spool;
 
 /// <summary>What the scenario needs from a sealer, and what its server needs to check a record.</summary>
@@ -9,8 +11,11 @@ public interface IScenarioSealer
     /// <summary>Seals a segment with <paramref name="sequence"/> after the chain state the spool kept; returns the record and the chain state after it.</summary>
     byte[] SealSegment(long sequence, byte[] chainState, byte[] content, bool truncated, int boot, out byte[] chainStateAfter);
 
-    /// <summary>Seals a power-loss-recovery continuity record.</summary>
-    byte[] SealContinuity(long sequence, byte[] chainState, int boot, out byte[] chainStateAfter);
+    /// <summary>
+    /// Seals a power-loss-recovery continuity record; <paramref name="recovery"/> is the spool's
+    /// report when this is the first record after a recovery (it declares the skipped numbers), else null.
+    /// </summary>
+    byte[] SealContinuity(long sequence, byte[] chainState, int boot, RecoveryReport? recovery, out byte[] chainStateAfter);
 
     /// <summary>Reads back what the server checks.</summary>
     RecordView Parse(byte[] record);
@@ -19,5 +24,8 @@ public interface IScenarioSealer
     byte[] DigestOf(byte[] content);
 }
 
-/// <summary>The fields of a sealed record the server's rules look at.</summary>
-public sealed record RecordView(long Sequence, long ContentLength, bool Truncated, byte[] ContentDigest, byte[] PreviousLink);
+/// <summary>
+/// The fields of a sealed record the server's rules look at. <paramref name="DeclaredSkipped"/>: how
+/// many sequence numbers right before it the record declares skipped, or -1 when the sealer does not declare gaps.
+/// </summary>
+public sealed record RecordView(long Sequence, long ContentLength, bool Truncated, byte[] ContentDigest, byte[] PreviousLink, long DeclaredSkipped = -1);

@@ -63,7 +63,7 @@ public class PowerCutSuiteTests
     }
 
     [Fact]
-    public void With_The_Real_Sealer_A_Cut_At_Every_Write_Operation_Loses_Nothing_And_Every_Gap_In_The_Chain_Is_Reported()
+    public void With_The_Real_Sealer_A_Cut_At_Every_Write_Operation_Loses_Nothing_And_Every_Gap_In_The_Chain_Is_Declared_By_The_Record_After_It()
     {
         using var sealer = new EvidenceSealer();
         var clean = new SimulatedFatStore(0);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CamAgent.Core.Spool;
 
 namespace CamAgent.Core.Tests.Spool;
 
@@ -17,7 +18,7 @@ public sealed class ScriptedSealer : IScenarioSealer
         return record;
     }
 
-    public byte[] SealContinuity(long sequence, byte[] chainState, int boot, out byte[] chainStateAfter)
+    public byte[] SealContinuity(long sequence, byte[] chainState, int boot, RecoveryReport? recovery, out byte[] chainStateAfter)
     {
         byte[] record = ScriptedRecord.Build(sequence, -1, false, Array.Empty<byte>(), chainState, boot);
         chainStateAfter = SHA256.HashData(record);

@@ -39,10 +39,12 @@ public sealed class Server(IScenarioSealer sealer)
             long previous = _records.Keys.Max();
             Assert.True(sequence > previous, $"sequence {sequence} arrived after {previous}");
             Assert.Equal(SHA256.HashData(_records[previous].Manifest), view.PreviousLink);
+            AssertGapDeclared(sequence, sequence - previous - 1, view);
         }
         else
         {
             Assert.Equal(sealer.GenesisLink, view.PreviousLink);
+            AssertGapDeclared(sequence, sequence, view);
         }
 
         if (recorderSequence >= 0)
@@ -52,6 +54,15 @@ public sealed class Server(IScenarioSealer sealer)
 
         _records[sequence] = new Record(manifest, view, recorderSequence);
         return 0;
+    }
+
+    // The evidence verifier accepts a gap only when the record after it declares exactly its size.
+    private static void AssertGapDeclared(long sequence, long gap, RecordView view)
+    {
+        if (view.DeclaredSkipped >= 0)
+        {
+            Assert.True(gap == view.DeclaredSkipped, $"record {sequence} follows {gap} missing numbers but declares {view.DeclaredSkipped}");
+        }
     }
 
     public long Patch(long sequence, long offset, byte[] chunk)

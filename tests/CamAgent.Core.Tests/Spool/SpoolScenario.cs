@@ -162,13 +162,13 @@ public sealed class SpoolScenario
     {
         if (_continuityDue)
         {
-            _continuityDue = !SealContinuity();
+            _continuityDue = !SealContinuity(_report);
             return true;
         }
 
         if (_monitor.AlarmPending)
         {
-            if (SealContinuity())
+            if (SealContinuity(null))
             {
                 _monitor.AcknowledgeAlarm();
             }
@@ -213,14 +213,14 @@ public sealed class SpoolScenario
         return true;
     }
 
-    private bool SealContinuity()
+    private bool SealContinuity(RecoveryReport? recovery)
     {
         if (!Reserve(out long sequence))
         {
             return false;
         }
 
-        int length = Seal(sequence, false, false, Array.Empty<byte>());
+        int length = Seal(sequence, false, false, Array.Empty<byte>(), recovery);
         return Note(Commit(sequence, null, 0, length));
     }
 
@@ -256,13 +256,13 @@ public sealed class SpoolScenario
     }
 
     /// <summary>Seals with the chain state the spool kept; leaves the record and the chain state after it in the buffers.</summary>
-    private int Seal(long sequence, bool segment, bool truncated, byte[] content)
+    private int Seal(long sequence, bool segment, bool truncated, byte[] content, RecoveryReport? recovery = null)
     {
         byte[] previous = _chainBuffer[.._spool.CopyChainState(_chainBuffer, 0)];
         byte[] after;
         byte[] record = segment
             ? _sealer.SealSegment(sequence, previous, content, truncated, Boots, out after)
-            : _sealer.SealContinuity(sequence, previous, Boots, out after);
+            : _sealer.SealContinuity(sequence, previous, Boots, recovery, out after);
         record.CopyTo(_manifestBuffer, 0);
         after.CopyTo(_chainBuffer, 0);
         _chainLength = after.Length;

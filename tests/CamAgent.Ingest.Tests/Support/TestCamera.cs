@@ -43,9 +43,28 @@ public sealed class TestCamera
         return SealWith(chain, content, isSegment: true);
     }
 
+    /// <summary>
+    /// What a camera seals first after a power loss that cut <paramref name="skipped"/> commits: the
+    /// numbers are burned, the link stays on the last record it stored, the record declares them.
+    /// </summary>
+    public byte[] SealPowerLoss(long skipped)
+    {
+        Chain.Set(Chain.NextSequence + skipped, Chain.PreviousRecordDigest, 0);
+        return SealWith(Chain, Array.Empty<byte>(), isSegment: false, ContinuityEvent.PowerLossRecovery, skipped);
+    }
+
+    /// <summary>A power-loss record at any position with any link, without advancing the camera's chain (conflict tests).</summary>
+    public byte[] SealPowerLossAt(ulong sequence, long skipped, byte[] previousRecordHash)
+    {
+        var chain = new ChainState();
+        chain.Set((long)sequence, previousRecordHash, 0);
+        return SealWith(chain, Array.Empty<byte>(), isSegment: false, ContinuityEvent.PowerLossRecovery, skipped);
+    }
+
     public static string UploadIdOf(string deviceId, ulong sequence) => deviceId + "-" + sequence.ToString("D20", System.Globalization.CultureInfo.InvariantCulture);
 
-    private byte[] SealWith(ChainState chain, byte[] content, bool isSegment)
+    private byte[] SealWith(ChainState chain, byte[] content, bool isSegment,
+        ContinuityEvent continuity = ContinuityEvent.RecordingStart, long eventDetail = 0)
     {
         const long durationMs = 10_000;
         var record = new Manifest
@@ -73,7 +92,8 @@ public sealed class TestCamera
             }
             else
             {
-                record.Event = ContinuityEvent.RecordingStart;
+                record.Event = continuity;
+                record.EventDetail = eventDetail;
                 status = _sealer.SealContinuity(record, chain, output, 0, output.Length, out written);
             }
         }
