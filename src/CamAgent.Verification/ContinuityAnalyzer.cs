@@ -42,11 +42,28 @@ public static class ContinuityAnalyzer
                         findings.Add(new Finding(deviceId, sequence, FindingKind.ContinuityAnomaly, Severity.Warning, "a recording starts while the previous one was never closed"));
                     }
 
+                    // The recording id is the sequence number of the recording-start record (§3, key 7).
+                    if (manifest.RecordingId != sequence)
+                    {
+                        findings.Add(new Finding(deviceId, sequence, FindingKind.ContinuityAnomaly, Severity.Warning,
+                            $"the recording start names recording {manifest.RecordingId}, not its own sequence number {sequence}"));
+                    }
+
+                    // Follow the id the start states, so one wrong start is one warning, not one per segment.
                     recording = true;
                     known = true;
                     recordingId = manifest.RecordingId;
                     break;
                 case ContinuityEvent.RecordingStop:
+                    if (known && recording && manifest.RecordingId != recordingId)
+                    {
+                        findings.Add(new Finding(deviceId, sequence, FindingKind.ContinuityAnomaly, Severity.Warning,
+                            $"the recording stop names recording {manifest.RecordingId}, but recording {recordingId} is open"));
+                    }
+
+                    recording = false;
+                    known = true;
+                    break;
                 case ContinuityEvent.StorageFull:
                 case ContinuityEvent.PowerLossRecovery:
                     recording = false;

@@ -62,7 +62,11 @@ namespace CamAgent.Core.Agent
         /// <summary>Boot number written into every manifest.</summary>
         public long BootCount { get; set; }
 
-        /// <summary>Recording id written into segment manifests (advanced by recording-start events).</summary>
+        /// <summary>
+        /// Id of the open (or most recent) recording, written into every manifest: the sequence
+        /// number of its recording-start record (docs/evidence-format.md §3, key 7). 0 before the
+        /// first recording of this boot.
+        /// </summary>
         public long RecordingId { get; set; }
 
         /// <summary>Records sealed since start-up.</summary>
@@ -152,6 +156,10 @@ namespace CamAgent.Core.Agent
             _manifest.Event = pending.Event;
             _manifest.EventDetail = pending.Event == ContinuityEvent.ClockStep ? pending.Detail : 0;
             _manifest.Truncated = false;
+
+            // A recording-start record opens the recording its own sequence number names; every
+            // other record belongs to the open (or most recent) one (docs/evidence-format.md §3, key 7).
+            _manifest.RecordingId = pending.Event == ContinuityEvent.RecordingStart ? sequence : RecordingId;
             if (pending.Event == ContinuityEvent.PowerLossRecovery)
             {
                 // Declares the numbers skipped by cut commits (docs/evidence-format.md §5.1).
@@ -167,7 +175,7 @@ namespace CamAgent.Core.Agent
                 LastSealedEvent = pending.Event;
                 if (pending.Event == ContinuityEvent.RecordingStart)
                 {
-                    RecordingId++;
+                    RecordingId = sequence;
                 }
 
                 _queue.Dequeue();

@@ -42,6 +42,8 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("Device cam-demo-1: VALID", report);
         Assert.Contains("Device cam-demo-2: VALID", report);
         Assert.Contains("VERDICT: VALID", report);
+        Assert.Contains("(0 warning(s))", report);
+        Assert.DoesNotContain("[W]", report);
         Assert.True(File.Exists(Path.Combine(keep, "bundles", "cam-demo-1.bundle.cose")));
         Assert.True(File.Exists(Path.Combine(keep, "bundles", "cam-demo-2.bundle.cose")));
     }

@@ -196,7 +196,36 @@ public sealed class AgentLoopTests : IClassFixture<CredentialsFixture>
         rig.RunUntilIdle();
         List<ContinuityEvent> events = Chain(rig).Select(m => m.Event).Where(e => e != ContinuityEvent.ClockStep).ToList();
         Assert.Equal(new[] { ContinuityEvent.RecordingStart, ContinuityEvent.None, ContinuityEvent.RecordingStop }, events);
-        Assert.Equal(1, Chain(rig).Single(m => m.Kind == RecordKind.Segment).RecordingId);
+        List<Manifest> chain = Chain(rig);
+        Manifest start = chain.Single(m => m.Event == ContinuityEvent.RecordingStart);
+        Assert.Equal(start.Sequence, start.RecordingId);
+        Assert.Equal(start.Sequence, chain.Single(m => m.Kind == RecordKind.Segment).RecordingId);
+        Assert.Equal(start.Sequence, chain.Single(m => m.Event == ContinuityEvent.RecordingStop).RecordingId);
+    }
+
+    [Fact]
+    public void A_Second_Recording_Is_Named_By_The_Sequence_Of_Its_Own_Start_Record()
+    {
+        using var rig = new AgentRig(_fixture);
+        for (int i = 0; i < 2; i++)
+        {
+            rig.Agent.NotifyRecordingStarted();
+            rig.RecordSegment(3000);
+            rig.Run(100);
+            rig.Agent.NotifyRecordingStopped();
+            rig.RunUntilIdle();
+        }
+
+        List<Manifest> chain = Chain(rig);
+        Manifest[] starts = chain.Where(m => m.Event == ContinuityEvent.RecordingStart).ToArray();
+        Assert.Equal(2, starts.Length);
+        foreach (Manifest start in starts)
+        {
+            Manifest[] members = chain.Where(m => m.Sequence > start.Sequence).TakeWhile(m => m.Event != ContinuityEvent.RecordingStart).ToArray();
+            Assert.Equal(start.Sequence, start.RecordingId);
+            Assert.Contains(members, m => m.Kind == RecordKind.Segment);
+            Assert.All(members, m => Assert.Equal(start.Sequence, m.RecordingId));
+        }
     }
 
     [Fact]
