@@ -102,7 +102,9 @@ public static class ContinuityAnalyzer
                 ? "the camera lost power during a recording and restarted; the recording ended there"
                 : "the camera lost power and restarted") + Skipped(manifest),
             ContinuityEvent.StorageFull => "recording halted: storage full",
-            ContinuityEvent.ClockStep => $"the wall clock stepped by {manifest.EventDetail} ms; times before and after are not comparable",
+            ContinuityEvent.ClockStep => manifest.EventDetail == 0
+                ? "a clock-step record declaring no step (0 ms): wall times before and after it are not affected"
+                : $"the wall clock stepped by {manifest.EventDetail} ms; times before and after are not comparable",
             ContinuityEvent.ConfigChange => "a new configuration was applied",
             _ => null,
         };

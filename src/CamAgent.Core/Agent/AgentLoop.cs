@@ -44,8 +44,6 @@ namespace CamAgent.Core.Agent
         private bool _storageEventQueued;
         private long _nextStorageCheckMs;
         private long _nextSealAttemptMs;
-        private long _lastWallMs;
-        private long _lastMonoMs;
 
         private const int Sha256Bytes = 32;
 
@@ -148,9 +146,7 @@ namespace CamAgent.Core.Agent
 
             // The recorder shares the camera's power: after our boot, every unfinished file is orphaned.
             _source.DeclareRecorderRestarted();
-            _lastWallMs = ClockMonitor.ToUnixMs(_platform.WallClock.UtcNow);
-            _lastMonoMs = nowMs;
-            _clock.Observe(_lastWallMs, nowMs);
+            _clock.Observe(ClockMonitor.ToUnixMs(_platform.WallClock.UtcNow), nowMs);
             if (!_seal.Start(_report))
             {
                 return AgentStartStatus.ChainStateCorrupt;
@@ -169,19 +165,12 @@ namespace CamAgent.Core.Agent
 
         /// <summary>
         /// The SNTP adapter calls this right after Sntp.UpdateNow() succeeded (on the agent's thread,
-        /// or between steps). Any step or sync it reveals is recorded as a ClockStep record.
+        /// or between steps). A step it reveals is recorded as a ClockStep record; a sync that did not
+        /// move the clock is not (the manifests that follow show the clock as valid).
         /// </summary>
         public void NotifyTimeSynced(long nowMs)
         {
-            long wallMs = ClockMonitor.ToUnixMs(_platform.WallClock.UtcNow);
-            long stepMs = (wallMs - _lastWallMs) - (nowMs - _lastMonoMs);
-            ClockEvent clockEvent = _clock.NotifySynced(wallMs, nowMs);
-            _lastWallMs = wallMs;
-            _lastMonoMs = nowMs;
-            if (clockEvent != ClockEvent.None)
-            {
-                Queue(ContinuityEvent.ClockStep, clockEvent == ClockEvent.Synced && stepMs <= TimeConstants.StepToleranceMs && stepMs >= -TimeConstants.StepToleranceMs ? 0 : stepMs);
-            }
+            RecordClockEvent(_clock.NotifySynced(ClockMonitor.ToUnixMs(_platform.WallClock.UtcNow), nowMs));
         }
 
         /// <summary>The recorder signalled that the officer started recording.</summary>
@@ -230,15 +219,25 @@ namespace CamAgent.Core.Agent
 
         private void ObserveClock(long nowMs)
         {
-            long wallMs = ClockMonitor.ToUnixMs(_platform.WallClock.UtcNow);
-            long stepMs = (wallMs - _lastWallMs) - (nowMs - _lastMonoMs);
-            ClockEvent clockEvent = _clock.Observe(wallMs, nowMs);
-            _lastWallMs = wallMs;
-            _lastMonoMs = nowMs;
-            if (clockEvent != ClockEvent.None)
+            RecordClockEvent(_clock.Observe(ClockMonitor.ToUnixMs(_platform.WallClock.UtcNow), nowMs));
+        }
+
+        /// <summary>
+        /// A ClockStep record exists only for an actual step beyond the tolerance (docs/agent.md §1,
+        /// docs/evidence-format.md §5): a sync that left the clock where it was, or a floor raised
+        /// past the clock, changes the clock state written in later manifests, not the wall time.
+        /// </summary>
+        private void RecordClockEvent(ClockEvent clockEvent)
+        {
+            if (clockEvent == ClockEvent.None)
             {
-                _platform.Log.Write(LogLevel.Warning, Component, "clock " + clockEvent.ToString());
-                Queue(ContinuityEvent.ClockStep, stepMs);
+                return;
+            }
+
+            _platform.Log.Write(LogLevel.Warning, Component, "clock " + clockEvent.ToString());
+            if (_clock.LastStepMs != 0)
+            {
+                Queue(ContinuityEvent.ClockStep, _clock.LastStepMs);
             }
         }
 

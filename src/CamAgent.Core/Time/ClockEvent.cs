@@ -1,6 +1,6 @@
 namespace CamAgent.Core.Time
 {
-    /// <summary>What one observation of the clocks revealed. The agent turns every value but None into a continuity record.</summary>
+    /// <summary>What one observation of the clocks revealed. The agent seals a ClockStep record for those that come with a step (<see cref="ClockMonitor.LastStepMs"/>).</summary>
     public enum ClockEvent
     {
         /// <summary>Wall time advanced with the monotonic ticks, within tolerance.</summary>

@@ -22,6 +22,7 @@ namespace CamAgent.Core.Time
         private long _syncMonoMs;
         private int _stepCount;
         private long _stepTotalMs;
+        private long _lastStepMs;
         private int _invalidationCount;
 
         public ClockMonitor(TimeFloor floor)
@@ -46,6 +47,17 @@ namespace CamAgent.Core.Time
             get { return _haveSample && _aboveFloor; }
         }
 
+        /// <summary>
+        /// The step the last observation detected, in ms (signed: wall progress minus monotonic
+        /// progress), or 0 when the wall clock kept pace within <see cref="TimeConstants.StepToleranceMs"/>
+        /// plus drift. A sync that did not move the clock, and a floor raised past the clock, are
+        /// events without a step.
+        /// </summary>
+        public long LastStepMs
+        {
+            get { return _lastStepMs; }
+        }
+
         /// <summary>The floor in force (Unix ms).</summary>
         public TimeFloor Floor
         {
@@ -67,18 +79,16 @@ namespace CamAgent.Core.Time
             bool wasAbove = _haveSample && _aboveFloor;
             bool wasSynced = _synced;
             bool stepped = false;
+            _lastStepMs = 0;
             if (_haveSample)
             {
                 long monoDelta = monotonicMs - _lastMonoMs;
-                long disagreement = (wallUnixMs - _lastWallMs) - monoDelta;
-                if (disagreement < 0)
-                {
-                    disagreement = -disagreement;
-                }
-
+                long signedStep = (wallUnixMs - _lastWallMs) - monoDelta;
+                long disagreement = signedStep < 0 ? -signedStep : signedStep;
                 if (disagreement > TimeConstants.StepToleranceMs + DriftBoundMs(monoDelta))
                 {
                     stepped = true;
+                    _lastStepMs = signedStep;
                     _stepCount++;
                     _stepTotalMs += disagreement;
                 }

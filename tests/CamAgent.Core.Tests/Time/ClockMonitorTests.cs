@@ -55,6 +55,51 @@ public sealed class ClockMonitorTests
     }
 
     [Fact]
+    public void A_Step_Reports_Its_Signed_Size_And_A_Sync_That_Did_Not_Move_The_Clock_Reports_None()
+    {
+        var clock = NewMonitor();
+        clock.Observe(Epoch1970 + 1000, 1000);
+        Assert.Equal(ClockEvent.Synced, clock.Observe(Real, 2000));
+        Assert.Equal(Real - Epoch1970 - 2000, clock.LastStepMs);
+        Assert.Equal(ClockEvent.None, clock.Observe(Real + 1000, 3000));
+        Assert.Equal(0, clock.LastStepMs);
+
+        var unsynced = NewMonitor();
+        unsynced.Observe(Real, 10);
+        Assert.Equal(ClockEvent.Synced, unsynced.NotifySynced(Real + 100, 110));
+        Assert.Equal(0, unsynced.LastStepMs);
+    }
+
+    [Fact]
+    public void Boot_With_A_Plausible_Clock_That_Never_Steps_Stays_Untrusted_Until_A_Sync_Is_Reported()
+    {
+        // A soft reset keeps the RTC running: the first sample is already plausible, and an SNTP
+        // update onto the same time is no observable step, so nothing can be inferred from it.
+        var clock = NewMonitor();
+        var mark = new TimeMark();
+        const long hourMs = 3_600_000;
+        for (long t = 0; t <= 24 * hourMs; t += hourMs)
+        {
+            Assert.Equal(ClockEvent.None, clock.Observe(Real + t, 1000 + t));
+            Assert.False(clock.IsTrusted);
+            clock.Capture(mark);
+            Assert.Equal(ClockCondition.Unsynced, mark.State);
+        }
+    }
+
+    [Fact]
+    public void A_Clock_Held_Below_The_Floor_At_Boot_Makes_The_Next_Sntp_Update_An_Observable_Sync()
+    {
+        // What the device does at boot (docs/agent.md §1, "Boot after a soft reset").
+        var clock = NewMonitor();
+        Assert.Equal(ClockEvent.None, clock.Observe(Floor - 1, 1000));
+        Assert.False(clock.IsTrusted);
+        Assert.Equal(ClockEvent.Synced, clock.Observe(Real, 1500));
+        Assert.True(clock.IsTrusted);
+        Assert.Equal(Real - (Floor - 1) - 500, clock.LastStepMs);
+    }
+
+    [Fact]
     public void Sync_Report_Onto_A_Time_Below_The_Floor_Is_Refused()
     {
         var clock = NewMonitor();
