@@ -34,6 +34,13 @@ namespace CamAgent.Device
         /// </summary>
         public const int WifiJoinTimeoutMs = 30000;
 
+        /// <summary>
+        /// Year the system clock is set to at boot, until SNTP sets it (1 January, 00:00 UTC): far
+        /// below the build floor (2026), so the agent sees the clock as invalid and the SNTP
+        /// update that follows as a step onto a plausible time, which it takes as the sync.
+        /// </summary>
+        public const int ClockHoldYear = 2000;
+
         /// <summary>Retry a failed join once a minute: the firmware reconnects by itself once joined.</summary>
         public const int WifiRetryIntervalMs = 60000;
 

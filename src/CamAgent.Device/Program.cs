@@ -104,10 +104,13 @@ namespace CamAgent.Device
             platform.SpoolDirectory = DeviceConstants.SpoolDirectory;
             platform.SegmentDirectory = DeviceConstants.SegmentDirectory;
 
+            // The clock goes below the floor before the agent's first sample, and the network (hence
+            // SNTP) starts only after that sample, so the first SNTP update is always an observable step.
+            SntpTimeSync sntp = new SntpTimeSync(config.AgencyHost, log);
+            sntp.HoldClockBelowFloor();
             AgentLoop agent = new AgentLoop(platform, config);
-            NetworkThread network = new NetworkThread(wifi, new SntpTimeSync(config.AgencyHost, log));
-            new Thread(network.Run).Start();
-            new AgentThread(agent, card, led, monotonic, log).Run(configChanged);
+            NetworkThread network = new NetworkThread(wifi, sntp);
+            new AgentThread(agent, card, led, monotonic, log).Run(configChanged, network);
         }
 
         private static void ShowCredentialErrorForever(StatusLed led, TickCountClock monotonic)

@@ -164,8 +164,9 @@ namespace CamAgent.Core.Agent
         }
 
         /// <summary>
-        /// The SNTP adapter calls this right after Sntp.UpdateNow() succeeded (on the agent's thread,
-        /// or between steps). A step it reveals is recorded as a ClockStep record; a sync that did not
+        /// A time service that reports success calls this right after it set the clock (on the agent's
+        /// thread, or between steps); the device's SNTP client reports nothing and relies on the step
+        /// (docs/agent.md §1). A step it reveals is recorded as a ClockStep record; a sync that did not
         /// move the clock is not (the manifests that follow show the clock as valid).
         /// </summary>
         public void NotifyTimeSynced(long nowMs)

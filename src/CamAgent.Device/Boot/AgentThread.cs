@@ -32,10 +32,15 @@ namespace CamAgent.Device.Boot
             _log = log;
         }
 
-        /// <summary>Runs forever. <paramref name="configChanged"/>: this boot applied a new configuration, recorded in the chain.</summary>
-        public void Run(bool configChanged)
+        /// <summary>
+        /// Runs forever. <paramref name="configChanged"/>: this boot applied a new configuration,
+        /// recorded in the chain. <paramref name="network"/> is started on its own thread only once
+        /// the agent has started (taken its first clock sample), so SNTP cannot set the clock unseen.
+        /// </summary>
+        public void Run(bool configChanged, NetworkThread network)
         {
             StartWhenStorageIsReady();
+            new Thread(network.Run).Start();
             if (configChanged)
             {
                 _agent.NotifyConfigChanged();
