@@ -27,7 +27,9 @@ public sealed partial class PacketCapture : IDisposable
         }
 
         string file = Path.Combine(Path.GetTempPath(), $"camagent-{Guid.NewGuid():N}.pcap");
-        var start = new ProcessStartInfo("tcpdump", $"-i {interfaceName} -n -U -w {file}") { RedirectStandardError = true, RedirectStandardOutput = true };
+        // Immediate mode: without it packets wait in the kernel's ring until a block times out, and
+        // a run shorter than that timeout would be captured as nothing when the capture stops.
+        var start = new ProcessStartInfo("tcpdump", $"-i {interfaceName} -n -U --immediate-mode -w {file}") { RedirectStandardError = true, RedirectStandardOutput = true };
         Process process = Process.Start(start)!;
         // tcpdump says "listening on" once the capture is armed.
         string? line = process.StandardError.ReadLine();
@@ -36,18 +38,34 @@ public sealed partial class PacketCapture : IDisposable
     }
 
     /// <summary>Stops the capture and returns "address.port" of every packet sent by <paramref name="source"/>.</summary>
-    public List<string> StopAndListDestinations(IPAddress source)
+    public List<string> StopAndListDestinations(IPAddress source) => StopAndSummarize(source).Destinations.ToList();
+
+    /// <summary>Stops the capture and summarises every IPv4 packet sent by <paramref name="source"/>.</summary>
+    public CaptureSummary StopAndSummarize(IPAddress source)
     {
         NetNamespace.Run("kill", $"-INT {_process.Id}");
         _process.WaitForExit(5000);
         (int _, string text, string _) = NetNamespace.Run("tcpdump", $"-r {_file} -n ip and src host {source}");
         var destinations = new List<string>();
-        foreach (Match match in Destination().Matches(text))
+        int packets = 0;
+        int connections = 0;
+        long payloadBytes = 0;
+        foreach (string line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
-            destinations.Add(match.Groups[1].Value);
+            Match destination = Destination().Match(line);
+            if (!destination.Success)
+            {
+                continue;
+            }
+
+            packets++;
+            destinations.Add(destination.Groups[1].Value);
+            connections += line.Contains("Flags [S],", StringComparison.Ordinal) ? 1 : 0;
+            Match length = PayloadLength().Match(line);
+            payloadBytes += length.Success ? long.Parse(length.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
         }
 
-        return destinations.Distinct().ToList();
+        return new CaptureSummary(packets, payloadBytes, connections, destinations.Distinct().ToList());
     }
 
     public void Dispose()
@@ -63,4 +81,8 @@ public sealed partial class PacketCapture : IDisposable
 
     [GeneratedRegex(@" > ([0-9.]+\.[0-9]+):")]
     private static partial Regex Destination();
+
+    // tcpdump ends a TCP line with the segment's payload length.
+    [GeneratedRegex(@", length ([0-9]+)$")]
+    private static partial Regex PayloadLength();
 }
