@@ -9,11 +9,12 @@ namespace CamAgent.Ingest.Tus;
 /// Upload-Offset header in the response ... it MUST include the Upload-Length header" and "MUST
 /// prevent the client and/or proxies from caching the response by adding the Cache-Control:
 /// no-store header". A stored record also returns its receipt (CONTRACTS: HEAD), which is how a
-/// device that lost the final PATCH response obtains it.
+/// device that lost the final PATCH response obtains it. The offset is read once no other
+/// request holds the upload, as for PATCH (423 upload-locked after the same wait).
 /// </summary>
 internal static class HeadHandler
 {
-    public static void Handle(TusRequest request, string id)
+    public static async Task HandleAsync(TusRequest request, string id)
     {
         request.Http.Response.Headers.CacheControl = "no-store";
         if (!UploadResolver.TryResolve(request, id, out UploadSession? session, out StoredRecord? stored))
@@ -21,6 +22,29 @@ internal static class HeadHandler
             return;
         }
 
+        // A PATCH whose connection broke may still be storing the bytes that arrived: the offset
+        // is only final once it lets go of the upload. Answering earlier would send the device
+        // back to bytes the server is about to keep, and its next PATCH would end in 409.
+        if (session is not null)
+        {
+            if (!await session.Gate.WaitAsync(UploadAppender.GateWait, request.Http.RequestAborted).ConfigureAwait(false))
+            {
+                request.Reject(new Rejection(StatusCodes.Status423Locked, ErrorCodes.UploadLocked), session.Id, session.Sequence);
+                return;
+            }
+
+            session.Gate.Release();
+            if (session.IsClosed && !UploadResolver.TryResolve(request, id, out session, out stored))
+            {
+                return;
+            }
+        }
+
+        Answer(request, session, stored);
+    }
+
+    private static void Answer(TusRequest request, UploadSession? session, StoredRecord? stored)
+    {
         request.Http.Response.StatusCode = StatusCodes.Status200OK;
         long length = session?.LengthBytes ?? stored!.ContentLengthBytes;
         request.Http.Response.Headers[TusHeaders.UploadLength] = length.ToString(CultureInfo.InvariantCulture);

@@ -87,8 +87,7 @@ internal static class TusEndpoint
 
         if (HttpMethods.IsHead(method))
         {
-            HeadHandler.Handle(request, id);
-            return Task.CompletedTask;
+            return HeadHandler.HandleAsync(request, id);
         }
 
         if (HttpMethods.IsPatch(method))
