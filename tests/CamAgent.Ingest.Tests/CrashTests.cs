@@ -40,7 +40,7 @@ public sealed class CrashTests
             }
 
             run.Stopping = true;
-            await Task.WhenAll(cameras).WaitAsync(TimeSpan.FromMinutes(2));
+            await Task.WhenAll(cameras).WaitAsync(TimeSpan.FromMinutes(5));
         }
         finally
         {
@@ -123,6 +123,11 @@ public sealed class CrashTests
         private async Task<bool> TryUploadAsync(TusClient client, byte[] manifest, byte[] content, StrongBox<long> acknowledged)
         {
             HttpResponseMessage created = await client.CreateAsync(manifest, content.Length);
+            if (await IsTransientAsync(created))
+            {
+                return false;
+            }
+
             if (created.StatusCode != HttpStatusCode.Created)
             {
                 Violations.Enqueue($"create answered {(int)created.StatusCode} {TusClient.Header(created, "CamAgent-Error")}");
@@ -146,6 +151,11 @@ public sealed class CrashTests
                     continue;
                 }
 
+                if (await IsTransientAsync(patch))
+                {
+                    return false;
+                }
+
                 if (patch.StatusCode != HttpStatusCode.NoContent)
                 {
                     Violations.Enqueue($"patch answered {(int)patch.StatusCode} {TusClient.Header(patch, "CamAgent-Error")}");
@@ -159,6 +169,20 @@ public sealed class CrashTests
                     return true;
                 }
             }
+        }
+
+        // 423 (the upload is still held by a request the server is finishing) and 429 (over a
+        // limit) are answers the device retries after a pause (docs/upload-protocol.md); they are
+        // not violations, and the next attempt resumes from the server's offset.
+        private static async Task<bool> IsTransientAsync(HttpResponseMessage response)
+        {
+            if ((int)response.StatusCode is 423 or 429)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50));
+                return true;
+            }
+
+            return false;
         }
 
         private long Check(long reported, long acknowledged, string where)
