@@ -79,7 +79,6 @@ public sealed class ServeCommand : ICommand
         }
     }
 
-    // Paths of an agency PKI folder as `camagent pki init` lays it out.
     private static IngestOptions FromPki(Dictionary<string, string> values)
     {
         if (!values.TryGetValue("--pki", out string? pki) || !values.TryGetValue("--store", out string? store))
@@ -87,17 +86,7 @@ public sealed class ServeCommand : ICommand
             throw new IngestConfigurationException("give --config FILE, or --pki DIR with --store DIR.");
         }
 
-        var options = new IngestOptions
-        {
-            StorePath = Path.GetFullPath(store),
-            DeviceCaPath = Path.Combine(pki, "ca", "device-ca.crt.pem"),
-            RootCaPath = Path.Combine(pki, "ca", "root-ca.crt.pem"),
-            ServerCertificatePath = Path.Combine(pki, "server", "tls.crt.pem"),
-            ServerKeyPath = Path.Combine(pki, "server", "tls.key.pem"),
-            ReceiptCertificatePath = Path.Combine(pki, "server", "receipt-signing.crt.pem"),
-            ReceiptKeyPath = Path.Combine(pki, "server", "receipt-signing.key.pem"),
-            RevocationListPath = Path.Combine(pki, "revoked-serials.txt"),
-        };
+        IngestOptions options = PkiServerOptions.For(pki, store);
         if (values.TryGetValue("--listen", out string? listen))
         {
             options.ListenAddress = listen;

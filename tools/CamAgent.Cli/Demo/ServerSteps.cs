@@ -11,20 +11,9 @@ public static class ServerSteps
     /// <summary>Starts the ingest server in this process, configured from the demo PKI as `camagent serve --pki` would be.</summary>
     public static DemoOutcome Start(DemoWorkspace w)
     {
-        var layout = new PkiLayout(w.PkiFolder);
-        var options = new IngestOptions
-        {
-            ListenAddress = IPAddress.Loopback.ToString(),
-            Port = 0,
-            StorePath = w.StoreFolder,
-            DeviceCaPath = layout.DeviceCaCertificate,
-            RootCaPath = layout.RootCaCertificate,
-            ServerCertificatePath = layout.ServerCertificate,
-            ServerKeyPath = layout.ServerKey,
-            ReceiptCertificatePath = layout.ReceiptCertificate,
-            ReceiptKeyPath = layout.ReceiptKey,
-            RevocationListPath = layout.RevocationListFile,
-        };
+        IngestOptions options = PkiServerOptions.For(w.PkiFolder, w.StoreFolder);
+        options.ListenAddress = IPAddress.Loopback.ToString();
+        options.Port = 0;
         try
         {
             w.Server = IngestServer.StartAsync(options).GetAwaiter().GetResult();
@@ -35,7 +24,7 @@ public static class ServerSteps
         }
 
         w.Proxy = new CuttingProxy(w.Server.EndPoint);
-        return DemoOutcome.Done($"https://{w.Server.EndPoint}/files/ (mutual TLS, device CA from the PKI), cameras relayed through {w.Proxy.EndPoint}; store {w.StoreFolder}, revocation list {layout.RevocationListFile}");
+        return DemoOutcome.Done($"https://{w.Server.EndPoint}/files/ (mutual TLS, device CA from the PKI), cameras relayed through {w.Proxy.EndPoint}; store {w.StoreFolder}, revocation list {options.RevocationListPath}");
     }
 
     /// <summary>Stops the server (requests in flight finish) and checks the hash chain of its audit log.</summary>
