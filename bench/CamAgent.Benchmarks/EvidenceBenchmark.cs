@@ -35,17 +35,25 @@ public static class EvidenceBenchmark
         // each is compared, which is the least disturbed by other processes.
         double sealMiBps = 0;
         double rawMiBps = 0;
+        double streamedMiBps = 0;
+        double wholeMiBps = 0;
+        using var hmac = new HMACSHA256(ContentDigest.CopyKey());
         for (int round = 0; round < Rounds; round++)
         {
             sealMiBps = Math.Max(sealMiBps, SealOnce(sealer, content));
-            rawMiBps = Math.Max(rawMiBps, RawHmacOnce(content));
+            rawMiBps = Math.Max(rawMiBps, RawHmacOnce(hmac, content));
+            streamedMiBps = Math.Max(streamedMiBps, StreamedHmacOnce(hmac, content));
+            wholeMiBps = Math.Max(wholeMiBps, WholeHmacOnce(hmac, content));
         }
 
         long chunks = ContentBytes / ContentDigest.DefaultChunkSizeBytes;
         long allocated = AllocatedBySealing(sealer, content);
         output.WriteLine(Line("seal throughput, best of 9 (16 KiB chunks, 64 MiB)", sealMiBps, "MiB/s"));
-        output.WriteLine(Line("raw HMAC-SHA256 over the same chunks, best of 9", rawMiBps, "MiB/s"));
-        output.WriteLine(Line("ratio seal / raw (target >= 0.9)", sealMiBps / rawMiBps, string.Empty));
+        output.WriteLine(Line("raw HMAC-SHA256, same chunks from memory, best of 9", rawMiBps, "MiB/s"));
+        output.WriteLine(Line("raw HMAC-SHA256, same chunks read from a Stream", streamedMiBps, "MiB/s"));
+        output.WriteLine(Line("raw HMAC-SHA256 over all 64 MiB at once", wholeMiBps, "MiB/s"));
+        output.WriteLine(Line("ratio seal / raw, both reading the Stream (target >= 0.9)", sealMiBps / streamedMiBps, string.Empty));
+        output.WriteLine(Line("ratio seal / raw from memory (adds one chunk copy)", sealMiBps / rawMiBps, string.Empty));
         output.WriteLine(Line("bytes allocated per chunk sealed", (double)allocated / chunks, $"B ({allocated} B per segment, all in signing)"));
         output.WriteLine(Line("record seal (continuity record, host ECDSA)", MedianMs(SignRuns, () => SealContinuity(sealer)), "ms"));
         output.WriteLine(Line("ES256 sign, host signer (.NET ECDsa)", MedianMs(SignRuns, () => SignDigest(signer)), "ms"));
@@ -55,7 +63,7 @@ public static class EvidenceBenchmark
 
     private static string Line(string what, double value, string unit)
     {
-        return $"  {what,-52} {value.ToString("F2", CultureInfo.InvariantCulture),10} {unit}";
+        return $"  {what,-58} {value.ToString("F2", CultureInfo.InvariantCulture),10} {unit}";
     }
 
     private static double SealOnce(Sealer sealer, byte[] content)
@@ -71,16 +79,42 @@ public static class EvidenceBenchmark
         return content.Length / (1024.0 * 1024.0) / watch.Elapsed.TotalSeconds;
     }
 
-    private static double RawHmacOnce(byte[] content)
+    // The baseline: a keyed HMAC instance (pads derived once, as the host adapter does) over the
+    // same 16 KiB chunks, straight from the array. The sealer cannot do better than this plus one
+    // copy of each chunk out of its Stream into the HMAC block.
+    private static double RawHmacOnce(HMACSHA256 hmac, byte[] content)
     {
-        byte[] key = ContentDigest.CopyKey();
         byte[] mac = new byte[32];
         var watch = Stopwatch.StartNew();
         for (int offset = 0; offset < content.Length; offset += ContentDigest.DefaultChunkSizeBytes)
         {
-            HMACSHA256.TryHashData(key, content.AsSpan(offset, ContentDigest.DefaultChunkSizeBytes), mac, out _);
+            hmac.TryComputeHash(content.AsSpan(offset, ContentDigest.DefaultChunkSizeBytes), mac, out _);
         }
 
+        return content.Length / (1024.0 * 1024.0) / watch.Elapsed.TotalSeconds;
+    }
+
+    // The same, reading each chunk from a MemoryStream into one buffer first, as anything that
+    // takes its content as a Stream must.
+    private static double StreamedHmacOnce(HMACSHA256 hmac, byte[] content)
+    {
+        byte[] mac = new byte[32];
+        byte[] chunk = new byte[ContentDigest.DefaultChunkSizeBytes];
+        var stream = new MemoryStream(content, writable: false);
+        var watch = Stopwatch.StartNew();
+        while (stream.Read(chunk, 0, chunk.Length) == chunk.Length)
+        {
+            hmac.TryComputeHash(chunk, mac, out _);
+        }
+
+        return content.Length / (1024.0 * 1024.0) / watch.Elapsed.TotalSeconds;
+    }
+
+    private static double WholeHmacOnce(HMACSHA256 hmac, byte[] content)
+    {
+        byte[] mac = new byte[32];
+        var watch = Stopwatch.StartNew();
+        hmac.TryComputeHash(content, mac, out _);
         return content.Length / (1024.0 * 1024.0) / watch.Elapsed.TotalSeconds;
     }
 
