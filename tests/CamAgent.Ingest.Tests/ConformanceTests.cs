@@ -108,6 +108,35 @@ public sealed class ConformanceTests : IClassFixture<ConformanceTests.Fixture>
         Assert.Equal(content, File.ReadAllBytes(Path.Combine(harness.StorePath, "devices", "cam-cut", "00000000000000000000.segment")));
     }
 
+    /// <summary>
+    /// A device whose link drops right after it sent part of a body: the server learns of the
+    /// request and of the hang-up together. What arrived is still kept (docs/upload-protocol.md §3.4),
+    /// so the device resumes after it instead of sending it again. Repeated, because whether the
+    /// hang-up is noticed before the request reaches the upload is a race.
+    /// </summary>
+    [Fact]
+    public async Task Keeps_The_Bytes_Of_A_Body_Whose_Device_Hung_Up_Straight_After_Sending_Them()
+    {
+        const int Attempts = 40;
+        await using IngestHarness harness = await IngestHarness.StartAsync();
+        TestCamera camera = harness.NewCamera("cam-hangup");
+        TusClient client = harness.ClientFor(camera);
+        byte[] content = RandomNumberGenerator.GetBytes(50_000);
+        for (int attempt = 0; attempt < Attempts; attempt++)
+        {
+            HttpResponseMessage created = await client.CreateAsync(camera.Seal(content), content.Length);
+            Expect.Status(HttpStatusCode.Created, created);
+            string location = created.Headers.Location!.OriginalString;
+            string head = $"PATCH {location} HTTP/1.1\nTus-Resumable: 1.0.0\nContent-Type: application/offset+octet-stream\nUpload-Offset: 0\nContent-Length: 50000";
+
+            await RawHttp.HangUpMidBodyAsync(harness, camera.Certificate, head, content[..20_000]);
+
+            string? offset = await OffsetOnceSettledAsync(client, location, "20000", TimeSpan.FromSeconds(5));
+            Assert.True(offset == "20000", $"attempt {attempt + 1}: offset {offset} after the hang-up, 20000 bytes had been sent");
+            Expect.Status(HttpStatusCode.NoContent, await client.PatchAsync(location, 20_000, content, 20_000));
+        }
+    }
+
     [Fact]
     public async Task Options_Advertises_Version_Extensions_And_Maximum_Size()
     {
@@ -121,9 +150,9 @@ public sealed class ConformanceTests : IClassFixture<ConformanceTests.Fixture>
 
     // The server finishes the cut request as the connection closes; HEAD is asked
     // until the offset settles (bounded, so a server that dropped the bytes fails the test).
-    private static async Task<string?> OffsetOnceSettledAsync(TusClient client, string location, string expected)
+    private static async Task<string?> OffsetOnceSettledAsync(TusClient client, string location, string expected, TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
         string? offset;
         do
         {

@@ -22,10 +22,13 @@ public static class UploadAppender
     /// Appends <paramref name="contentLength"/> bytes of <paramref name="body"/> at <paramref name="requestOffset"/>.
     /// The caller checked that offset + length does not pass the upload length. Storage failures
     /// throw <see cref="IOException"/> (the bytes acknowledged before remain valid).
+    /// Nothing here stops when the client goes away: a connection that broke while this request
+    /// waited for the upload (behind the previous, aborted request) still delivers the body bytes
+    /// that arrived, and they are kept, so the device resumes after them.
     /// </summary>
-    public static async Task<AppendResult> AppendAsync(UploadStore store, UploadSession session, long requestOffset, Stream body, long contentLength, CancellationToken cancel)
+    public static async Task<AppendResult> AppendAsync(UploadStore store, UploadSession session, long requestOffset, Stream body, long contentLength)
     {
-        if (!await session.Gate.WaitAsync(GateWait, cancel).ConfigureAwait(false))
+        if (!await session.Gate.WaitAsync(GateWait).ConfigureAwait(false))
         {
             return new AppendResult(AppendStatus.Busy, session.OffsetBytes);
         }

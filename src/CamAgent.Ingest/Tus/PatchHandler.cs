@@ -48,7 +48,7 @@ internal static class PatchHandler
         }
 
         AppendResult result = await UploadAppender.AppendAsync(
-            request.Services.Store, session, offset, http.Body, http.ContentLength!.Value, request.Http.RequestAborted).ConfigureAwait(false);
+            request.Services.Store, session, offset, http.Body, http.ContentLength!.Value).ConfigureAwait(false);
         Answer(request, session, result);
     }
 

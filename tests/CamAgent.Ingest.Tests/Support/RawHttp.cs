@@ -47,6 +47,23 @@ public static class RawHttp
         return await ReadHeadAsync(tls);
     }
 
+    /// <summary>
+    /// Sends <paramref name="head"/> and the first bytes of its body in one write and hangs up at
+    /// once, as a device does when its link drops mid-body: the server sees the request and the
+    /// end of the connection together.
+    /// </summary>
+    public static async Task HangUpMidBodyAsync(IngestHarness harness, X509Certificate2 certificate, string head, byte[] partialBody)
+    {
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync("127.0.0.1", harness.Server.EndPoint.Port);
+        using SslStream tls = await ConnectTlsAsync(tcp.GetStream(), harness.Pki.Root, certificate);
+        byte[] headBytes = Encoding.ASCII.GetBytes(head.Replace("\n", "\r\n", StringComparison.Ordinal).TrimEnd() + "\r\nHost: ingest.test\r\n\r\n");
+        byte[] request = [.. headBytes, .. partialBody];
+        await tls.WriteAsync(request);
+        await tls.FlushAsync();
+        tcp.Client.Shutdown(SocketShutdown.Send);
+    }
+
     public static async Task<SslStream> ConnectTlsAsync(Stream transport, X509Certificate2 root, X509Certificate2 certificate)
     {
         var tls = new SslStream(transport, leaveInnerStreamOpen: false);
