@@ -2,9 +2,9 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CamAgent.Ingest;
 
-namespace CamAgent.Benchmarks;
+namespace CamAgent.Benchmarks.Ingest;
 
-/// <summary>A throw-away agency PKI for the ingest benchmark: root → device CA → cameras; root → server TLS and receipt certificates.</summary>
+/// <summary>A throw-away agency PKI for the benchmarks: root → device CA → cameras; root → server TLS and receipt certificates.</summary>
 internal sealed class IngestBenchPki
 {
     private const string ClientAuth = "1.3.6.1.5.5.7.3.2";
@@ -28,6 +28,9 @@ internal sealed class IngestBenchPki
 
     public X509Certificate2 DeviceCa { get; }
 
+    /// <summary>The receipt-signing certificate written by <see cref="WriteServerFiles"/>; cameras pin its key.</summary>
+    public X509Certificate2? Receipt { get; private set; }
+
     public X509Certificate2 IssueDevice(string deviceId) => Issue("CN=" + deviceId, DeviceCa, ClientAuth, san: false);
 
     /// <summary>Writes server files (keys 0600) and returns options listening on 127.0.0.1:<paramref name="port"/>.</summary>
@@ -36,6 +39,7 @@ internal sealed class IngestBenchPki
         Directory.CreateDirectory(directory);
         X509Certificate2 server = Issue("CN=ingest.test", Root, ServerAuth, san: true);
         X509Certificate2 receipt = Issue("CN=Bench Receipt Signer", Root, null, san: false);
+        Receipt = receipt;
         var options = new IngestOptions
         {
             ListenAddress = "127.0.0.1",

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using CamAgent.Core.Egress;
+using CamAgent.Core.Evidence;
+using CamAgent.Core.Platform;
+using CamAgent.Core.Upload;
+using CamAgent.Host.Agent;
+using CamAgent.Host.Crypto;
+using CamAgent.Host.Tls;
+
+namespace CamAgent.Benchmarks.Ingest;
+
+/// <summary>
+/// A simulated camera built from the device's own parts: Core's <see cref="Sealer"/> with a chain
+/// that carries from record to record, and Core's <see cref="TusClient"/> over the host TLS
+/// connector presenting the camera's certificate, trusting only the agency root, and checking
+/// every receipt against the pinned receipt key. Not thread-safe: one thread per camera.
+/// </summary>
+internal sealed class BenchCamera
+{
+    private readonly Sealer _sealer;
+    private readonly ChainState _chain = new();
+    private readonly TusClient _client;
+    private long _wallClockMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 3_600_000;
+
+    public BenchCamera(BenchIngestServer server, X509Certificate2 certificate, TusClientOptions options)
+    {
+        Certificate = certificate;
+        DeviceId = certificate.GetNameInfo(X509NameType.SimpleName, false);
+        _sealer = new Sealer(new HostHmacSha256Factory(), new HostEcdsaSigner(certificate.GetECDsaPrivateKey()!), certificate.RawData, DeviceId, ContentDigest.DefaultChunkSizeBytes);
+        var log = new TextLogSink(Console.Error, LogLevel.Error);
+        var connector = new TlsConnector(server.Pki.Root, certificate, log, new TlsConnectorOptions
+        {
+            TestOnlyDialOverride = new IPEndPoint(IPAddress.Loopback, server.Port),
+        });
+        ECParameters receiptKey = server.Pki.Receipt!.GetECDsaPublicKey()!.ExportParameters(false);
+        byte[] pinned = [0x04, .. receiptKey.Q.X!, .. receiptKey.Q.Y!];
+        _client = new TusClient(
+            new AgencyEndpoint(connector, BenchIngestServer.HostName, log), new PinnedReceiptChecker(pinned, 0),
+            new SystemRandomSource(), new SystemWallClock(), log, options);
+    }
+
+    public X509Certificate2 Certificate { get; }
+
+    public string DeviceId { get; }
+
+    /// <summary>The client's buffers, allocated once when it was built.</summary>
+    public int ClientBufferBytes => _client.BufferBytes;
+
+    /// <summary>Seals <paramref name="content"/> as the next segment of this camera's chain; returns its sequence and signed manifest.</summary>
+    public (long Sequence, byte[] Manifest) Seal(byte[] content)
+    {
+        const long durationMs = 10_000;
+        var record = new Manifest
+        {
+            WallStartMs = _wallClockMs,
+            WallEndMs = _wallClockMs + durationMs,
+            MonotonicStartMs = 1 + _chain.NextSequence * durationMs,
+            MonotonicEndMs = 1 + (_chain.NextSequence + 1) * durationMs,
+            ClockState = ClockState.Valid,
+            LastSyncAgeMs = 60_000,
+            UncertaintyMs = 250,
+            TimeFloorMs = _wallClockMs - 86_400_000,
+            BootCount = 1,
+        };
+        _wallClockMs += durationMs;
+        long sequence = _chain.NextSequence;
+        byte[] buffer = new byte[_sealer.MaxRecordBytes];
+        SealStatus status = _sealer.SealSegment(new MemoryStream(content, writable: false), record, _chain, buffer, 0, buffer.Length, out int written);
+        if (status != SealStatus.Ok)
+        {
+            throw new InvalidOperationException($"sealing failed: {status}");
+        }
+
+        return (sequence, buffer[..written]);
+    }
+
+    /// <summary>Steps that ended in RetryLater (refused connection, 423/429/5xx, broken transfer), over all uploads.</summary>
+    public int Retries { get; private set; }
+
+    /// <summary>
+    /// Uploads one sealed record as the agent does: one HTTP exchange per step, waiting out the
+    /// client's retry delays. <paramref name="patchMs"/> gets the duration of every PATCH exchange
+    /// that the server acknowledged (from the first byte written to the answer read). Returns the
+    /// final status (Completed means a verified receipt).
+    /// </summary>
+    public UploadStatus Upload(long sequence, byte[] manifest, byte[] content, Action<double>? patchMs = null)
+    {
+        _client.Begin(new UploadJob(sequence, manifest, 0, manifest.Length, new MemoryStream(content, writable: false), content.Length));
+        UploadStatus status;
+        do
+        {
+            long sentBefore = _client.ContentBytesSent;
+            long started = Stopwatch.GetTimestamp();
+            status = _client.Step();
+            double elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (status == UploadStatus.RetryLater)
+            {
+                Retries++;
+                Thread.Sleep(_client.RetryDelayMs);
+            }
+            else if (_client.ContentBytesSent > sentBefore)
+            {
+                patchMs?.Invoke(elapsedMs);
+            }
+        }
+        while (status is UploadStatus.InProgress or UploadStatus.RetryLater);
+
+        return status;
+    }
+
+    /// <summary>Why the last upload did not complete, for error reports.</summary>
+    public string Describe() => $"{_client.Failure} status {_client.LastStatusCode} {_client.LastErrorCode} transport {_client.TransportStatus}";
+
+    public void Close() => _client.Close();
+}

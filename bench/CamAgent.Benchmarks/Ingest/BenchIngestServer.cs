@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using CamAgent.Ingest;
+
+namespace CamAgent.Benchmarks.Ingest;
+
+/// <summary>
+/// The reference ingest server as agencies run it: `camagent serve --config` in its own process,
+/// on a free port of 127.0.0.1, with a throw-away PKI and store under one temporary folder that
+/// is removed on dispose.
+/// </summary>
+internal sealed class BenchIngestServer : IDisposable
+{
+    /// <summary>The name in the server's certificate; clients dial 127.0.0.1 under it.</summary>
+    public const string HostName = "ingest.test";
+
+    private readonly Process _process;
+    private readonly string _root;
+
+    private BenchIngestServer(IngestBenchPki pki, string root, int port, Process process)
+    {
+        Pki = pki;
+        _root = root;
+        Port = port;
+        _process = process;
+    }
+
+    public IngestBenchPki Pki { get; }
+
+    public int Port { get; }
+
+    public string StorePath => Path.Combine(_root, "store");
+
+    /// <summary>Writes the PKI and configuration, starts the server and waits until it listens.</summary>
+    public static BenchIngestServer Start(IngestBenchPki pki, Action<IngestOptions>? configure = null)
+    {
+        string root = Path.Combine(Path.GetTempPath(), "camagent-bench-ingest-" + Guid.NewGuid().ToString("N"));
+        int port = FreePort();
+        IngestOptions options = pki.WriteServerFiles(Path.Combine(root, "config"), Path.Combine(root, "store"), port);
+        configure?.Invoke(options);
+        string config = Path.Combine(root, "config", "ingest.json");
+        File.WriteAllText(config, IngestOptionsFile.Serialize(options));
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "camagent.dll"));
+        start.ArgumentList.Add("serve");
+        start.ArgumentList.Add("--config");
+        start.ArgumentList.Add(config);
+        Process process = Process.Start(start)!;
+        string? ready = process.StandardOutput.ReadLine();
+        if (ready is null || !ready.Contains("listening", StringComparison.Ordinal))
+        {
+            process.Kill();
+            Directory.Delete(root, recursive: true);
+            throw new InvalidOperationException("camagent serve did not start");
+        }
+
+        _ = process.StandardOutput.ReadToEndAsync();
+        return new BenchIngestServer(pki, root, port, process);
+    }
+
+    /// <summary>Peak resident set of the server process so far (Linux: VmHWM in /proc/&lt;pid&gt;/status).</summary>
+    public string PeakResident()
+    {
+        string status = $"/proc/{_process.Id}/status";
+        if (!File.Exists(status))
+        {
+            return "n/a (no /proc on this system)";
+        }
+
+        string? line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? "n/a" : line["VmHWM:".Length..].Trim();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+
+        _process.WaitForExit();
+        _process.Dispose();
+        Directory.Delete(_root, recursive: true);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
