@@ -1,17 +1,8 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using CamAgent.Core.Agent;
 using CamAgent.Core.Config;
-using CamAgent.Core.Crypto;
-using CamAgent.Core.Platform;
-using CamAgent.Core.Upload;
 using CamAgent.Host.Agent;
-using CamAgent.Host.Crypto;
-using CamAgent.Host.Persistence;
-using CamAgent.Host.Storage;
 using CamAgent.Host.Tls;
 
 namespace CamAgent.Cli.Commands;
@@ -23,8 +14,6 @@ namespace CamAgent.Cli.Commands;
 /// </summary>
 public sealed class SimCommand : ICommand
 {
-    private const string SegmentDirectory = "SEG";
-    private const string SpoolDirectory = "SPOOL";
     private const int DefaultSegments = 3;
     private const int DefaultSegmentBytes = 256 * 1024;
     private const int DefaultIntervalMs = 1000;
@@ -79,8 +68,7 @@ public sealed class SimCommand : ICommand
             return ExitCodes.BadInput;
         }
 
-        var validator = new ConfigValidator(new SignerCredentialCheck(key => new EcdsaP256Signer(key), null));
-        ConfigResult result = validator.Validate(text, 0, text.Length);
+        ConfigResult result = HostAgentRig.ValidateConfig(text);
         if (!result.IsOk)
         {
             context.Error.WriteLine($"camagent sim: configuration refused: {result} (error {(int)result.Error})");
@@ -93,82 +81,67 @@ public sealed class SimCommand : ICommand
 
     private static int Simulate(SimOptions options, DeviceConfig config, CliContext context)
     {
-        var log = new TextLogSink(context.Error);
-        using X509Certificate2 ca = X509CertificateLoader.LoadCertificate(config.AgencyCaDer);
-        using ECDsa key = ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, D = config.DeviceKey, Q = PointOf(config.DevicePublicKey) });
-        using X509Certificate2 publicCert = X509CertificateLoader.LoadCertificate(config.DeviceCertificateDer);
-        using X509Certificate2 ephemeral = publicCert.CopyWithPrivateKey(key);
-        using X509Certificate2 device = X509CertificateLoader.LoadPkcs12(ephemeral.Export(X509ContentType.Pkcs12), null);
         if (options.ConnectTo is not null)
         {
             context.Error.WriteLine($"camagent sim: WARNING: --connect-to {options.ConnectTo} overrides where {config.AgencyHost}:443 is dialled (host-only test option).");
         }
 
-        var connector = new TlsConnector(ca, device, log, new TlsConnectorOptions { TestOnlyDialOverride = options.ConnectTo });
-        Directory.CreateDirectory(Path.Combine(options.CardPath, SpoolDirectory));
-        var platform = new AgentPlatform
+        using var rig = new HostAgentRig(config, new HostAgentRigOptions
         {
-            Store = new HostFileStore(options.CardPath),
-            Slots = new FileRecordSlots(options.StatePath),
-            WallClock = new SystemWallClock(),
-            Connector = connector,
-            Link = new AlwaysUpLink(),
-            Log = log,
-            Random = new SystemRandomSource(),
-            Hmac = new HostHmacSha256Factory(),
-            Signer = new EcdsaP256Signer(config.DeviceKey),
-            ReceiptChecker = new PinnedReceiptChecker(config.ReceiptPublicKey, 0),
-            SpoolDirectory = SpoolDirectory,
-            SegmentDirectory = SegmentDirectory,
-        };
-        var agent = new AgentLoop(platform, config);
-        var camera = new SimulatedCamera(Path.Combine(options.CardPath, SegmentDirectory), options.SegmentBytes, options.VideoPath);
-        return Drive(agent, camera, options, context);
+            CardFolder = options.CardPath,
+            FlashFolder = options.StatePath,
+            Log = new TextLogSink(context.Error),
+            SegmentBytes = options.SegmentBytes,
+            VideoPath = options.VideoPath,
+            Tls = new TlsConnectorOptions { TestOnlyDialOverride = options.ConnectTo },
+        });
+        return Drive(rig, options, context);
     }
 
-    private static int Drive(AgentLoop agent, SimulatedCamera camera, SimOptions options, CliContext context)
+    // Records a segment every interval while the agent works, then lets the agent finish. Between
+    // steps the agent's own wait is honoured (and never past the next segment or the timeout).
+    private static int Drive(HostAgentRig rig, SimOptions options, CliContext context)
     {
-        var ticks = Stopwatch.StartNew();
-        if (agent.Start(ticks.ElapsedMilliseconds) != AgentStartStatus.Ok)
+        AgentLoop agent = rig.Agent;
+        long deadlineMs = rig.ElapsedMs + options.TimeoutSeconds * 1000L;
+        if (rig.PowerOn() != AgentStartStatus.Ok)
         {
             context.Error.WriteLine("camagent sim: the card could not be recovered.");
             return ExitCodes.StepFailed;
         }
 
-        agent.NotifyTimeSynced(ticks.ElapsedMilliseconds); // the host clock is NTP-synchronised
         agent.NotifyRecordingStarted();
         int recorded = 0;
-        long nextSegmentMs = 0;
-        long deadlineMs = options.TimeoutSeconds * 1000L;
-        while (ticks.ElapsedMilliseconds < deadlineMs)
+        while (recorded < options.Segments)
         {
-            long now = ticks.ElapsedMilliseconds;
-            if (recorded < options.Segments && now >= nextSegmentMs)
+            if (recorded > 0)
             {
-                recorded += camera.RecordSegment() ? 1 : options.Segments;
-                nextSegmentMs = now + options.IntervalMs;
-                if (recorded >= options.Segments)
+                rig.RunFor(Math.Min(options.IntervalMs, deadlineMs - rig.ElapsedMs), int.MaxValue);
+                if (rig.ElapsedMs >= deadlineMs)
                 {
-                    agent.NotifyRecordingStopped();
+                    return NotFinished(agent, options, context);
                 }
             }
 
-            int waitMs = agent.Step(now);
-            if (recorded >= options.Segments && agent.Status == AgentStatus.Idle)
-            {
-                context.Output.WriteLine($"sim: {agent.SealedCount} records sealed, {agent.UploadedCount} receipted; boot {agent.BootCount}; connections allowed {agent.Gate.AllowedAttempts}, refused {agent.Gate.RefusedAttempts}; buffers {agent.BufferBytes} bytes");
-                return ExitCodes.Ok;
-            }
-
-            // The host decides how to wait; the agent itself never sleeps.
-            Thread.Sleep(Math.Min(waitMs, (int)Math.Max(0, nextSegmentMs - now)));
+            // A used-up video file ends the recording early.
+            recorded += rig.Recorder.RecordSegment() ? 1 : options.Segments;
         }
 
+        agent.NotifyRecordingStopped();
+        if (!rig.RunUntil(() => agent.Status == AgentStatus.Idle, deadlineMs - rig.ElapsedMs, int.MaxValue))
+        {
+            return NotFinished(agent, options, context);
+        }
+
+        context.Output.WriteLine($"sim: {agent.SealedCount} records sealed, {agent.UploadedCount} receipted; boot {agent.BootCount}; connections allowed {agent.Gate.AllowedAttempts}, refused {agent.Gate.RefusedAttempts}; buffers {agent.BufferBytes} bytes");
+        return ExitCodes.Ok;
+    }
+
+    private static int NotFinished(AgentLoop agent, SimOptions options, CliContext context)
+    {
         context.Error.WriteLine($"camagent sim: not finished within {options.TimeoutSeconds} s (status {agent.Status}, {agent.SealedCount} sealed, {agent.UploadedCount} receipted).");
         return ExitCodes.StepFailed;
     }
-
-    private static ECPoint PointOf(byte[] point65) => new() { X = point65[1..33], Y = point65[33..65] };
 
     private sealed record SimOptions(string ConfigPath, string CardPath, string StatePath, int Segments, int SegmentBytes, string? VideoPath, int IntervalMs, int TimeoutSeconds, IPEndPoint? ConnectTo)
     {

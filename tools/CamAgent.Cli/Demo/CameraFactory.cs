@@ -1,5 +1,5 @@
 using CamAgent.Core.Config;
-using CamAgent.Core.Crypto;
+using CamAgent.Host.Agent;
 using CamAgent.Provisioning;
 using CamAgent.Provisioning.Bundles;
 
@@ -39,8 +39,7 @@ public static class CameraFactory
         }
 
         byte[] text = verified.Value!.Bundle.Config;
-        var validator = new ConfigValidator(new SignerCredentialCheck(key => new EcdsaP256Signer(key), null));
-        ConfigResult result = validator.Validate(text, 0, text.Length);
+        ConfigResult result = HostAgentRig.ValidateConfig(text);
         return result.IsOk
             ? result.Config
             : throw new InvalidOperationException($"the device refuses the configuration in its bundle: {result} (error {(int)result.Error}).");
