@@ -7,7 +7,7 @@ using nanoFramework.TestFramework;
 namespace CamAgent.Device.Tests
 {
     /// <summary>
-    /// The manifest and receipt vectors (tests/vectors/evidence-*.json): SHA-256 of the
+    /// The manifest, power-loss and receipt vectors (tests/vectors/evidence-*.json): SHA-256 of the
     /// Sig_structure, decoding of the COSE_Sign1 bytes, the RFC 6979 signature byte for byte,
     /// and verification, all through the linked Core on nanoCLR.
     /// </summary>
@@ -18,6 +18,16 @@ namespace CamAgent.Device.Tests
         public void Manifest_Vector_Decodes_Hashes_Signs_And_Verifies()
         {
             Check(GoldenVectors.EvidenceManifest);
+        }
+
+        [TestMethod]
+        public void Power_Loss_Vector_Decodes_Hashes_Signs_Verifies_And_Links_Across_Its_Declared_Gap()
+        {
+            string[] table = GoldenVectors.EvidencePowerLoss;
+            Check(table);
+            CollectionAssert.AreEqual(VectorTable.GetHex(GoldenVectors.EvidenceManifest, "recordDigest"), VectorTable.GetHex(table, "fields.previousRecordDigest"));
+            long skipped = VectorTable.GetLong(table, "fields.eventDetail");
+            Assert.AreEqual(VectorTable.GetLong(GoldenVectors.EvidenceManifest, "fields.sequence") + 1 + skipped, VectorTable.GetLong(table, "fields.sequence"));
         }
 
         [TestMethod]

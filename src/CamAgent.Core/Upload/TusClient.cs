@@ -257,10 +257,17 @@ namespace CamAgent.Core.Upload
         /// <summary>Records the server's offset; at the end, takes the receipt or asks for it with HEAD.</summary>
         private UploadStatus Advance(long offset, bool fromHead)
         {
+            // A HEAD that shows the same complete length again without a receipt is no progress, so
+            // the backoff keeps growing while a server withholds the receipt (docs/upload-protocol.md
+            // §5 step 4 and §7) instead of restarting at one base delay on every poll.
+            bool stillWithoutReceipt = fromHead && offset == _job.ContentLength && offset == AcknowledgedOffset && !_rules.HasReceipt();
             AcknowledgedOffset = offset;
-            _retries.Reset();
             _consecutiveConflicts = 0;
-            Failure = UploadFailure.None;
+            if (!stillWithoutReceipt)
+            {
+                _retries.Reset();
+                Failure = UploadFailure.None;
+            }
             if (offset < _job.ContentLength)
             {
                 _phase = TusPhase.Patch;

@@ -16,7 +16,8 @@ namespace CamAgent.Core.Tests.Evidence;
 /// Golden vectors of tests/vectors/ (see its README). Content digests were computed by an
 /// independent implementation; manifest and receipt vectors are checked byte for byte, including
 /// the RFC 6979 signature of the managed signer. CAMAGENT_WRITE_VECTORS=1 rewrites
-/// evidence-manifest.json and evidence-receipt.json from the current code (review the diff).
+/// evidence-manifest.json, evidence-power-loss.json and evidence-receipt.json from the current code
+/// (review the diff).
 /// </summary>
 public class EvidenceVectorTests
 {
@@ -144,25 +145,89 @@ public class EvidenceVectorTests
         }
     }
 
+    private static JsonObject Fields(Manifest manifest) => new()
+    {
+        ["deviceId"] = manifest.DeviceId, ["sequence"] = manifest.Sequence, ["bootCount"] = manifest.BootCount,
+        ["recordingId"] = manifest.RecordingId, ["contentLength"] = manifest.ContentLength, ["chunkSize"] = manifest.ChunkSizeBytes,
+        ["contentDigest"] = Hex(manifest.ContentDigestBytes), ["previousRecordDigest"] = Hex(manifest.PreviousRecordDigest),
+        ["signerKind"] = (int)manifest.SignerKind, ["wallStartMs"] = manifest.WallStartMs, ["wallEndMs"] = manifest.WallEndMs,
+        ["monotonicStartMs"] = manifest.MonotonicStartMs, ["monotonicEndMs"] = manifest.MonotonicEndMs,
+        ["clockState"] = (int)manifest.ClockState, ["lastSyncAgeMs"] = manifest.LastSyncAgeMs, ["uncertaintyMs"] = manifest.UncertaintyMs,
+        ["timeFloorMs"] = manifest.TimeFloorMs, ["truncated"] = manifest.Truncated, ["lastReceiptDigest"] = Hex(manifest.LastReceiptDigest),
+        ["kind"] = (int)manifest.Kind, ["event"] = (int)manifest.Event, ["eventDetail"] = manifest.EventDetail, ["version"] = manifest.Version,
+    };
+
+    private static byte[] EncodePayload(Manifest manifest)
+    {
+        byte[] buffer = new byte[EvidenceLimits.MaxManifestBytes];
+        var writer = new CborWriter(buffer, 0, buffer.Length);
+        Assert.Equal(EvidenceStatus.Ok, ManifestCodec.Encode(manifest, writer, out _));
+        return buffer[..writer.Length];
+    }
+
+    /// <summary>
+    /// What the camera of the manifest vector seals first after a power loss that burned sequence
+    /// numbers 8, 9 and 10 (docs/evidence-format.md §5): sequence 11, the skipped count in
+    /// eventDetail, and the link still on the last record it stored, the manifest vector.
+    /// </summary>
+    private static Manifest VectorPowerLossRecord(byte[] previousRecordDigest)
+    {
+        const long Skipped = 3;
+        var record = new Manifest
+        {
+            DeviceId = "cam-vector-01",
+            Sequence = 7 + 1 + Skipped,
+            BootCount = 3,
+            RecordingId = 0,
+            ContentLength = 0,
+            ChunkSizeBytes = 64,
+            SignerKind = SignerKind.Software,
+            WallStartMs = 1_767_226_000_000,
+            WallEndMs = 1_767_226_000_000,
+            MonotonicStartMs = 2_000,
+            MonotonicEndMs = 2_000,
+            ClockState = ClockState.Invalid,
+            LastSyncAgeMs = 0,
+            UncertaintyMs = 0,
+            TimeFloorMs = 1_767_225_610_000,
+            HasLastReceiptDigest = false,
+            Kind = RecordKind.Continuity,
+            Event = ContinuityEvent.PowerLossRecovery,
+            EventDetail = Skipped,
+        };
+        var empty = new ContentDigest(new HostHmacSha256Factory(), record.ChunkSizeBytes);
+        empty.Finish(record.ContentDigestBytes, 0);
+        previousRecordDigest.CopyTo(record.PreviousRecordDigest, 0);
+        return record;
+    }
+
+    [Fact]
+    public void Power_Loss_Vector_Declares_Its_Gap_And_Links_Across_It_To_The_Manifest_Vector()
+    {
+        byte[] lastStored = Convert.FromHexString((string)Load("evidence-manifest.json")["coseSign1"]!);
+        Manifest record = VectorPowerLossRecord(SHA256.HashData(lastStored));
+        byte[] payload = EncodePayload(record);
+        CheckOrWrite(
+            "evidence-power-loss.json",
+            "A power-loss recovery record (docs/evidence-format.md section 5) sealed after sequence numbers 8 to 10 were burned: sequence 11, eventDetail 3, previousRecordDigest = SHA-256 of the coseSign1 of evidence-manifest.json (sequence 7). Signed with the public RFC 6979 A.2.5 test key; the certificate is a placeholder byte string.",
+            Fields(record),
+            Describe(payload));
+
+        JsonNode stored = Load("evidence-power-loss.json");
+        Assert.Equal(Hex(SHA256.HashData(lastStored)), (string)stored["fields"]!["previousRecordDigest"]!);
+        Assert.Equal(7 + 1 + (long)stored["fields"]!["eventDetail"]!, (long)stored["fields"]!["sequence"]!);
+        var decoded = new Manifest();
+        Assert.Equal(EvidenceStatus.Ok, ManifestCodec.Decode(payload, 0, payload.Length, new CborReader(), decoded, out _));
+        Assert.Equal(ContinuityEvent.PowerLossRecovery, decoded.Event);
+        Assert.Equal(RecordKind.Continuity, decoded.Kind);
+    }
+
     [Fact]
     public void Manifest_Vector_Is_Reproduced_Byte_For_Byte()
     {
         Manifest manifest = VectorManifest();
-        byte[] buffer = new byte[EvidenceLimits.MaxManifestBytes];
-        var writer = new CborWriter(buffer, 0, buffer.Length);
-        Assert.Equal(EvidenceStatus.Ok, ManifestCodec.Encode(manifest, writer, out _));
-        byte[] payload = buffer[..writer.Length];
-        var fields = new JsonObject
-        {
-            ["deviceId"] = manifest.DeviceId, ["sequence"] = manifest.Sequence, ["bootCount"] = manifest.BootCount,
-            ["recordingId"] = manifest.RecordingId, ["contentLength"] = manifest.ContentLength, ["chunkSize"] = manifest.ChunkSizeBytes,
-            ["contentDigest"] = Hex(manifest.ContentDigestBytes), ["previousRecordDigest"] = Hex(manifest.PreviousRecordDigest),
-            ["signerKind"] = (int)manifest.SignerKind, ["wallStartMs"] = manifest.WallStartMs, ["wallEndMs"] = manifest.WallEndMs,
-            ["monotonicStartMs"] = manifest.MonotonicStartMs, ["monotonicEndMs"] = manifest.MonotonicEndMs,
-            ["clockState"] = (int)manifest.ClockState, ["lastSyncAgeMs"] = manifest.LastSyncAgeMs, ["uncertaintyMs"] = manifest.UncertaintyMs,
-            ["timeFloorMs"] = manifest.TimeFloorMs, ["truncated"] = manifest.Truncated, ["lastReceiptDigest"] = Hex(manifest.LastReceiptDigest),
-            ["kind"] = (int)manifest.Kind, ["event"] = (int)manifest.Event, ["eventDetail"] = manifest.EventDetail, ["version"] = manifest.Version,
-        };
+        byte[] payload = EncodePayload(manifest);
+        JsonObject fields = Fields(manifest);
         CheckOrWrite("evidence-manifest.json", "A segment manifest (docs/evidence-format.md section 3) and its COSE_Sign1, signed with the public RFC 6979 A.2.5 test key (RFC 6979 nonces: the signature is deterministic). The certificate is a placeholder byte string, not a certificate.", fields, Describe(payload));
 
         var decoded = new Manifest();

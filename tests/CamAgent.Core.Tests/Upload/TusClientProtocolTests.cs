@@ -112,6 +112,27 @@ public class TusClientProtocolTests
     }
 
     [Fact]
+    public void Doubles_The_Delay_Between_Heads_While_The_Full_Length_Is_Acknowledged_Without_A_Receipt()
+    {
+        string complete = Tus.Head(20_000, 20_000);
+        _server.Answer(Tus.Created(offset: 16384), Tus.Patched(20_000), complete, complete, complete, complete, Tus.Head(20_000, 20_000, Receipt));
+        TusClient client = Started(new FixedRandom(0xFF));
+        client.Step();
+        Assert.Equal(UploadStatus.InProgress, client.Step());
+
+        var delaysMs = new List<int>();
+        for (int poll = 0; poll < 4; poll++)
+        {
+            Assert.Equal(UploadStatus.RetryLater, client.Step());
+            Assert.Equal(UploadFailure.ReceiptPending, client.Failure);
+            delaysMs.Add(client.RetryDelayMs);
+        }
+
+        Assert.Equal([1000, 2000, 4000, 8000], delaysMs);
+        Assert.Equal(UploadStatus.Completed, client.Step());
+    }
+
+    [Fact]
     public void Follows_The_Server_Offset_On_409_And_Backs_Off_When_It_Repeats()
     {
         string conflict = Tus.Error(409, "offset-mismatch", "Upload-Offset: 100\r\n");

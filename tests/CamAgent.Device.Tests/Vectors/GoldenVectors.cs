@@ -154,6 +154,44 @@ namespace CamAgent.Device.Tests.Vectors
             "recordDigest", "35ecb0bdd4a0a7ff010aee8a492ec1b6fd2faa8bdcad1534d0da6932d7484e57",
         };
 
+        /// <summary>tests/vectors/evidence-power-loss.json</summary>
+        public static readonly string[] EvidencePowerLoss = new string[]
+        {
+            "description", "A power-loss recovery record (docs/evidence-format.md section 5) sealed after sequence numbers 8 to 10 were burned: sequence 11, eventDetail 3, previousRecordDigest = SHA-256 of the coseSign1 of evidence-manifest.json (sequence 7). Signed with the public RFC 6979 A.2.5 test key; the certificate is a placeholder byte string.",
+            "fields.deviceId", "cam-vector-01",
+            "fields.sequence", "11",
+            "fields.bootCount", "3",
+            "fields.recordingId", "0",
+            "fields.contentLength", "0",
+            "fields.chunkSize", "64",
+            "fields.contentDigest", "443fa484fef46491850f18aa20e37acdf3f3a769fc294b132ed35afb54b1f720",
+            "fields.previousRecordDigest", "35ecb0bdd4a0a7ff010aee8a492ec1b6fd2faa8bdcad1534d0da6932d7484e57",
+            "fields.signerKind", "1",
+            "fields.wallStartMs", "1767226000000",
+            "fields.wallEndMs", "1767226000000",
+            "fields.monotonicStartMs", "2000",
+            "fields.monotonicEndMs", "2000",
+            "fields.clockState", "2",
+            "fields.lastSyncAgeMs", "0",
+            "fields.uncertaintyMs", "0",
+            "fields.timeFloorMs", "1767225610000",
+            "fields.truncated", "false",
+            "fields.lastReceiptDigest", "0000000000000000000000000000000000000000000000000000000000000000",
+            "fields.kind", "2",
+            "fields.event", "3",
+            "fields.eventDetail", "3",
+            "fields.version", "1",
+            "privateKey", "C9AFA9D845BA75166B5C215767B1D6934E50C3DB36E89B127B8A622B120F6721",
+            "publicKey", "0460fed4ba255a9d31c961eb74c6356d68c049b8923b61fa6ce669622e60f29fb67903fe1008b8bc99a41ae9e95628bc64f2f1b20c2d7e9f5177a3c294d4462299",
+            "certificate", "43616d4167656e74207465737420766563746f723a20706c616365686f6c6465722062797465732c206e6f742061206365727469666963617465",
+            "payload", "b7010102020303046d63616d2d766563746f722d3031050b0603070008000918400a5820443fa484fef46491850f18aa20e37acdf3f3a769fc294b132ed35afb54b1f7200b582035ecb0bdd4a0a7ff010aee8a492ec1b6fd2faa8bdcad1534d0da6932d7484e570c010d1b0000019b76e0c2800e1b0000019b76e0c2800f1907d0101907d0110212001300141b0000019b76dacf1015f416401703",
+            "protectedHeader", "a201261821583a43616d4167656e74207465737420766563746f723a20706c616365686f6c6465722062797465732c206e6f742061206365727469666963617465",
+            "sigStructure", "846a5369676e6174757265315841a201261821583a43616d4167656e74207465737420766563746f723a20706c616365686f6c6465722062797465732c206e6f74206120636572746966696361746540589bb7010102020303046d63616d2d766563746f722d3031050b0603070008000918400a5820443fa484fef46491850f18aa20e37acdf3f3a769fc294b132ed35afb54b1f7200b582035ecb0bdd4a0a7ff010aee8a492ec1b6fd2faa8bdcad1534d0da6932d7484e570c010d1b0000019b76e0c2800e1b0000019b76e0c2800f1907d0101907d0110212001300141b0000019b76dacf1015f416401703",
+            "toBeSigned", "bd54781865f14a449f74046fe6c286795ee49bab03145749d442133513ecce09",
+            "coseSign1", "d2845841a201261821583a43616d4167656e74207465737420766563746f723a20706c616365686f6c6465722062797465732c206e6f742061206365727469666963617465a0589bb7010102020303046d63616d2d766563746f722d3031050b0603070008000918400a5820443fa484fef46491850f18aa20e37acdf3f3a769fc294b132ed35afb54b1f7200b582035ecb0bdd4a0a7ff010aee8a492ec1b6fd2faa8bdcad1534d0da6932d7484e570c010d1b0000019b76e0c2800e1b0000019b76e0c2800f1907d0101907d0110212001300141b0000019b76dacf1015f416401703584007527e1535b125d7d4908ed79c1aaf9bc706745332b166a2abdf3572d89d5409513f4097c38886a855c31612dd19ed2903d7fedadaf2382e293723426634576e",
+            "recordDigest", "aeec4eb5b2c12605b1fb19dd0e72d57fb98d0bc39888a61598fa5606a5989868",
+        };
+
         /// <summary>tests/vectors/evidence-receipt.json</summary>
         public static readonly string[] EvidenceReceipt = new string[]
         {
