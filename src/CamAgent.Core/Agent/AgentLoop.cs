@@ -235,7 +235,9 @@ namespace CamAgent.Core.Agent
                 return;
             }
 
-            _platform.Log.Write(LogLevel.Warning, Component, "clock " + clockEvent.ToString());
+            // A first sync is the normal course of a boot; a step or a fall below the floor is not.
+            LogLevel level = clockEvent == ClockEvent.Synced ? LogLevel.Info : LogLevel.Warning;
+            _platform.Log.Write(level, Component, "clock " + clockEvent.ToString());
             if (_clock.LastStepMs != 0)
             {
                 Queue(ContinuityEvent.ClockStep, _clock.LastStepMs);
