@@ -20,6 +20,7 @@ public static class EvidenceBenchmark
     private const int Rounds = 9;
     private const int SignRuns = 201;
     private const int ManagedSignRuns = 21;
+    private static readonly TimeSpan WarmupTime = TimeSpan.FromSeconds(1);
 
     public static void Run(TextWriter output)
     {
@@ -145,7 +146,14 @@ public static class EvidenceBenchmark
 
     private static double MedianMs(int runs, Action run)
     {
-        run();
+        // Until .NET has swapped in the optimised code (tiered compilation), timings are of the
+        // quickly compiled first version.
+        var warmup = Stopwatch.StartNew();
+        while (warmup.Elapsed < WarmupTime)
+        {
+            run();
+        }
+
         double[] values = new double[runs];
         for (int i = 0; i < runs; i++)
         {
