@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using CamAgent.Ingest.Audit;
 using CamAgent.Ingest.Tests.Support;
@@ -111,9 +112,11 @@ public sealed class CrashTests
                         return;
                     }
                 }
-                catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException)
+                catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException or SocketException)
                 {
-                    // The server died under this request; it comes back on the same port.
+                    // The server died under this request; it comes back on the same port. A kill
+                    // between accept and the client's first look at the socket surfaces as a bare
+                    // SocketException (not connected) from HttpClient's connect.
                     await Task.Delay(TimeSpan.FromMilliseconds(20));
                 }
             }
