@@ -157,14 +157,6 @@ public class EvidenceVectorTests
         ["kind"] = (int)manifest.Kind, ["event"] = (int)manifest.Event, ["eventDetail"] = manifest.EventDetail, ["version"] = manifest.Version,
     };
 
-    private static byte[] EncodePayload(Manifest manifest)
-    {
-        byte[] buffer = new byte[EvidenceLimits.MaxManifestBytes];
-        var writer = new CborWriter(buffer, 0, buffer.Length);
-        Assert.Equal(EvidenceStatus.Ok, ManifestCodec.Encode(manifest, writer, out _));
-        return buffer[..writer.Length];
-    }
-
     /// <summary>
     /// What the camera of the manifest vector seals first after a power loss that burned sequence
     /// numbers 8, 9 and 10 (docs/evidence-format.md §5): sequence 11, the skipped count in
@@ -206,7 +198,7 @@ public class EvidenceVectorTests
     {
         byte[] lastStored = Convert.FromHexString((string)Load("evidence-manifest.json")["coseSign1"]!);
         Manifest record = VectorPowerLossRecord(SHA256.HashData(lastStored));
-        byte[] payload = EncodePayload(record);
+        byte[] payload = ManifestCodecTests.Encode(record);
         CheckOrWrite(
             "evidence-power-loss.json",
             "A power-loss recovery record (docs/evidence-format.md section 5) sealed after sequence numbers 8 to 10 were burned: sequence 11, eventDetail 3, previousRecordDigest = SHA-256 of the coseSign1 of evidence-manifest.json (sequence 7). Signed with the public RFC 6979 A.2.5 test key; the certificate is a placeholder byte string.",
@@ -226,7 +218,7 @@ public class EvidenceVectorTests
     public void Manifest_Vector_Is_Reproduced_Byte_For_Byte()
     {
         Manifest manifest = VectorManifest();
-        byte[] payload = EncodePayload(manifest);
+        byte[] payload = ManifestCodecTests.Encode(manifest);
         JsonObject fields = Fields(manifest);
         CheckOrWrite("evidence-manifest.json", "A segment manifest (docs/evidence-format.md section 3) and its COSE_Sign1, signed with the public RFC 6979 A.2.5 test key (RFC 6979 nonces: the signature is deterministic). The certificate is a placeholder byte string, not a certificate.", fields, Describe(payload));
 

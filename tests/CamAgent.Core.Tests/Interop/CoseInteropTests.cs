@@ -10,15 +10,7 @@ namespace CamAgent.Core.Tests.Interop;
 /// </summary>
 public class CoseInteropTests
 {
-    private static void EnsureInteropPackages()
-    {
-        Assert.True(ExternalTool.IsOnPath("node"), "node is not installed: the interop checks need Node 20+ (CI installs it)");
-        if (!Directory.Exists(Path.Combine(RepositoryPaths.Interop, "node_modules", "cose-js")))
-        {
-            ExternalTool.Result install = ExternalTool.Run("npm", new[] { "ci", "--no-audit", "--no-fund" }, RepositoryPaths.Interop);
-            Assert.True(install.ExitCode == 0, "npm ci in tests/interop failed: " + install.Error);
-        }
-    }
+    private static void EnsureInteropPackages() => InteropPackages.Ensure("20+", "cose-js", "cbor");
 
     private static ExternalTool.Result VerifyWithCoseJs(byte[] publicKey, IEnumerable<string> files)
     {

@@ -6,23 +6,14 @@ namespace CamAgent.Ingest.Tests.Support;
 
 /// <summary>
 /// The independent tus implementations in tests/interop (tus-js-client, @tus/server), run under
-/// Node. Node is required, not optional: test.sh installs it, so its absence fails the test.
+/// Node (see <see cref="InteropPackages"/>), and the credential files they read.
 /// </summary>
 public static class InteropNode
 {
     public static string Folder => RepositoryPaths.Interop;
 
     /// <summary>Asserts that node is installed and installs the pinned packages if they are missing.</summary>
-    public static void EnsurePackages()
-    {
-        Assert.True(ExternalTool.IsOnPath("node"), "node is not installed: the tus interop tests need Node 20.19+ (test.sh installs it)");
-        string modules = Path.Combine(Folder, "node_modules");
-        if (!Directory.Exists(Path.Combine(modules, "tus-js-client")) || !Directory.Exists(Path.Combine(modules, "@tus", "server")) || !Directory.Exists(Path.Combine(modules, "@tus", "file-store")))
-        {
-            ExternalTool.Result install = ExternalTool.Run("npm", new[] { "ci", "--no-audit", "--no-fund" }, Folder);
-            Assert.True(install.ExitCode == 0, "npm ci in tests/interop failed: " + install.Error);
-        }
-    }
+    public static void EnsurePackages() => InteropPackages.Ensure("20.19+", "tus-js-client", Path.Combine("@tus", "server"), Path.Combine("@tus", "file-store"));
 
     /// <summary>Writes certificates as one PEM file (in the given order).</summary>
     public static string WriteCertificates(string path, params X509Certificate2[] certificates)

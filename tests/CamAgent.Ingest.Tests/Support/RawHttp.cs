@@ -28,8 +28,7 @@ public static class RawHttp
         using var tcp = new TcpClient();
         await tcp.ConnectAsync("127.0.0.1", harness.Server.EndPoint.Port);
         using var tls = await ConnectTlsAsync(tcp.GetStream(), harness.Pki.Root, certificate);
-        byte[] headBytes = Encoding.ASCII.GetBytes(head.Replace("\n", "\r\n", StringComparison.Ordinal).TrimEnd() + "\r\nHost: ingest.test\r\n\r\n");
-        await tls.WriteAsync(headBytes);
+        await tls.WriteAsync(HeadBytes(head));
         if (body is not null)
         {
             await tls.WriteAsync(body);
@@ -57,12 +56,15 @@ public static class RawHttp
         using var tcp = new TcpClient();
         await tcp.ConnectAsync("127.0.0.1", harness.Server.EndPoint.Port);
         using SslStream tls = await ConnectTlsAsync(tcp.GetStream(), harness.Pki.Root, certificate);
-        byte[] headBytes = Encoding.ASCII.GetBytes(head.Replace("\n", "\r\n", StringComparison.Ordinal).TrimEnd() + "\r\nHost: ingest.test\r\n\r\n");
-        byte[] request = [.. headBytes, .. partialBody];
+        byte[] request = [.. HeadBytes(head), .. partialBody];
         await tls.WriteAsync(request);
         await tls.FlushAsync();
         tcp.Client.Shutdown(SocketShutdown.Send);
     }
+
+    // The head as sent: lines joined with CRLF, the Host field added, the blank line that ends it.
+    private static byte[] HeadBytes(string head) =>
+        Encoding.ASCII.GetBytes(head.Replace("\n", "\r\n", StringComparison.Ordinal).TrimEnd() + "\r\nHost: ingest.test\r\n\r\n");
 
     public static async Task<SslStream> ConnectTlsAsync(Stream transport, X509Certificate2 root, X509Certificate2 certificate)
     {
