@@ -35,7 +35,7 @@ internal sealed class BenchCamera
         {
             TestOnlyDialOverride = new IPEndPoint(IPAddress.Loopback, server.Port),
         });
-        ECParameters receiptKey = server.Pki.Receipt!.GetECDsaPublicKey()!.ExportParameters(false);
+        ECParameters receiptKey = server.Pki.Receipt.GetECDsaPublicKey()!.ExportParameters(false);
         byte[] pinned = [0x04, .. receiptKey.Q.X!, .. receiptKey.Q.Y!];
         _client = new TusClient(
             new AgencyEndpoint(connector, BenchIngestServer.HostName, log), new PinnedReceiptChecker(pinned, 0),

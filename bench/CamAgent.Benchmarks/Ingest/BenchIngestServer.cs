@@ -30,15 +30,12 @@ internal sealed class BenchIngestServer : IDisposable
 
     public int Port { get; }
 
-    public string StorePath => Path.Combine(_root, "store");
-
     /// <summary>Writes the PKI and configuration, starts the server and waits until it listens.</summary>
-    public static BenchIngestServer Start(IngestBenchPki pki, Action<IngestOptions>? configure = null)
+    public static BenchIngestServer Start(IngestBenchPki pki)
     {
         string root = Path.Combine(Path.GetTempPath(), "camagent-bench-ingest-" + Guid.NewGuid().ToString("N"));
         int port = FreePort();
         IngestOptions options = pki.WriteServerFiles(Path.Combine(root, "config"), Path.Combine(root, "store"), port);
-        configure?.Invoke(options);
         string config = Path.Combine(root, "config", "ingest.json");
         File.WriteAllText(config, IngestOptionsFile.Serialize(options));
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };

@@ -22,14 +22,15 @@ internal sealed class IngestBenchPki
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
         using X509Certificate2 ca = caRequest.Create(Root, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddMonths(6), Serial());
         DeviceCa = ca.CopyWithPrivateKey(_deviceCaKey);
+        Receipt = Issue("CN=Bench Receipt Signer", Root, null, san: false);
     }
 
     public X509Certificate2 Root { get; }
 
     public X509Certificate2 DeviceCa { get; }
 
-    /// <summary>The receipt-signing certificate written by <see cref="WriteServerFiles"/>; cameras pin its key.</summary>
-    public X509Certificate2? Receipt { get; private set; }
+    /// <summary>The server's receipt-signing certificate (with its key); cameras pin its public key.</summary>
+    public X509Certificate2 Receipt { get; }
 
     public X509Certificate2 IssueDevice(string deviceId) => Issue("CN=" + deviceId, DeviceCa, ClientAuth, san: false);
 
@@ -37,9 +38,7 @@ internal sealed class IngestBenchPki
     public IngestOptions WriteServerFiles(string directory, string store, int port)
     {
         Directory.CreateDirectory(directory);
-        X509Certificate2 server = Issue("CN=ingest.test", Root, ServerAuth, san: true);
-        X509Certificate2 receipt = Issue("CN=Bench Receipt Signer", Root, null, san: false);
-        Receipt = receipt;
+        X509Certificate2 server = Issue("CN=" + BenchIngestServer.HostName, Root, ServerAuth, san: true);
         var options = new IngestOptions
         {
             ListenAddress = "127.0.0.1",
@@ -48,8 +47,8 @@ internal sealed class IngestBenchPki
             ServerCertificatePath = Write(directory, "tls.crt.pem", server.ExportCertificatePem()),
             ServerKeyPath = WriteKey(directory, "tls.key.pem", server.GetECDsaPrivateKey()!),
             DeviceCaPath = Write(directory, "device-ca.crt.pem", DeviceCa.ExportCertificatePem() + "\n" + Root.ExportCertificatePem()),
-            ReceiptCertificatePath = Write(directory, "receipt.crt.pem", receipt.ExportCertificatePem()),
-            ReceiptKeyPath = WriteKey(directory, "receipt.key.pem", receipt.GetECDsaPrivateKey()!),
+            ReceiptCertificatePath = Write(directory, "receipt.crt.pem", Receipt.ExportCertificatePem()),
+            ReceiptKeyPath = WriteKey(directory, "receipt.key.pem", Receipt.GetECDsaPrivateKey()!),
         };
         options.Limits.MaxConnections = 10_000;
         return options;
@@ -86,7 +85,7 @@ internal sealed class IngestBenchPki
         if (san)
         {
             var names = new SubjectAlternativeNameBuilder();
-            names.AddDnsName("ingest.test");
+            names.AddDnsName(BenchIngestServer.HostName);
             names.AddIpAddress(System.Net.IPAddress.Loopback);
             request.CertificateExtensions.Add(names.Build());
         }

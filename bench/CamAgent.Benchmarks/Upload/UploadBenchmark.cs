@@ -161,6 +161,7 @@ public static class UploadBenchmark
             string created = RunCurl(create.ToString());
             string location = created.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("location:", StringComparison.OrdinalIgnoreCase))["location:".Length..].Trim();
             double seconds = Transfers(created, "201").Sum();
+            string url = location.StartsWith('/') ? BaseUrl + location : location;
 
             var patches = new StringBuilder();
             foreach ((long offset, string file) in _parts)
@@ -171,7 +172,7 @@ public static class UploadBenchmark
                 }
 
                 patches.Append(_common);
-                patches.AppendLine($"url = \"{(location.StartsWith('/') ? BaseUrl + location : location)}\"");
+                patches.AppendLine($"url = \"{url}\"");
                 patches.AppendLine("request = \"PATCH\"");
                 patches.AppendLine($"header = \"Upload-Offset: {offset.ToString(CultureInfo.InvariantCulture)}\"");
                 patches.AppendLine("header = \"Content-Type: application/offset+octet-stream\"");
