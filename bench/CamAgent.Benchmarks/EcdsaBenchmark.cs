@@ -5,7 +5,7 @@ using CamAgent.Core.Crypto;
 namespace CamAgent.Benchmarks;
 
 /// <summary>
-/// Managed ES256 (src/CamAgent.Core/Crypto): host time per signature and verification, field
+/// Managed ES256 (src/CamAgent.Core.Primitives/Crypto): host time per signature and verification, field
 /// operation counts (deterministic), table size, and an ESP32 estimate from the calibration
 /// factors below.
 /// </summary>

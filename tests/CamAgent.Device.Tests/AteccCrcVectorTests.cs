@@ -11,7 +11,9 @@ namespace CamAgent.Device.Tests
     [TestClass]
     public class AteccCrcVectorTests
     {
-        private static readonly string[] Table = GoldenVectors.Atecc608Packets;
+        // Read through a property: nanoCLR runs static initialisers eagerly, in metadata order, so a
+        // field initialised from GoldenVectors could be read before GoldenVectors is set (NFS018).
+        private static string[] Table => GoldenVectors.Atecc608Packets;
 
         [TestMethod]
         public void Every_Crc_Case_Appends_The_Published_Bytes()

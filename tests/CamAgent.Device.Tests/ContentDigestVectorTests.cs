@@ -13,7 +13,9 @@ namespace CamAgent.Device.Tests
     [TestClass]
     public class ContentDigestVectorTests
     {
-        private static readonly string[] Table = GoldenVectors.ContentDigest;
+        // Read through a property: nanoCLR runs static initialisers eagerly, in metadata order, so a
+        // field initialised from GoldenVectors could be read before GoldenVectors is set (NFS018).
+        private static string[] Table => GoldenVectors.ContentDigest;
 
         // The content generator of the vector file: byte i is (31 * i + 7) mod 256.
         private const int ContentMultiplier = 31;

@@ -10,7 +10,9 @@ namespace CamAgent.Device.Tests
     [TestClass]
     public class EcdsaVectorTests
     {
-        private static readonly string[] Table = GoldenVectors.EcdsaP256Rfc6979;
+        // Read through a property: nanoCLR runs static initialisers eagerly, in metadata order, so a
+        // field initialised from GoldenVectors could be read before GoldenVectors is set (NFS018).
+        private static string[] Table => GoldenVectors.EcdsaP256Rfc6979;
 
         [TestMethod]
         public void Signer_Derives_The_Published_Public_Key()

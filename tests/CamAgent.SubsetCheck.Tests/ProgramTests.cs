@@ -38,6 +38,21 @@ public sealed class ProgramTests : IDisposable
     }
 
     [Fact]
+    public void Checks_Several_Folders_As_One_Compilation()
+    {
+        string library = Directory.CreateDirectory(Path.Combine(_folder, "Library")).FullName;
+        string app = Directory.CreateDirectory(Path.Combine(_folder, "App")).FullName;
+        File.WriteAllText(Path.Combine(library, "Limits.cs"), "namespace L { public static class Limits { public const int Size = 4; } }");
+        File.WriteAllText(Path.Combine(app, "User.cs"), "namespace A { public static class User { public static int Twice() { return L.Limits.Size * 2; } } }");
+
+        (int exitCode, string output, string error) = Run(library, app, "--allowlist", TestPaths.AllowlistFile);
+
+        Assert.Equal(Program.ExitClean, exitCode);
+        Assert.Equal("nanoFramework subset check: 2 files, no violations", output.Trim());
+        Assert.Empty(error);
+    }
+
+    [Fact]
     public void Uses_The_Allowlist_Next_To_The_Tool_When_None_Is_Given()
     {
         File.Copy(Path.Combine(TestPaths.CleanSamples, "TimeAndThreads.cs"), Path.Combine(_folder, "A.cs"));
@@ -51,7 +66,7 @@ public sealed class ProgramTests : IDisposable
 
     [Theory]
     [InlineData(new string[0], "no source folder given")]
-    [InlineData(new[] { "a", "b" }, "more than one source folder")]
+    [InlineData(new[] { "/nonexistent/a", "/nonexistent/b" }, "source folder not found: /nonexistent/a")]
     [InlineData(new[] { "a", "--verbose" }, "unknown option '--verbose'")]
     [InlineData(new[] { "a", "--allowlist" }, "--allowlist needs a file")]
     [InlineData(new[] { "/nonexistent/camagent-core" }, "source folder not found")]

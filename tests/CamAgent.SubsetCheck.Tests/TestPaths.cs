@@ -7,7 +7,9 @@ internal static class TestPaths
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    public static string CoreSources => Path.Combine(RepositoryRoot, "src", "CamAgent.Core");
+    /// <summary>The device libraries' folders (src/CamAgent.Core.*), in a stable order.</summary>
+    public static IReadOnlyList<string> CoreSourceFolders =>
+        Directory.GetDirectories(Path.Combine(RepositoryRoot, "src"), "CamAgent.Core.*").Order(StringComparer.Ordinal).ToArray();
 
     public static string AllowlistFile => Path.Combine(RepositoryRoot, "tools", "CamAgent.SubsetCheck", "nanoframework-1x-api.txt");
 

@@ -1,7 +1,8 @@
 namespace CamAgent.SubsetCheck;
 
 /// <summary>
-/// Command line: <c>CamAgent.SubsetCheck &lt;source-folder&gt; [--allowlist FILE]</c>.
+/// Command line: <c>CamAgent.SubsetCheck &lt;source-folder&gt;... [--allowlist FILE]</c>; several folders
+/// are checked as one compilation (the device libraries reference each other).
 /// Prints one line per violation (<c>path(line,col): NFS0NN: message</c>), then a summary.
 /// Exit codes: 0 inside the subset, 1 violations, 2 usage error (bad arguments, unreadable or
 /// malformed allowlist, missing folder).
@@ -21,16 +22,17 @@ public static class Program
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (!TryParse(args, out string? folder, out string allowlistPath, out string? problem))
+        if (!TryParse(args, out List<string> folders, out string allowlistPath, out string? problem))
         {
             error.WriteLine($"CamAgent.SubsetCheck: {problem}");
-            error.WriteLine($"usage: CamAgent.SubsetCheck <source-folder> [{AllowlistOption} FILE]");
+            error.WriteLine($"usage: CamAgent.SubsetCheck <source-folder>... [{AllowlistOption} FILE]");
             return ExitUsage;
         }
 
-        if (!Directory.Exists(folder))
+        string? missing = folders.FirstOrDefault(folder => !Directory.Exists(folder));
+        if (missing != null)
         {
-            error.WriteLine($"CamAgent.SubsetCheck: source folder not found: {folder}");
+            error.WriteLine($"CamAgent.SubsetCheck: source folder not found: {missing}");
             return ExitUsage;
         }
 
@@ -57,7 +59,7 @@ public static class Program
         }
 
         var references = ReferenceAssemblies.Load(ReferenceAssemblies.Locate());
-        CheckResult result = SubsetChecker.Check(folder!, allowlist, references);
+        CheckResult result = SubsetChecker.Check(folders, allowlist, references);
         foreach (Violation violation in result.Violations)
         {
             output.WriteLine(violation);
@@ -70,9 +72,9 @@ public static class Program
     /// <summary>The allowlist shipped next to the tool (copied to its output folder).</summary>
     public static string DefaultAllowlistPath => Path.Combine(AppContext.BaseDirectory, DefaultAllowlistFileName);
 
-    private static bool TryParse(string[] args, out string? folder, out string allowlistPath, out string? problem)
+    private static bool TryParse(string[] args, out List<string> folders, out string allowlistPath, out string? problem)
     {
-        folder = null;
+        folders = [];
         allowlistPath = DefaultAllowlistPath;
         problem = null;
         for (int i = 0; i < args.Length; i++)
@@ -92,18 +94,13 @@ public static class Program
                 problem = $"unknown option '{args[i]}'";
                 return false;
             }
-            else if (folder == null)
-            {
-                folder = args[i];
-            }
             else
             {
-                problem = $"more than one source folder ('{folder}', '{args[i]}')";
-                return false;
+                folders.Add(args[i]);
             }
         }
 
-        problem = folder == null ? "no source folder given" : null;
-        return folder != null;
+        problem = folders.Count == 0 ? "no source folder given" : null;
+        return folders.Count > 0;
     }
 }

@@ -59,4 +59,7 @@ public static class RuleIds
 
     /// <summary>A long seeded from, or shifted right straight after widening from, an unsigned value (nanoCLR keeps an unsigned tag).</summary>
     public const string UnsignedWidening = "NFS017";
+
+    /// <summary>A static initialiser or static constructor that reads another type's static state (nanoCLR runs them eagerly, in metadata order).</summary>
+    public const string StaticInitialiserOrder = "NFS018";
 }

@@ -16,14 +16,28 @@ public static class SubsetChecker
     public static CheckResult Check(string sourceFolder, Allowlist allowlist, IReadOnlyList<MetadataReference> references)
     {
         ArgumentNullException.ThrowIfNull(sourceFolder);
+        return Check([sourceFolder], allowlist, references);
+    }
+
+    /// <summary>
+    /// Checks the C# files under all <paramref name="sourceFolders"/> as one compilation (the device
+    /// libraries reference each other, so their sources are analysed together). Throws
+    /// <see cref="DirectoryNotFoundException"/> if a folder does not exist.
+    /// </summary>
+    public static CheckResult Check(IReadOnlyList<string> sourceFolders, Allowlist allowlist, IReadOnlyList<MetadataReference> references)
+    {
+        ArgumentNullException.ThrowIfNull(sourceFolders);
         ArgumentNullException.ThrowIfNull(allowlist);
         ArgumentNullException.ThrowIfNull(references);
-        if (!Directory.Exists(sourceFolder))
+        foreach (string folder in sourceFolders)
         {
-            throw new DirectoryNotFoundException($"source folder not found: {sourceFolder}");
+            if (!Directory.Exists(folder))
+            {
+                throw new DirectoryNotFoundException($"source folder not found: {folder}");
+            }
         }
 
-        IReadOnlyList<string> files = CoreSources.Find(sourceFolder);
+        IReadOnlyList<string> files = sourceFolders.SelectMany(CoreSources.Find).ToArray();
         CSharpCompilation compilation = CoreSources.Compile(files, references);
         return new CheckResult(files.Count, Analyse(compilation, allowlist));
     }
@@ -47,6 +61,7 @@ public static class SubsetChecker
             new SyntaxRules(sink).Visit(root);
             new DeclarationRules(model, symbols, sink).CheckTree(root);
             new OperationRules(model, symbols, sink).CheckTree(root);
+            new StaticInitialiserRules(model, sink).CheckTree(root);
         }
 
         if (compilation.SyntaxTrees.FirstOrDefault() is { } first)

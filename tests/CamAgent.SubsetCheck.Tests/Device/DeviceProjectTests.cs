@@ -6,18 +6,19 @@ namespace CamAgent.SubsetCheck.Tests.Device;
 /// <summary>
 /// The nanoFramework projects cannot be built on this machine, so these checks keep them from
 /// rotting silently: well-formed project files, only the packages (and versions) the device
-/// build guide lists, references that match packages.config, every Core source linked, and
+/// build guide lists, references that match packages.config, Core referenced as its five
+/// libraries (never linked or copied), and
 /// vectors generated from tests/vectors.
 /// </summary>
 public partial class DeviceProjectTests
 {
     private static readonly XNamespace MsBuild = "http://schemas.microsoft.com/developer/msbuild/2003";
 
-    public static TheoryData<string> Projects => new()
-    {
-        "src/CamAgent.Device/CamAgent.Device.nfproj",
-        "tests/CamAgent.Device.Tests/CamAgent.Device.Tests.nfproj",
-    };
+    /// <summary>Every nanoFramework project of CamAgent.Device.sln.</summary>
+    public static TheoryData<string> Projects => new(DeviceSolutionProjects());
+
+    /// <summary>The device libraries (src/CamAgent.Core.*).</summary>
+    public static TheoryData<string> CoreLibraries => new(CoreLibraryNames());
 
     [Theory]
     [MemberData(nameof(Projects))]
@@ -72,52 +73,78 @@ public partial class DeviceProjectTests
     }
 
     [Theory]
-    [MemberData(nameof(Projects))]
-    public void Every_Core_Source_File_Is_Linked_Not_Copied(string project)
+    [MemberData(nameof(CoreLibraries))]
+    public void Each_Core_Library_Is_One_Folder_Built_Twice_With_The_Same_References(string library)
     {
-        XDocument document = XDocument.Load(Full(project));
-        string projectFolder = Path.GetDirectoryName(Full(project))!;
-        XElement[] coreGlobs = document.Descendants(MsBuild + "Compile")
-            .Where(c => ((string)c.Attribute("Include")!).EndsWith(@"CamAgent.Core\**\*.cs", StringComparison.Ordinal))
-            .ToArray();
+        string folder = Full("src/" + library);
+        XDocument nano = XDocument.Load(Path.Combine(folder, library + ".nfproj"));
+        XDocument host = XDocument.Load(Path.Combine(folder, library + ".csproj"));
 
-        XElement glob = Assert.Single(coreGlobs);
-        string include = (string)glob.Attribute("Include")!;
-        string coreFolder = Path.GetFullPath(Path.Combine(projectFolder, include[..include.IndexOf(@"\**", StringComparison.Ordinal)].Replace('\\', Path.DirectorySeparatorChar)));
-        Assert.Equal(Path.GetFullPath(TestPaths.CoreSources), coreFolder);
-        Assert.Equal(@"Core\%(RecursiveDir)%(Filename)%(Extension)", (string)glob.Element(MsBuild + "Link")!);
-        string[] excluded = ((string)glob.Attribute("Exclude")!).Split(';');
-        Assert.All(excluded, e => Assert.Matches(@"CamAgent\.Core\\(bin|obj)\\\*\*$", e));
-
-        string[] coreTypes = CoreSourceFiles().Select(Path.GetFileName).ToArray()!;
-        Assert.NotEmpty(coreTypes);
-        string[] ownFiles = Directory.GetFiles(projectFolder, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !IsBuildOutput(projectFolder, f)).Select(Path.GetFileName).ToArray()!;
-        Assert.Empty(ownFiles.Intersect(coreTypes));
-    }
-
-    [Fact]
-    public void Device_Solution_Holds_Both_Projects_And_The_Host_Solution_Holds_Neither()
-    {
-        string device = File.ReadAllText(Full("CamAgent.Device.sln"));
-        string host = File.ReadAllText(Full("CamAgent.sln"));
-
-        foreach (string project in new[] { @"src\CamAgent.Device\CamAgent.Device.nfproj", @"tests\CamAgent.Device.Tests\CamAgent.Device.Tests.nfproj" })
-        {
-            Assert.Contains("\"" + project + "\"", device);
-            Assert.DoesNotContain(Path.GetFileName(project), host);
-        }
+        Assert.Equal(library, Property(nano, "AssemblyName"));
+        Assert.Equal("Library", Property(nano, "OutputType"));
+        Assert.Equal("9", Property(nano, "LangVersion"));
+        Assert.Equal(@"**\*.cs", (string)Assert.Single(nano.Descendants(MsBuild + "Compile")).Attribute("Include")!);
+        Assert.Equal(
+            ProjectReferences(host, ".csproj"),
+            ProjectReferences(nano, ".nfproj"));
     }
 
     [Theory]
-    [InlineData("src/CamAgent.Device")]
-    [InlineData("tests/CamAgent.Device.Tests")]
-    public void Host_Build_Settings_Do_Not_Reach_The_Device_Projects(string folder)
+    [MemberData(nameof(Projects))]
+    public void No_Device_Project_Links_Or_Copies_Core_Sources(string project)
     {
-        XDocument props = XDocument.Load(Full(folder + "/Directory.Build.props"));
+        XDocument document = XDocument.Load(Full(project));
+        string projectFolder = Path.GetDirectoryName(Full(project))!;
+        string[] linked = document.Descendants(MsBuild + "Compile")
+            .Select(c => (string)c.Attribute("Include")!)
+            .Where(include => include.Contains("CamAgent.Core.", StringComparison.Ordinal) && !include.StartsWith("**", StringComparison.Ordinal))
+            .ToArray();
+        Assert.Empty(linked);
 
-        Assert.DoesNotContain(props.Descendants(), e => e.Name.LocalName == "Import");
-        Assert.Equal("false", props.Descendants().Single(e => e.Name.LocalName == "ImportDirectoryPackagesProps").Value);
+        string[] coreFiles = CoreSourceFiles().Where(f => !f.StartsWith(projectFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Select(Path.GetFileName).ToArray()!;
+        Assert.NotEmpty(coreFiles);
+        string[] ownFiles = Directory.GetFiles(projectFolder, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !IsBuildOutput(projectFolder, f)).Select(Path.GetFileName).ToArray()!;
+        Assert.Empty(ownFiles.Intersect(coreFiles));
+    }
+
+    [Theory]
+    [InlineData("src/CamAgent.Device/CamAgent.Device.nfproj")]
+    [InlineData("tests/CamAgent.Device.Tests/CamAgent.Device.Tests.nfproj")]
+    public void The_App_And_Its_Tests_Reference_Every_Core_Library(string project)
+    {
+        string[] referenced = ProjectReferences(XDocument.Load(Full(project)), ".nfproj");
+
+        Assert.Equal(CoreLibraryNames().Order(StringComparer.Ordinal), referenced.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Device_Solution_Holds_Every_NanoFramework_Project_And_The_Host_Solution_Holds_None()
+    {
+        string host = File.ReadAllText(Full("CamAgent.sln"));
+        string[] onDisk = Directory.GetFiles(TestPaths.RepositoryRoot, "*.nfproj", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(TestPaths.RepositoryRoot, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .ToArray();
+
+        Assert.Equal(onDisk.Order(StringComparer.Ordinal), DeviceSolutionProjects().Order(StringComparer.Ordinal));
+        Assert.Equal(7, onDisk.Length);
+        Assert.All(onDisk, project => Assert.DoesNotContain(Path.GetFileName(project), host));
+    }
+
+    [Fact]
+    public void Host_Build_Settings_Do_Not_Reach_The_NanoFramework_Projects()
+    {
+        XDocument props = XDocument.Load(Full("Directory.Build.props"));
+        XElement[] groups = props.Root!.Elements("PropertyGroup").ToArray();
+
+        XElement device = Assert.Single(groups, g => (string?)g.Attribute("Condition") == "'$(MSBuildProjectExtension)' == '.nfproj'");
+        Assert.Equal("false", device.Element("ImportDirectoryPackagesProps")!.Value);
+        XElement host = Assert.Single(groups, g => (string?)g.Attribute("Condition") == "'$(MSBuildProjectExtension)' != '.nfproj'");
+        Assert.NotNull(host.Element("TargetFramework"));
+        Assert.Equal(2, groups.Length);
+        Assert.Empty(props.Root.Elements("ItemGroup"));
     }
 
     [Fact]
@@ -157,11 +184,24 @@ public partial class DeviceProjectTests
             .ToDictionary(p => (string)p.Attribute("id")!, p => (string)p.Attribute("version")!, StringComparer.Ordinal);
     }
 
-    private static IEnumerable<string> CoreSourceFiles()
-    {
-        string core = TestPaths.CoreSources;
-        return Directory.GetFiles(core, "*.cs", SearchOption.AllDirectories).Where(f => !IsBuildOutput(core, f));
-    }
+    private static IEnumerable<string> CoreSourceFiles() =>
+        TestPaths.CoreSourceFolders.SelectMany(core =>
+            Directory.GetFiles(core, "*.cs", SearchOption.AllDirectories).Where(f => !IsBuildOutput(core, f)));
+
+    private static string[] CoreLibraryNames() =>
+        TestPaths.CoreSourceFolders.Select(Path.GetFileName).ToArray()!;
+
+    private static string[] DeviceSolutionProjects() =>
+        SolutionProjectPattern().Matches(File.ReadAllText(Full("CamAgent.Device.sln")))
+            .Select(m => m.Groups["path"].Value.Replace('\\', '/'))
+            .ToArray();
+
+    private static string[] ProjectReferences(XDocument project, string extension) =>
+        project.Descendants().Where(e => e.Name.LocalName == "ProjectReference")
+            .Select(r => Path.GetFileName(((string)r.Attribute("Include")!).Replace('\\', '/')))
+            .Select(name => name[..^extension.Length])
+            .Order(StringComparer.Ordinal)
+            .ToArray();
 
     private static bool IsBuildOutput(string root, string file)
     {
@@ -176,6 +216,9 @@ public partial class DeviceProjectTests
 
     [GeneratedRegex(@"^\.\.\\\.\.\\packages\\(?<id>[A-Za-z0-9.]+?)\.(?<version>\d+\.\d+\.\d+)\\lib\\[A-Za-z0-9.]+\.(dll|exe)$")]
     private static partial Regex HintPathPattern();
+
+    [GeneratedRegex(@"^Project\(""\{11A8DD76-328B-46DF-9F39-F559912D0360\}""\) = ""[^""]+"", ""(?<path>[^""]+\.nfproj)""", RegexOptions.Multiline)]
+    private static partial Regex SolutionProjectPattern();
 
     [GeneratedRegex(@"^\| `(?<id>nanoFramework\.[A-Za-z0-9.]+)` \| `(?<version>\d+\.\d+\.\d+)` \|", RegexOptions.Multiline)]
     private static partial Regex DocumentedPackagePattern();

@@ -7,7 +7,7 @@ namespace CamAgent.SubsetCheck.Tests.Device;
 
 /// <summary>
 /// Compiles the nanoFramework test project's sources (tests/CamAgent.Device.Tests) together with
-/// the linked Core and the native HMAC adapter, exactly as its .nfproj lists them, against .NET
+/// the device libraries' sources (src/CamAgent.Core.*) and the native HMAC adapter, exactly as its .nfproj lists them, against .NET
 /// and a stand-in for nanoFramework.TestFramework, then runs every [TestMethod]. nanoCLR cannot run
 /// here; this keeps the device tests compiling against today's Core and their vector logic right,
 /// so a device run fails only for reasons of the device itself.
@@ -44,7 +44,7 @@ public class DeviceTestsOnHostTests
     {
         string root = TestPaths.RepositoryRoot;
         var files = new List<string>();
-        files.AddRange(SourcesUnder(TestPaths.CoreSources));
+        files.AddRange(TestPaths.CoreSourceFolders.SelectMany(SourcesUnder));
         files.AddRange(SourcesUnder(Path.Combine(root, "tests", "CamAgent.Device.Tests")).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Properties{Path.DirectorySeparatorChar}", StringComparison.Ordinal)));
         files.Add(Path.Combine(root, "src", "CamAgent.Device", "Adapters", "NativeHmacSha256.cs"));
         files.Add(Path.Combine(root, "src", "CamAgent.Device", "Adapters", "NativeHmacSha256Factory.cs"));
