@@ -59,6 +59,7 @@ namespace CamAgent.Core.Config
         DeviceKeyNotAllowed = 68,
         ReceiptKeyInvalid = 69,
         SignerKindUnknown = 70,
+        SoftwareKeyOnSecureElementBoard = 71,
 
         // Other values.
         DeviceIdInvalid = 80,

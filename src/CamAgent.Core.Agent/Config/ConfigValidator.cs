@@ -175,6 +175,11 @@ namespace CamAgent.Core.Config
                 return null;
             }
 
+            if (error == ConfigError.SoftwareKeyOnSecureElementBoard)
+            {
+                return Fail(text, error, ConfigKeys.DeviceSignerIndex, "this board has a secure element: the device key must live in it (device.signer = secure-element)");
+            }
+
             int index = config.Signer == SignerChoice.Software ? ConfigKeys.DeviceKeyIndex : ConfigKeys.DeviceSignerIndex;
             return Fail(text, error, index, "the device key does not belong to the device certificate");
         }

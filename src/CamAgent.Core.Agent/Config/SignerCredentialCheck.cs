@@ -6,7 +6,9 @@ namespace CamAgent.Core.Config
     /// <summary>
     /// <see cref="ICredentialCheck"/> through the signer that will really sign: the software
     /// signer built from the configured key, or the secure element. The public key it reports
-    /// must equal the device certificate's, byte for byte.
+    /// must equal the device certificate's, byte for byte. The signer follows the board: on a board
+    /// whose profile names a secure element, a configuration with a software key is refused, so a
+    /// production camera never seals with a key kept in plain flash (docs/boards.md).
     /// </summary>
     public sealed class SignerCredentialCheck : ICredentialCheck
     {
@@ -32,6 +34,11 @@ namespace CamAgent.Core.Config
             if (candidate == null)
             {
                 throw new ArgumentNullException("candidate");
+            }
+
+            if (_secureElement != null && candidate.Signer == SignerChoice.Software)
+            {
+                return ConfigError.SoftwareKeyOnSecureElementBoard;
             }
 
             ISigner signer = candidate.Signer == SignerChoice.Software ? _software(candidate.DeviceKey) : _secureElement;

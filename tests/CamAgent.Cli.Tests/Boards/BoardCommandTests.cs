@@ -10,6 +10,8 @@ public sealed class BoardCommandTests : IDisposable
     [InlineData("ai-thinker-esp32-cam", "ESP32_PSRAM_REV0")]
     [InlineData("seeed-xiao-esp32s3-sense", "ESP32_S3_ALL")]
     [InlineData("esp32-wroom-32se-devkit", "ESP32_REV3")]
+    [InlineData("ai-thinker-esp32-cam-atecc608", "ESP32_PSRAM_REV0")]
+    [InlineData("seeed-xiao-esp32s3-sense-atecc608", "ESP32_S3_ALL")]
     public void Flash_Prints_The_Nanoff_Commands_With_The_Right_Target(string board, string target)
     {
         CamAgentProcess.Result result = CamAgentProcess.Run(temp.Path, "board", "flash", board, "--port", "/dev/ttyUSB0");
@@ -28,6 +30,20 @@ public sealed class BoardCommandTests : IDisposable
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         Assert.Contains("ai-thinker-esp32-cam", result.Output);
         Assert.Contains("esp32-wroom-32se-devkit      ESP32_REV3", result.Output);
+    }
+
+    [Theory]
+    [InlineData("ai-thinker-esp32-cam", "DEVELOPMENT ONLY: the device key sits in plain flash")]
+    [InlineData("seeed-xiao-esp32s3-sense", "DEVELOPMENT ONLY: the device key sits in plain flash")]
+    [InlineData("esp32-wroom-32se-devkit", "production: the device key is generated in the secure element")]
+    [InlineData("ai-thinker-esp32-cam-atecc608", "production: the device key is generated in the secure element")]
+    [InlineData("seeed-xiao-esp32s3-sense-atecc608", "production: the device key is generated in the secure element")]
+    public void Show_Says_Whether_A_Board_Is_For_Development_Or_Production(string board, string use)
+    {
+        CamAgentProcess.Result result = CamAgentProcess.Run(temp.Path, "board", "show", board);
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        Assert.Contains("  use:                   " + use, result.Output);
     }
 
     [Fact]

@@ -170,6 +170,22 @@ public sealed class ConfigValidatorTests : IClassFixture<CredentialsFixture>
     }
 
     [Fact]
+    public void Refuses_A_Software_Key_On_A_Board_With_A_Secure_Element()
+    {
+        // The board's secure element holds the certificate's own key, so only the board rule can refuse.
+        var secureElement = new DotNetP256Signer(_creds.DeviceKey.ExportParameters(true).D!);
+        var validator = new ConfigValidator(new SignerCredentialCheck(key => new DotNetP256Signer(key), secureElement));
+
+        byte[] text = TestCredentials.Render(_creds.Fields());
+        ConfigResult result = validator.Validate(text, 0, text.Length);
+
+        Assert.Equal(ConfigError.SoftwareKeyOnSecureElementBoard, result.Error);
+        Assert.Equal("device.signer", result.Field);
+        Assert.Contains("secure element", result.Message);
+        Assert.Null(result.Config);
+    }
+
+    [Fact]
     public void Refuses_A_Device_Certificate_As_The_Agency_CA()
     {
         Assert.Equal(ConfigError.AgencyCaNotCertificateAuthority, WithField("agency.ca", Convert.ToBase64String(_creds.DeviceCertificateDer)).Error);

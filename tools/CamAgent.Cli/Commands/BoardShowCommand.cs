@@ -65,8 +65,11 @@ public sealed class BoardShowCommand : ICommand
             : $"  SD card:               SDMMC 1-bit, CLK {b.SdClkPin}, CMD {b.SdCmdPin}, D0 {b.SdD0Pin}");
         o.WriteLine($"  status LED:            GPIO{b.StatusLedPin}, active {(b.StatusLedActiveLow ? "low" : "high")}");
         o.WriteLine(b.SecureElement == "none"
-            ? "  secure element:        none (device key kept in flash: see docs/threat-model.md)"
+            ? "  secure element:        none"
             : $"  secure element:        {b.SecureElement} on I2C SDA {b.SeI2cSdaPin}, SCL {b.SeI2cSclPin}, address 0x{b.SeI2cAddress:X2}");
+        o.WriteLine(b.SecureElement == "none"
+            ? "  use:                   DEVELOPMENT ONLY: the device key sits in plain flash and the managed signer takes 10-35 s per segment (docs/boards.md)"
+            : "  use:                   production: the device key is generated in the secure element and never leaves it");
         o.WriteLine($"  quirks:                {b.Quirks}");
     }
 }
