@@ -62,4 +62,7 @@ public static class RuleIds
 
     /// <summary>A static initialiser or static constructor that reads another type's static state (nanoCLR runs them eagerly, in metadata order).</summary>
     public const string StaticInitialiserOrder = "NFS018";
+
+    /// <summary>A status or result returned by a call and left unlooked-at (a bare call statement, or a discard without a reason).</summary>
+    public const string DroppedStatus = "NFS019";
 }

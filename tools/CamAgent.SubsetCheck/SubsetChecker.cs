@@ -62,6 +62,7 @@ public static class SubsetChecker
             new DeclarationRules(model, symbols, sink).CheckTree(root);
             new OperationRules(model, symbols, sink).CheckTree(root);
             new StaticInitialiserRules(model, sink).CheckTree(root);
+            new DroppedStatusRules(model, sink).CheckTree(root);
         }
 
         if (compilation.SyntaxTrees.FirstOrDefault() is { } first)

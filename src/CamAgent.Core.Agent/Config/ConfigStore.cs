@@ -90,7 +90,9 @@ namespace CamAgent.Core.Config
 
             DurableRecord record = new DurableRecord(_slots, RecordName, ConfigLimits.MaxConfigBytes);
             int ignored;
-            record.Load(new byte[ConfigLimits.MaxConfigBytes], 0, out ignored);
+            // Loading first lets the record pick the slot to overwrite (the older or the damaged
+            // one); what it held does not matter here, the new configuration replaces it.
+            _ = record.Load(new byte[ConfigLimits.MaxConfigBytes], 0, out ignored);
             PersistStatus status = record.Save(data, offset, count);
             if (status != PersistStatus.Ok)
             {

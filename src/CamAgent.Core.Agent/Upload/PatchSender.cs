@@ -42,8 +42,12 @@ namespace CamAgent.Core.Upload
                 return HttpResult.Ok;
             }
 
-            TusRequests.BuildPatch(_connection.Request, host, path, offset, count);
-            HttpResult result = _connection.SendHead();
+            HttpResult result = TusRequests.BuildPatch(_connection.Request, host, path, offset, count);
+            if (result == HttpResult.Ok)
+            {
+                result = _connection.SendHead();
+            }
+
             int sent = 0;
             while (result == HttpResult.Ok)
             {

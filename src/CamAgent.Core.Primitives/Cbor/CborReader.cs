@@ -116,7 +116,7 @@ namespace CamAgent.Core.Cbor
                 if (_major == CborMajorType.Array || _major == CborMajorType.Map)
                 {
                     int ignored;
-                    OpenContainer(out ignored);
+                    _ = OpenContainer(out ignored); // a failure sticks in _status, which ends the loop
                 }
                 else if (_major == CborMajorType.ByteString || _major == CborMajorType.TextString)
                 {
@@ -124,7 +124,7 @@ namespace CamAgent.Core.Cbor
                 }
                 else
                 {
-                    EndItem();
+                    _ = EndItem(); // a failure sticks in _status, which ends the loop
                 }
             }
             while (_status == CborStatus.Ok && _containers.Depth > startDepth);
@@ -159,7 +159,7 @@ namespace CamAgent.Core.Cbor
 
             if (_major == CborMajorType.TextString && !Utf8Validator.IsWellFormed(_buffer, contentOffset, contentLength))
             {
-                Fail(CborStatus.InvalidUtf8);
+                Record(CborStatus.InvalidUtf8);
                 return false;
             }
 
@@ -207,13 +207,13 @@ namespace CamAgent.Core.Cbor
             contentLength = 0;
             if (_argument > CborLimits.MaxStringBytes)
             {
-                Fail(CborStatus.TooLarge);
+                Record(CborStatus.TooLarge);
                 return false;
             }
 
             if (_argument > (ulong)(_end - _position))
             {
-                Fail(CborStatus.Truncated);
+                Record(CborStatus.Truncated);
                 return false;
             }
 
@@ -231,7 +231,7 @@ namespace CamAgent.Core.Cbor
 
             if (_major != expected)
             {
-                Fail(CborStatus.UnexpectedType);
+                Record(CborStatus.UnexpectedType);
                 return false;
             }
 
@@ -247,7 +247,7 @@ namespace CamAgent.Core.Cbor
 
             if (_containers.IsComplete)
             {
-                Fail(CborStatus.NoMoreItems);
+                Record(CborStatus.NoMoreItems);
                 return false;
             }
 
@@ -266,7 +266,7 @@ namespace CamAgent.Core.Cbor
             _itemIsKey = _containers.IsKeyNext;
             if (_position >= _end)
             {
-                Fail(CborStatus.Truncated);
+                Record(CborStatus.Truncated);
                 return false;
             }
 
@@ -280,13 +280,13 @@ namespace CamAgent.Core.Cbor
 
             if (_major == CborMajorType.Tag)
             {
-                Fail(CborStatus.Unsupported);
+                Record(CborStatus.Unsupported);
                 return false;
             }
 
             if (_major == CborMajorType.SimpleOrFloat && (additional < SimpleFalse || additional > SimpleNull))
             {
-                Fail(CborStatus.Unsupported);
+                Record(CborStatus.Unsupported);
                 return false;
             }
 
@@ -303,20 +303,20 @@ namespace CamAgent.Core.Cbor
 
             if (additional == AdditionalIndefinite)
             {
-                Fail(CborStatus.IndefiniteLength);
+                Record(CborStatus.IndefiniteLength);
                 return false;
             }
 
             if (additional > AdditionalEightBytes)
             {
-                Fail(CborStatus.Malformed);
+                Record(CborStatus.Malformed);
                 return false;
             }
 
             int size = 1 << (additional - AdditionalOneByte);
             if (size > _end - _position)
             {
-                Fail(CborStatus.Truncated);
+                Record(CborStatus.Truncated);
                 return false;
             }
 
@@ -331,7 +331,7 @@ namespace CamAgent.Core.Cbor
             // Shortest form: a value that fits the next smaller size must have used it.
             if (CborWriter.HeadSize(argument) != size + 1)
             {
-                Fail(CborStatus.NonCanonical);
+                Record(CborStatus.NonCanonical);
                 return false;
             }
 
@@ -356,12 +356,17 @@ namespace CamAgent.Core.Cbor
 
         private CborStatus Fail(CborStatus status)
         {
+            Record(status);
+            return _status;
+        }
+
+        // The first error sticks: later calls report it, never a later, derived one.
+        private void Record(CborStatus status)
+        {
             if (_status == CborStatus.Ok)
             {
                 _status = status;
             }
-
-            return _status;
         }
     }
 }

@@ -149,7 +149,9 @@ namespace CamAgent.Core.SecureElement
                     status = _transport.Execute(AteccProtocol.OpcodeSign, AteccProtocol.SignModeExternal, slot, null, 0, 0, SignatureBytes);
                 }
 
-                _transport.Sleep();
+                // The operation's status is what counts; a chip that missed the sleep command
+                // falls asleep by its own watchdog and the next wake starts clean either way.
+                _ = _transport.Sleep();
             }
 
             return Finish(status, signature, signatureOffset, SignatureBytes);
@@ -224,7 +226,7 @@ namespace CamAgent.Core.SecureElement
             {
                 CountRetry(attempt);
                 status = _transport.Execute(opcode, param1, param2, null, 0, 0, expectedDataBytes);
-                _transport.Sleep();
+                _ = _transport.Sleep(); // as in Sign: the watchdog puts a chip that missed it to sleep
             }
 
             return status;

@@ -93,7 +93,7 @@ namespace CamAgent.Core.SecureElement
                 {
                     // Already awake with an old answer pending: a wake pulse does not reset an awake
                     // chip, sleep does, so the next pulse starts from a known state.
-                    WriteWordAddress(AteccProtocol.WordAddressSleep);
+                    _ = WriteWordAddress(AteccProtocol.WordAddressSleep); // the next wake attempt judges the result
                 }
             }
 

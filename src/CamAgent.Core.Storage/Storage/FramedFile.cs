@@ -119,7 +119,7 @@ namespace CamAgent.Core.Storage
             {
                 // The first failure is what the caller needs; a failed clean-up only leaves a
                 // temporary file that recovery deletes.
-                _store.Delete(tempPath);
+                _ = _store.Delete(tempPath); // recovery deletes a temporary file that survives
             }
 
             return status;
