@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using CamAgent.Core.SecureElement;
-using CamAgent.Host.SecureElement;
+using CamAgent.Simulation.SecureElement;
 
 namespace CamAgent.Benchmarks;
 

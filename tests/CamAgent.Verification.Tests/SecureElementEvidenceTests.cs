@@ -3,7 +3,7 @@ using CamAgent.Core.Evidence;
 using CamAgent.Core.Platform;
 using CamAgent.Core.SecureElement;
 using CamAgent.Host.Crypto;
-using CamAgent.Host.SecureElement;
+using CamAgent.Simulation.SecureElement;
 using CamAgent.Tests.Support;
 
 namespace CamAgent.Verification.Tests;

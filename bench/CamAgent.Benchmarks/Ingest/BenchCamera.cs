@@ -1,3 +1,4 @@
+using CamAgent.Host.Platform;
 using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
@@ -6,7 +7,7 @@ using CamAgent.Core.Egress;
 using CamAgent.Core.Evidence;
 using CamAgent.Core.Platform;
 using CamAgent.Core.Upload;
-using CamAgent.Host.Agent;
+using CamAgent.Simulation.Agent;
 using CamAgent.Host.Crypto;
 using CamAgent.Host.Tls;
 

@@ -2,7 +2,7 @@ using CamAgent.Cli.Provisioning;
 using CamAgent.Core.Platform;
 using CamAgent.Core.Provisioning;
 using CamAgent.Core.SecureElement;
-using CamAgent.Host.SecureElement;
+using CamAgent.Simulation.SecureElement;
 
 namespace CamAgent.Cli.Tests.SecureElement;
 

@@ -1,3 +1,4 @@
+using CamAgent.Host.Platform;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -6,7 +7,7 @@ using CamAgent.Core.Config;
 using CamAgent.Core.Platform;
 using CamAgent.Core.Tests.Config;
 using CamAgent.Core.Tests.Support;
-using CamAgent.Host.Agent;
+using CamAgent.Simulation.Agent;
 using CamAgent.Host.Tls;
 
 namespace CamAgent.Core.Tests.Host;

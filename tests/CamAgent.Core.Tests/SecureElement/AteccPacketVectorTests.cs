@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CamAgent.Core.Platform;
 using CamAgent.Core.SecureElement;
-using CamAgent.Host.SecureElement;
+using CamAgent.Simulation.SecureElement;
 using CamAgent.Tests.Support;
 
 namespace CamAgent.Core.Tests.SecureElement;

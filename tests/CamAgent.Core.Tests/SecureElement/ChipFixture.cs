@@ -1,5 +1,5 @@
 using CamAgent.Core.SecureElement;
-using CamAgent.Host.SecureElement;
+using CamAgent.Simulation.SecureElement;
 
 namespace CamAgent.Core.Tests.SecureElement;
 

@@ -1,6 +1,6 @@
 using CamAgent.Core.Platform;
 using CamAgent.Core.SecureElement;
-using CamAgent.Host.SecureElement;
+using CamAgent.Simulation.SecureElement;
 
 namespace CamAgent.Core.Tests.SecureElement;
 

@@ -1,8 +1,9 @@
+using CamAgent.Host.Platform;
 using System.Globalization;
 using System.Net;
 using CamAgent.Core.Agent;
 using CamAgent.Core.Config;
-using CamAgent.Host.Agent;
+using CamAgent.Simulation.Agent;
 using CamAgent.Host.Tls;
 
 namespace CamAgent.Cli.Commands;

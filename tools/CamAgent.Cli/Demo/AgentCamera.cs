@@ -1,7 +1,7 @@
 using System.Net;
 using CamAgent.Core.Agent;
 using CamAgent.Core.Config;
-using CamAgent.Host.Agent;
+using CamAgent.Simulation.Agent;
 using CamAgent.Host.Tls;
 
 namespace CamAgent.Cli.Demo;

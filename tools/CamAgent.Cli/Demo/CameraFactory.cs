@@ -1,5 +1,5 @@
 using CamAgent.Core.Config;
-using CamAgent.Host.Agent;
+using CamAgent.Simulation.Agent;
 using CamAgent.Provisioning;
 using CamAgent.Provisioning.Bundles;
 

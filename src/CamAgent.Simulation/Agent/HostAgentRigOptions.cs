@@ -1,7 +1,7 @@
 using CamAgent.Core.Platform;
 using CamAgent.Host.Tls;
 
-namespace CamAgent.Host.Agent;
+namespace CamAgent.Simulation.Agent;
 
 /// <summary>
 /// What differs between the hosts that run the device agent on this machine (the simulator, the

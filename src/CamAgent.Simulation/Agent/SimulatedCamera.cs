@@ -1,4 +1,4 @@
-namespace CamAgent.Host.Agent;
+namespace CamAgent.Simulation.Agent;
 
 /// <summary>
 /// Stands in for the camera's recorder: writes segment files into the card's segment folder the

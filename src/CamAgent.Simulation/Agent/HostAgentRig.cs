@@ -1,3 +1,4 @@
+using CamAgent.Host.Platform;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -11,7 +12,7 @@ using CamAgent.Host.Persistence;
 using CamAgent.Host.Storage;
 using CamAgent.Host.Tls;
 
-namespace CamAgent.Host.Agent;
+namespace CamAgent.Simulation.Agent;
 
 /// <summary>
 /// The device agent (<see cref="AgentLoop"/>, the firmware's Core code) assembled on this machine

@@ -1,7 +1,7 @@
 using CamAgent.Core.Platform;
 using CamAgent.Core.SecureElement;
 
-namespace CamAgent.Host.SecureElement;
+namespace CamAgent.Simulation.SecureElement;
 
 /// <summary>
 /// A behavioural ATECC608 on an I2C bus (docs/secure-element.md §6), for host tests and the

@@ -1,6 +1,6 @@
 using CamAgent.Core.Platform;
 
-namespace CamAgent.Host.SecureElement;
+namespace CamAgent.Simulation.SecureElement;
 
 /// <summary>
 /// Simulated time for emulated hardware: waiting advances the clock instantly, so a test that

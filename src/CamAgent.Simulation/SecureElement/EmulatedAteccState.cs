@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using CamAgent.Core.SecureElement;
 
-namespace CamAgent.Host.SecureElement;
+namespace CamAgent.Simulation.SecureElement;
 
 /// <summary>
 /// The persistent and volatile state of an emulated ATECC608 and its command semantics
