@@ -5,7 +5,7 @@ using CamAgent.Core.Evidence;
 namespace CamAgent.Verification;
 
 /// <summary>
-/// Finds evidence on disk in the ingest server's layout (CONTRACTS: &lt;store&gt;/devices/&lt;device-id&gt;/
+/// Finds evidence on disk in the ingest server's layout (docs/ingest-server.md §4: &lt;store&gt;/devices/&lt;device-id&gt;/
 /// &lt;20-digit sequence&gt;.manifest.cose | .segment | .receipt.cose), or in a single device folder.
 /// Treats the tree as hostile: it never follows symbolic links or other reparse points below the
 /// folder it was given, never builds a path from file content, and reports every entry it does

@@ -1,3 +1,5 @@
+using CamAgent.Core.Evidence;
+
 namespace CamAgent.Core.Config
 {
     /// <summary>Bounds of configuration values, each with the reason for it.</summary>
@@ -40,14 +42,14 @@ namespace CamAgent.Core.Config
 
         public const int RawPskHexChars = 64;
 
-        /// <summary>Evidence chunk size (docs/evidence-format.md), bytes. Default = the contract's 16 KiB.</summary>
-        public const int DefaultChunkSizeBytes = 16384;
+        /// <summary>Evidence chunk size (docs/evidence-format.md §4), bytes: the format's default.</summary>
+        public const int DefaultChunkSizeBytes = ContentDigest.DefaultChunkSizeBytes;
 
         /// <summary>Smaller chunks cost a PATCH and an HMAC call per 4 KiB, which stops making sense.</summary>
         public const int MinChunkSizeBytes = 4096;
 
-        /// <summary>The agent's 48 KiB buffer budget is sized for one 16 KiB chunk block.</summary>
-        public const int MaxChunkSizeBytes = 16384;
+        /// <summary>The agent's 48 KiB buffer budget is sized for one block of the default chunk size.</summary>
+        public const int MaxChunkSizeBytes = ContentDigest.DefaultChunkSizeBytes;
 
         /// <summary>TCP+TLS connect timeout, ms. 15 s covers a TLS handshake with a managed client on a weak link.</summary>
         public const int DefaultConnectTimeoutMs = 15000;

@@ -3,7 +3,7 @@ namespace CamAgent.Core.Upload
     /// <summary>
     /// Decides whether a receipt returned by the ingest server proves that the server holds
     /// exactly this record: fields match the job and the signature verifies against the receipt
-    /// key pinned in the device configuration (CONTRACTS: receipt).
+    /// key pinned in the device configuration (docs/evidence-format.md §6).
     /// </summary>
     public interface IReceiptChecker
     {

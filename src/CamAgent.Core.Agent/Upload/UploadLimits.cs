@@ -5,8 +5,8 @@ namespace CamAgent.Core.Upload
     /// <summary>Sizes of the buffers the upload client allocates once, and the bounds on its retries.</summary>
     public static class UploadLimits
     {
-        /// <summary>PATCH body size: equal to the evidence chunk size (CONTRACTS: 16 KiB), one TLS record's worth of plaintext.</summary>
-        public const int DefaultChunkSizeBytes = 16384;
+        /// <summary>PATCH body size: equal to the evidence chunk size (docs/evidence-format.md §4), one TLS record's worth of plaintext.</summary>
+        public const int DefaultChunkSizeBytes = ContentDigest.DefaultChunkSizeBytes;
 
         /// <summary>
         /// Content per PATCH: 256 KiB (16 chunks). Every PATCH waits for the server's durable

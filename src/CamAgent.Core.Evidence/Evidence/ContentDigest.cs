@@ -1,4 +1,5 @@
 using System;
+using CamAgent.Core.Binary;
 using CamAgent.Core.Platform;
 
 namespace CamAgent.Core.Evidence
@@ -222,9 +223,9 @@ namespace CamAgent.Core.Evidence
             Array.Copy(FinalLabel, 0, _final, 0, FinalLabel.Length);
             Array.Copy(_block, 0, _final, FinalLabel.Length, DigestSizeBytes);
             int position = FinalLabel.Length + DigestSizeBytes;
-            BigEndian.WriteUInt64(_final, position, (ulong)_totalLength);
-            BigEndian.WriteUInt32(_final, position + 8, (uint)_chunkSizeBytes);
-            BigEndian.WriteUInt64(_final, position + 12, (ulong)_chunkCount);
+            Bytes.WriteUInt64(_final, position, (ulong)_totalLength);
+            Bytes.WriteUInt32(_final, position + 8, (uint)_chunkSizeBytes);
+            Bytes.WriteUInt64(_final, position + 12, (ulong)_chunkCount);
             _hmac.Compute(_final, digest, offset);
             _finished = true;
         }
@@ -237,8 +238,8 @@ namespace CamAgent.Core.Evidence
                 _block[i] = 0;
             }
 
-            BigEndian.WriteUInt64(_block, IndexOffset, (ulong)_chunkCount);
-            BigEndian.WriteUInt32(_block, LengthOffset, (uint)length);
+            Bytes.WriteUInt64(_block, IndexOffset, (ulong)_chunkCount);
+            Bytes.WriteUInt32(_block, LengthOffset, (uint)length);
             _hmac.Compute(_block, _mac, 0);
             Array.Copy(_mac, 0, _block, 0, DigestSizeBytes);
             _chunkCount++;

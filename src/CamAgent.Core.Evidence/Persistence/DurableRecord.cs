@@ -1,4 +1,5 @@
 using System;
+using CamAgent.Core.Binary;
 using CamAgent.Core.Crypto;
 using CamAgent.Core.Platform;
 
@@ -76,7 +77,7 @@ namespace CamAgent.Core.Persistence
         /// </summary>
         public PersistStatus Load(byte[] payload, int offset, out int length)
         {
-            CheckRange(payload, offset, _maxPayloadBytes);
+            Bytes.CheckRange(payload, offset, _maxPayloadBytes);
             length = 0;
             _newestSlot = -1;
             _newestGeneration = 0;
@@ -115,7 +116,7 @@ namespace CamAgent.Core.Persistence
         /// </summary>
         public PersistStatus Save(byte[] payload, int offset, int count)
         {
-            CheckRange(payload, offset, count);
+            Bytes.CheckRange(payload, offset, count);
             if (count > _maxPayloadBytes)
             {
                 throw new ArgumentOutOfRangeException("count");
@@ -124,8 +125,8 @@ namespace CamAgent.Core.Persistence
             long generation = _newestGeneration + 1;
             int target = _newestSlot == 0 ? 1 : 0;
             Array.Copy(Magic, 0, _frame, 0, Magic.Length);
-            WriteUInt32(_frame, 4, generation);
-            WriteUInt32(_frame, 8, count);
+            Bytes.WriteUInt32(_frame, 4, (uint)generation);
+            Bytes.WriteUInt32(_frame, 8, (uint)count);
             Array.Copy(payload, offset, _frame, HeaderSizeBytes, count);
             int checkedBytes = HeaderSizeBytes + count;
             ComputeCheck(checkedBytes);
@@ -166,7 +167,7 @@ namespace CamAgent.Core.Persistence
                 }
             }
 
-            long declared = ReadUInt32(_frame, 8);
+            long declared = Bytes.ReadUInt32AsInt64(_frame, 8);
             if (declared > _maxPayloadBytes || declared != length - HeaderSizeBytes - CheckSizeBytes)
             {
                 return SlotStatus.Missing;
@@ -182,7 +183,7 @@ namespace CamAgent.Core.Persistence
                 }
             }
 
-            generation = ReadUInt32(_frame, 4);
+            generation = Bytes.ReadUInt32AsInt64(_frame, 4);
             payloadLength = (int)declared;
             return SlotStatus.Ok;
         }
@@ -192,38 +193,6 @@ namespace CamAgent.Core.Persistence
             _sha.Reset();
             _sha.Update(_frame, 0, count);
             _sha.Final(_digest, 0);
-        }
-
-        private static void CheckRange(byte[] buffer, int offset, int count)
-        {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException("buffer");
-            }
-
-            if (offset < 0 || count < 0 || offset > buffer.Length - count)
-            {
-                throw new ArgumentOutOfRangeException("offset");
-            }
-        }
-
-        private static void WriteUInt32(byte[] buffer, int offset, long value)
-        {
-            buffer[offset] = (byte)(value >> 24);
-            buffer[offset + 1] = (byte)(value >> 16);
-            buffer[offset + 2] = (byte)(value >> 8);
-            buffer[offset + 3] = (byte)value;
-        }
-
-        private static long ReadUInt32(byte[] buffer, int offset)
-        {
-            long value = 0;
-            for (int i = 0; i < 4; i++)
-            {
-                value = (value << 8) | buffer[offset + i];
-            }
-
-            return value;
         }
     }
 }

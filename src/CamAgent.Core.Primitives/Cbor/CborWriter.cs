@@ -1,5 +1,6 @@
-using System;
 using System.Text;
+using System;
+using CamAgent.Core.Binary;
 
 namespace CamAgent.Core.Cbor
 {
@@ -142,7 +143,7 @@ namespace CamAgent.Core.Cbor
         /// <summary>Writes <paramref name="count"/> bytes of <paramref name="data"/> as a byte string.</summary>
         public void WriteByteString(byte[] data, int offset, int count)
         {
-            CheckRange(data, offset, count);
+            Bytes.CheckRange(data, offset, count);
             WriteHead(CborMajorType.ByteString, (ulong)count);
             WriteRaw(data, offset, count);
         }
@@ -212,7 +213,7 @@ namespace CamAgent.Core.Cbor
         /// <summary>Copies already-encoded CBOR verbatim (e.g. a nested structure encoded elsewhere).</summary>
         public void WriteEncoded(byte[] data, int offset, int count)
         {
-            CheckRange(data, offset, count);
+            Bytes.CheckRange(data, offset, count);
             WriteRaw(data, offset, count);
         }
 
@@ -227,19 +228,6 @@ namespace CamAgent.Core.Cbor
             }
 
             return true;
-        }
-
-        private static void CheckRange(byte[] data, int offset, int count)
-        {
-            if (data == null)
-            {
-                throw new ArgumentNullException("data");
-            }
-
-            if (offset < 0 || count < 0 || offset > data.Length - count)
-            {
-                throw new ArgumentOutOfRangeException("count");
-            }
         }
 
         private void WriteHead(CborMajorType majorType, ulong argument)

@@ -1,4 +1,5 @@
 using System;
+using CamAgent.Core.Binary;
 using CamAgent.Core.Cbor;
 using CamAgent.Core.Crypto;
 using CamAgent.Core.Platform;
@@ -134,25 +135,12 @@ namespace CamAgent.Core.Cose
                 throw new ArgumentNullException("signer");
             }
 
-            CheckRange(certificate, certificateOffset, certificateLength, "certificate");
-            CheckRange(payload, payloadOffset, payloadLength, "payload");
-            CheckRange(output, outputOffset, outputCapacity, "output");
+            Bytes.CheckRange(certificate, certificateOffset, certificateLength, "certificate");
+            Bytes.CheckRange(payload, payloadOffset, payloadLength, "payload");
+            Bytes.CheckRange(output, outputOffset, outputCapacity, "output");
             if (certificateLength == 0)
             {
                 throw new ArgumentException("a certificate is required", "certificate");
-            }
-        }
-
-        private static void CheckRange(byte[] data, int offset, int count, string name)
-        {
-            if (data == null)
-            {
-                throw new ArgumentNullException(name);
-            }
-
-            if (offset < 0 || count < 0 || offset > data.Length - count)
-            {
-                throw new ArgumentOutOfRangeException(name);
             }
         }
     }

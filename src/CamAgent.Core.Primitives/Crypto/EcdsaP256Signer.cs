@@ -1,4 +1,5 @@
 using System;
+using CamAgent.Core.Binary;
 using CamAgent.Core.Platform;
 
 namespace CamAgent.Core.Crypto
@@ -126,7 +127,7 @@ namespace CamAgent.Core.Crypto
         /// <summary>Writes the 65-byte public key; <see cref="SignerStatus.NoKey"/> after <see cref="Dispose"/>.</summary>
         public SignerStatus GetPublicKey(byte[] publicKey, int offset)
         {
-            CheckRange(publicKey, offset, PublicKeySizeBytes, "publicKey");
+            Bytes.CheckRange(publicKey, offset, PublicKeySizeBytes, "publicKey");
             if (_disposed)
             {
                 return SignerStatus.NoKey;
@@ -143,8 +144,8 @@ namespace CamAgent.Core.Crypto
         /// </summary>
         public SignerStatus SignDigest(byte[] digest, int digestOffset, byte[] signature, int signatureOffset)
         {
-            CheckRange(digest, digestOffset, DigestSizeBytes, "digest");
-            CheckRange(signature, signatureOffset, SignatureSizeBytes, "signature");
+            Bytes.CheckRange(digest, digestOffset, DigestSizeBytes, "digest");
+            Bytes.CheckRange(signature, signatureOffset, SignatureSizeBytes, "signature");
             if (_disposed)
             {
                 return SignerStatus.NoKey;
@@ -204,19 +205,6 @@ namespace CamAgent.Core.Crypto
             _point.SetInfinity();
             _nonce.Clear();
             _scalar.Clear();
-        }
-
-        private static void CheckRange(byte[] buffer, int offset, int count, string name)
-        {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException(name);
-            }
-
-            if (offset < 0 || offset > buffer.Length - count)
-            {
-                throw new ArgumentOutOfRangeException(name);
-            }
         }
     }
 }

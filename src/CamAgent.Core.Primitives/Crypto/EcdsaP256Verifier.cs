@@ -1,4 +1,5 @@
 using System;
+using CamAgent.Core.Binary;
 
 namespace CamAgent.Core.Crypto
 {
@@ -84,9 +85,9 @@ namespace CamAgent.Core.Crypto
         /// </summary>
         public bool VerifyDigest(byte[] publicKey65, int pkOffset, byte[] digest32, int digestOffset, byte[] signature64, int sigOffset)
         {
-            CheckRange(publicKey65, pkOffset, P256PublicKey.SizeBytes, "publicKey65");
-            CheckRange(digest32, digestOffset, Uint256.SizeBytes, "digest32");
-            CheckRange(signature64, sigOffset, 2 * Uint256.SizeBytes, "signature64");
+            Bytes.CheckRange(publicKey65, pkOffset, P256PublicKey.SizeBytes, "publicKey65");
+            Bytes.CheckRange(digest32, digestOffset, Uint256.SizeBytes, "digest32");
+            Bytes.CheckRange(signature64, sigOffset, 2 * Uint256.SizeBytes, "signature64");
 
             Uint256.FromBytes(_r, signature64, sigOffset);
             Uint256.FromBytes(_s, signature64, sigOffset + Uint256.SizeBytes);
@@ -169,19 +170,6 @@ namespace CamAgent.Core.Crypto
 
             _field.Multiply(candidate, candidate, zz);
             return Uint256.EqualMask(candidate, point.X) != 0;
-        }
-
-        private static void CheckRange(byte[] buffer, int offset, int count, string name)
-        {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException(name);
-            }
-
-            if (offset < 0 || offset > buffer.Length - count)
-            {
-                throw new ArgumentOutOfRangeException(name);
-            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using CamAgent.Core.Binary;
 using CamAgent.Core.Platform;
 
 namespace CamAgent.Core.Crypto
@@ -53,7 +54,7 @@ namespace CamAgent.Core.Crypto
         /// </summary>
         public void SetKey(byte[] key, int offset, int count)
         {
-            CheckRange(key, offset, count, "key");
+            Bytes.CheckRange(key, offset, count, "key");
             Array.Clear(_paddedKey, 0, BlockSizeBytes);
             if (count > BlockSizeBytes)
             {
@@ -135,19 +136,6 @@ namespace CamAgent.Core.Crypto
         {
             _inner.Reset();
             _inner.Update(_innerPadBlock, 0, BlockSizeBytes);
-        }
-
-        private static void CheckRange(byte[] buffer, int offset, int count, string name)
-        {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException(name);
-            }
-
-            if (offset < 0 || count < 0 || offset > buffer.Length - count)
-            {
-                throw new ArgumentOutOfRangeException(name);
-            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using CamAgent.Core.Binary;
 
 namespace CamAgent.Core.Text
 {
@@ -24,7 +25,7 @@ namespace CamAgent.Core.Text
         /// <summary>Writes the encoding of data[offset..offset+count) at output[outputOffset]; returns characters written.</summary>
         public static int Encode(byte[] data, int offset, int count, byte[] output, int outputOffset)
         {
-            CheckRange(data, offset, count);
+            Bytes.CheckRange(data, offset, count);
             if (output == null || outputOffset < 0 || outputOffset + EncodedLength(count) > output.Length)
             {
                 throw new ArgumentException("output too small");
@@ -68,7 +69,7 @@ namespace CamAgent.Core.Text
         /// </summary>
         public static int Decode(byte[] input, int offset, int count, byte[] output, int outputOffset)
         {
-            CheckRange(input, offset, count);
+            Bytes.CheckRange(input, offset, count);
             if (output == null || outputOffset < 0)
             {
                 throw new ArgumentException("output");
@@ -151,19 +152,6 @@ namespace CamAgent.Core.Text
             }
 
             return c == '/' ? 63 : InvalidSymbol;
-        }
-
-        private static void CheckRange(byte[] buffer, int offset, int count)
-        {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException("buffer");
-            }
-
-            if (offset < 0 || count < 0 || offset + count > buffer.Length)
-            {
-                throw new ArgumentOutOfRangeException("count");
-            }
         }
 
         /// <summary>

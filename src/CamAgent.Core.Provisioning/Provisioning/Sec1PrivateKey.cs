@@ -1,4 +1,5 @@
 using System;
+using CamAgent.Core.Binary;
 
 namespace CamAgent.Core.Provisioning
 {
@@ -28,9 +29,9 @@ namespace CamAgent.Core.Provisioning
         /// <summary>Writes <see cref="EncodedBytes"/> bytes at <paramref name="outputOffset"/>.</summary>
         public static void Encode(byte[] privateKey, int privateKeyOffset, byte[] publicKey, int publicKeyOffset, byte[] output, int outputOffset)
         {
-            CheckRange(privateKey, privateKeyOffset, PrivateKeyBytes, "privateKey");
-            CheckRange(publicKey, publicKeyOffset, PublicKeyBytes, "publicKey");
-            CheckRange(output, outputOffset, EncodedBytes, "output");
+            Bytes.CheckRange(privateKey, privateKeyOffset, PrivateKeyBytes, "privateKey");
+            Bytes.CheckRange(publicKey, publicKeyOffset, PublicKeyBytes, "publicKey");
+            Bytes.CheckRange(output, outputOffset, EncodedBytes, "output");
             int position = outputOffset;
             Array.Copy(Prefix, 0, output, position, Prefix.Length);
             position += Prefix.Length;
@@ -39,19 +40,6 @@ namespace CamAgent.Core.Provisioning
             Array.Copy(Middle, 0, output, position, Middle.Length);
             position += Middle.Length;
             Array.Copy(publicKey, publicKeyOffset, output, position, PublicKeyBytes);
-        }
-
-        private static void CheckRange(byte[] buffer, int offset, int count, string name)
-        {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException(name);
-            }
-
-            if (offset < 0 || offset > buffer.Length - count)
-            {
-                throw new ArgumentOutOfRangeException(name);
-            }
         }
     }
 }

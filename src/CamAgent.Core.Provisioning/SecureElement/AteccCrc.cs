@@ -1,4 +1,5 @@
 using System;
+using CamAgent.Core.Binary;
 
 namespace CamAgent.Core.SecureElement
 {
@@ -17,7 +18,7 @@ namespace CamAgent.Core.SecureElement
         /// <summary>CRC of <paramref name="count"/> bytes of <paramref name="buffer"/> from <paramref name="offset"/>.</summary>
         public static int Compute(byte[] buffer, int offset, int count)
         {
-            CheckRange(buffer, offset, count);
+            Bytes.CheckRange(buffer, offset, count);
             int crc = 0;
             for (int i = offset; i < offset + count; i++)
             {
@@ -40,7 +41,7 @@ namespace CamAgent.Core.SecureElement
         /// <summary>Writes the CRC of buffer[offset..offset+count) right after it, low byte first.</summary>
         public static void Append(byte[] buffer, int offset, int count)
         {
-            CheckRange(buffer, offset, count + AteccProtocol.CrcBytes);
+            Bytes.CheckRange(buffer, offset, count + AteccProtocol.CrcBytes);
             int crc = Compute(buffer, offset, count);
             buffer[offset + count] = (byte)(crc & 0xFF);
             buffer[offset + count + 1] = (byte)(crc >> BitsPerByte);
@@ -49,22 +50,9 @@ namespace CamAgent.Core.SecureElement
         /// <summary>True when the two bytes after buffer[offset..offset+count) are its CRC.</summary>
         public static bool Matches(byte[] buffer, int offset, int count)
         {
-            CheckRange(buffer, offset, count + AteccProtocol.CrcBytes);
+            Bytes.CheckRange(buffer, offset, count + AteccProtocol.CrcBytes);
             int crc = Compute(buffer, offset, count);
             return buffer[offset + count] == (byte)(crc & 0xFF) && buffer[offset + count + 1] == (byte)(crc >> BitsPerByte);
-        }
-
-        private static void CheckRange(byte[] buffer, int offset, int count)
-        {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException("buffer");
-            }
-
-            if (offset < 0 || count < 0 || offset > buffer.Length - count)
-            {
-                throw new ArgumentOutOfRangeException("count");
-            }
         }
     }
 }

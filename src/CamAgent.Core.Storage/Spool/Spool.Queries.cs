@@ -1,5 +1,6 @@
 using System.IO;
 using System;
+using CamAgent.Core.Binary;
 using CamAgent.Core.Evidence;
 using CamAgent.Core.Platform;
 using CamAgent.Core.Storage;

@@ -1,4 +1,5 @@
 using System;
+using CamAgent.Core.Binary;
 using CamAgent.Core.Evidence;
 using CamAgent.Core.Platform;
 using CamAgent.Core.Segments;

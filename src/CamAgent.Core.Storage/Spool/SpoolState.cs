@@ -1,4 +1,5 @@
 using System;
+using CamAgent.Core.Binary;
 using CamAgent.Core.Storage;
 
 namespace CamAgent.Core.Spool

@@ -1,3 +1,5 @@
+using CamAgent.Core.Binary;
+
 namespace CamAgent.Core.Storage
 {
     /// <summary>

@@ -1,5 +1,6 @@
-using System;
 using System.Device.I2c;
+using System;
+using CamAgent.Core.Binary;
 using CamAgent.Core.Platform;
 
 namespace CamAgent.Device.Adapters
@@ -34,7 +35,7 @@ namespace CamAgent.Device.Adapters
 
         public I2cStatus Write(int address, byte[] buffer, int offset, int count)
         {
-            CheckRange(buffer, offset, count);
+            Bytes.CheckRange(buffer, offset, count);
             try
             {
                 return ToStatus(DeviceAt(address).Write(new SpanByte(buffer, offset, count)));
@@ -48,7 +49,7 @@ namespace CamAgent.Device.Adapters
 
         public I2cStatus Read(int address, byte[] buffer, int offset, int count)
         {
-            CheckRange(buffer, offset, count);
+            Bytes.CheckRange(buffer, offset, count);
             try
             {
                 return ToStatus(DeviceAt(address).Read(new SpanByte(buffer, offset, count)));
@@ -128,19 +129,6 @@ namespace CamAgent.Device.Adapters
         {
             LastError = exception.Message;
             return I2cStatus.BusError;
-        }
-
-        private static void CheckRange(byte[] buffer, int offset, int count)
-        {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException("buffer");
-            }
-
-            if (offset < 0 || count < 1 || offset > buffer.Length - count)
-            {
-                throw new ArgumentOutOfRangeException("count");
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
-using System;
 using System.IO;
+using System;
+using CamAgent.Core.Binary;
 using CamAgent.Core.Platform;
 
 namespace CamAgent.Device.Adapters
@@ -64,7 +65,7 @@ namespace CamAgent.Device.Adapters
 
         public StoreStatus Append(string path, byte[] buffer, int offset, int count)
         {
-            CheckRange(buffer, offset, count);
+            Bytes.CheckRange(buffer, offset, count);
             string full = Resolve(path);
             try
             {
@@ -101,7 +102,7 @@ namespace CamAgent.Device.Adapters
 
         public StoreStatus Read(string path, long position, byte[] buffer, int offset, int count, out int bytesRead)
         {
-            CheckRange(buffer, offset, count);
+            Bytes.CheckRange(buffer, offset, count);
             if (position < 0)
             {
                 throw new ArgumentOutOfRangeException("position");
@@ -192,19 +193,6 @@ namespace CamAgent.Device.Adapters
             }
 
             return total;
-        }
-
-        private static void CheckRange(byte[] buffer, int offset, int count)
-        {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException("buffer");
-            }
-
-            if (offset < 0 || count < 0 || offset > buffer.Length - count)
-            {
-                throw new ArgumentOutOfRangeException("count");
-            }
         }
     }
 }

@@ -1,6 +1,6 @@
 namespace CamAgent.Ingest.Evidence;
 
-/// <summary>The fields of a receipt (CONTRACTS: receipt) the server signs once a record is stored.</summary>
+/// <summary>The fields of a receipt (docs/evidence-format.md §6) the server signs once a record is stored.</summary>
 /// <param name="DeviceId">Device id of the record.</param>
 /// <param name="Sequence">Sequence number of the record.</param>
 /// <param name="ContentLengthBytes">Length of the stored content.</param>

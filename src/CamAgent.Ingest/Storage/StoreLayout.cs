@@ -1,7 +1,7 @@
 namespace CamAgent.Ingest.Storage;
 
 /// <summary>
-/// Paths of the evidence store (CONTRACTS: server storage layout):
+/// Paths of the evidence store (docs/ingest-server.md §4):
 /// devices/&lt;device&gt;/&lt;seq&gt;.manifest.cose, .segment, .receipt.cose (the receipt is
 /// written last and marks a complete record); incoming/&lt;upload-id&gt;/ holds unfinished
 /// uploads (manifest.cose, data, and receipt.cose once finishing has begun); audit.log.

@@ -4,7 +4,7 @@ using CamAgent.Ingest.Tls;
 namespace CamAgent.Ingest.Storage;
 
 /// <summary>
-/// Upload ids are "&lt;device-id&gt;-&lt;sequence as 20 digits&gt;" (CONTRACTS: POST Location), so
+/// Upload ids are "&lt;device-id&gt;-&lt;sequence as 20 digits&gt;" (docs/upload-protocol.md §3.2, Location), so
 /// the owner of an upload is visible in its id and one record has exactly one id.
 /// </summary>
 public static class UploadId

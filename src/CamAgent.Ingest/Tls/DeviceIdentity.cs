@@ -4,7 +4,7 @@ namespace CamAgent.Ingest.Tls;
 
 /// <summary>
 /// A device as the TLS layer authenticated it. The device id is the subject CN of its
-/// certificate (CONTRACTS: device id) and names folders in the store, so only a restricted
+/// certificate (docs/evidence-format.md §2, device id) and names folders in the store, so only a restricted
 /// alphabet is accepted: no path separators, no dots at the start, bounded length.
 /// </summary>
 public sealed record DeviceIdentity(string DeviceId, string SerialNumber, byte[] CertificateDer)

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace CamAgent.Ingest.Tus;
 
 /// <summary>
-/// POST /files/ (tus 1.0.0 §3.1 creation, CONTRACTS: POST). The manifest is verified and bound
+/// POST /files/ (tus 1.0.0 §3.1 creation, docs/upload-protocol.md §3.2). The manifest is verified and bound
 /// to the TLS client certificate before any content is accepted: signature, certificate in
 /// x5chain = client certificate, device id = certificate CN, Upload-Length = sealed length,
 /// sequence not reused, chain link to the stored neighbours. Re-creating with the identical

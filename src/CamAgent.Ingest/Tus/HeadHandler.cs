@@ -8,7 +8,7 @@ namespace CamAgent.Ingest.Tus;
 /// HEAD /files/&lt;id&gt; (tus 1.0.0 §3.2 HEAD): "The Server MUST always include the
 /// Upload-Offset header in the response ... it MUST include the Upload-Length header" and "MUST
 /// prevent the client and/or proxies from caching the response by adding the Cache-Control:
-/// no-store header". A stored record also returns its receipt (CONTRACTS: HEAD), which is how a
+/// no-store header". A stored record also returns its receipt (docs/upload-protocol.md §3.3), which is how a
 /// device that lost the final PATCH response obtains it. The offset is read once no other
 /// request holds the upload, as for PATCH (423 upload-locked after the same wait).
 /// </summary>

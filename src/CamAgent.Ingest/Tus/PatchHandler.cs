@@ -13,7 +13,7 @@ namespace CamAgent.Ingest.Tus;
 /// acknowledge successful PATCH requests with the 204 No Content status. It MUST include the
 /// Upload-Offset header containing the new offset." The new offset is only sent once the bytes
 /// are on disk. The last byte triggers the content-digest check: 204 with the receipt, or 460
-/// and the upload discarded (CONTRACTS: PATCH).
+/// and the upload discarded (docs/upload-protocol.md §3.4).
 /// </summary>
 internal static class PatchHandler
 {

@@ -24,7 +24,7 @@ public static class TusHeaders
     /// <summary>PATCH body media type (tus 1.0.0 §3.2).</summary>
     public const string OffsetOctetStream = "application/offset+octet-stream";
 
-    /// <summary>Metadata key carrying the base64 manifest COSE_Sign1 (CONTRACTS: POST).</summary>
+    /// <summary>Metadata key carrying the base64 manifest COSE_Sign1 (docs/upload-protocol.md §3.2).</summary>
     public const string ManifestKey = "manifest";
 
     /// <summary>Collection path (base path of uploads).</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using CamAgent.Core.Config;
 
 namespace CamAgent.Provisioning.Bundles;
 
@@ -13,14 +14,15 @@ public static class DeviceConfigText
     public const int FormatVersion = 1;
 
     /// <summary>docs/agent.md §3.1: the device refuses larger configurations.</summary>
-    public const int MaxConfigBytes = 8192;
+    public const int MaxConfigBytes = ConfigLimits.MaxConfigBytes;
 
-    private const int MaxSsidChars = 32;
-    private const int MinPassphraseChars = 8;
-    private const int MaxPassphraseChars = 63;
-    private const int RawPskHexChars = 64;
-    private const int MinChunkSizeBytes = 4096;
-    private const int MaxChunkSizeBytes = 16384;
+    // The device's own bounds (src/CamAgent.Core.Agent/Config/ConfigLimits.cs), never a copy.
+    private const int MaxSsidChars = ConfigLimits.MaxSsidBytes;
+    private const int MinPassphraseChars = ConfigLimits.MinPassphraseChars;
+    private const int MaxPassphraseChars = ConfigLimits.MaxPassphraseChars;
+    private const int RawPskHexChars = ConfigLimits.RawPskHexChars;
+    private const int MinChunkSizeBytes = ConfigLimits.MinChunkSizeBytes;
+    private const int MaxChunkSizeBytes = ConfigLimits.MaxChunkSizeBytes;
 
     /// <summary>Null when the operator-supplied values are acceptable; otherwise a sentence naming the field.</summary>
     public static string? Check(DeviceConfigSettings s)

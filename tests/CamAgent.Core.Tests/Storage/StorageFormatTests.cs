@@ -1,4 +1,5 @@
 using System.Text;
+using CamAgent.Core.Binary;
 using CamAgent.Core.Storage;
 
 namespace CamAgent.Core.Tests.Storage;

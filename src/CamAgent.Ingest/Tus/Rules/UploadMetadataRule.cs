@@ -7,7 +7,7 @@ namespace CamAgent.Ingest.Tus.Rules;
 /// The key and value MUST be separated by a space. The key MUST NOT contain spaces and commas and
 /// MUST NOT be empty. ... the value MUST be Base64 encoded. All keys MUST be unique. The value MAY
 /// be empty." CamAgent requires the key "manifest" with the manifest's COSE_Sign1 bytes
-/// (CONTRACTS: POST); other keys are allowed and ignored.
+/// (docs/upload-protocol.md §3.2); other keys are allowed and ignored.
 /// </summary>
 public static class UploadMetadataRule
 {

@@ -1,21 +1,33 @@
 using System;
 
-namespace CamAgent.Core.Storage
+namespace CamAgent.Core.Binary
 {
-    /// <summary>Big-endian field access and range checks for the storage formats (docs/agent-storage.md).</summary>
+    /// <summary>
+    /// The one home of the device libraries' buffer-range precondition and of big-endian (network
+    /// order) integer access, used by every format that lays out fixed-width integers: the content
+    /// digest construction (docs/evidence-format.md §4), the storage frames and journal
+    /// (docs/agent-storage.md), the durable records. The SHA-256 and P-256 word loops keep their
+    /// own inline conversions: on an interpreter a call per word would dominate their cost.
+    /// </summary>
     public static class Bytes
     {
-        /// <summary>Throws unless [offset, offset + count) lies inside <paramref name="buffer"/>.</summary>
+        /// <summary>Throws unless [offset, offset + count) lies inside <paramref name="buffer"/> (a programming error, not a status).</summary>
         public static void CheckRange(byte[] buffer, int offset, int count)
+        {
+            CheckRange(buffer, offset, count, "buffer");
+        }
+
+        /// <summary>As <see cref="CheckRange(byte[], int, int)"/>, naming the parameter <paramref name="name"/> in the exception.</summary>
+        public static void CheckRange(byte[] buffer, int offset, int count, string name)
         {
             if (buffer == null)
             {
-                throw new ArgumentNullException("buffer");
+                throw new ArgumentNullException(name);
             }
 
             if (offset < 0 || count < 0 || offset > buffer.Length - count)
             {
-                throw new ArgumentOutOfRangeException("offset");
+                throw new ArgumentOutOfRangeException(name);
             }
         }
 
@@ -46,6 +58,24 @@ namespace CamAgent.Core.Storage
 
         /// <summary>Writes a signed 64-bit value as 8 big-endian bytes (two's complement).</summary>
         public static void WriteInt64(byte[] buffer, int offset, long value)
+        {
+            WriteUInt32(buffer, offset, (uint)(value >> 32));
+            WriteUInt32(buffer, offset + 4, (uint)value);
+        }
+
+        /// <summary>Reads an unsigned 32-bit value into a long without widening a uint (nanoCLR keeps an unsigned tag on it, NFS017).</summary>
+        public static long ReadUInt32AsInt64(byte[] buffer, int offset)
+        {
+            long value = 0;
+            for (int i = 0; i < 4; i++)
+            {
+                value = (value << 8) | buffer[offset + i];
+            }
+
+            return value;
+        }
+
+        public static void WriteUInt64(byte[] buffer, int offset, ulong value)
         {
             WriteUInt32(buffer, offset, (uint)(value >> 32));
             WriteUInt32(buffer, offset + 4, (uint)value);
