@@ -10,15 +10,21 @@ namespace CamAgent.DeviceBuild;
 /// [--budget-bytes N] [--out DIR]: prints compile errors and the budget table; exit codes in
 /// <see cref="ExitCodes"/>.
 /// </summary>
-internal static class Program
+public static class Program
 {
-    public static int Main(string[] args)
+    public static int Main(string[] args) =>
+        Run(args, Directory.GetCurrentDirectory(), Console.Out, Console.Error);
+
+    /// <summary>The command, with its working folder and output streams given (the tests run it in-process).</summary>
+    public static int Run(IReadOnlyList<string> args, string currentDirectory, TextWriter output, TextWriter error)
     {
-        DeviceBuildOptions? options = CommandLine.Parse(args, Directory.GetCurrentDirectory(), out string error);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        DeviceBuildOptions? options = CommandLine.Parse(args, currentDirectory, out string problem);
         if (options == null)
         {
-            Console.Error.WriteLine(error);
-            Console.Error.WriteLine(CommandLine.Usage);
+            error.WriteLine(problem);
+            error.WriteLine(CommandLine.Usage);
             return ExitCodes.Usage;
         }
 
@@ -29,20 +35,20 @@ internal static class Program
         }
         catch (Exception e) when (e is CoreLibraryMissingException or ShapeListException or NfProjectException)
         {
-            Console.Error.WriteLine("device build cannot start: " + e.Message);
+            error.WriteLine("device build cannot start: " + e.Message);
             return ExitCodes.Usage;
         }
 
         foreach (CompileError compileError in result.Errors)
         {
-            Console.WriteLine(compileError);
+            output.WriteLine(compileError);
         }
 
         IReadOnlyList<AssemblyBudget> budgets = result.Budgets(options.BudgetBytes);
-        Console.WriteLine(BudgetReport.Table(budgets));
+        output.Write(BudgetReport.Table(budgets));
         foreach (string failure in BudgetReport.Failures(budgets))
         {
-            Console.WriteLine("error: " + failure);
+            output.WriteLine("error: " + failure);
         }
 
         return result.Succeeded(options.BudgetBytes) ? ExitCodes.Success : ExitCodes.BuildFailed;
