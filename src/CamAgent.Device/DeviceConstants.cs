@@ -56,6 +56,14 @@ namespace CamAgent.Device
         /// <summary>Polling of the LED while nothing can run (no valid configuration).</summary>
         public const int CredentialErrorPollMs = 1000;
 
+        /// <summary>
+        /// Scratch array of TransportStream.Read(SpanByte): SpanByte exposes no array, so that
+        /// overload reads into this scratch and copies. One TLS record fragment is at most 16 KiB,
+        /// but Core reads through the array overload; 512 bytes keeps the rarely used span path
+        /// from holding heap the agent needs, and a Stream read may return fewer bytes than asked.
+        /// </summary>
+        public const int SpanReadScratchBytes = 512;
+
         /// <summary>The secure element's key slot that holds the device key (ATECC608 slot 0, the Trust&amp;Go device key).</summary>
         public const int SecureElementKeySlot = 0;
     }

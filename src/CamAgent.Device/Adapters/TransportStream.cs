@@ -17,6 +17,7 @@ namespace CamAgent.Device.Adapters
     {
         private readonly SslStream _tls;
         private readonly Socket _socket;
+        private byte[] _spanScratch;
 
         public TransportStream(SslStream tls, Socket socket)
         {
@@ -70,6 +71,31 @@ namespace CamAgent.Device.Adapters
             {
                 throw Translate(e, "read");
             }
+        }
+
+        /// <summary>
+        /// nanoFramework's Stream declares this overload abstract. Core reads through the
+        /// (buffer, offset, count) overload; this one serves platform code that passes a SpanByte.
+        /// SpanByte exposes no array, so the bytes go through a scratch array of
+        /// <see cref="DeviceConstants.SpanReadScratchBytes"/>, allocated on first use. Like any
+        /// Stream read it may return fewer bytes than the span holds; 0 means the peer closed.
+        /// </summary>
+        public override int Read(SpanByte buffer)
+        {
+            if (buffer.Length == 0)
+            {
+                return 0;
+            }
+
+            if (_spanScratch == null)
+            {
+                _spanScratch = new byte[DeviceConstants.SpanReadScratchBytes];
+            }
+
+            int wanted = buffer.Length < _spanScratch.Length ? buffer.Length : _spanScratch.Length;
+            int read = Read(_spanScratch, 0, wanted);
+            new SpanByte(_spanScratch, 0, read).CopyTo(buffer);
+            return read;
         }
 
         public override void Write(byte[] buffer, int offset, int count)

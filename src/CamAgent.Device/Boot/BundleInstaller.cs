@@ -90,7 +90,7 @@ namespace CamAgent.Device.Boot
         private static bool Replace(DurableRecord record, int maxBytes, byte[] payload, int offset, int count)
         {
             int ignored;
-            record.Load(new byte[maxBytes], 0, out ignored);
+            _ = record.Load(new byte[maxBytes], 0, out ignored); // only positions the generation; the save's status decides
             return record.Save(payload, offset, count) == PersistStatus.Ok;
         }
 
