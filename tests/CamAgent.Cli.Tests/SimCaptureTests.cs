@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Net;
-using CamAgent.Provisioning;
+using CamAgent.Core.Board;
 using CamAgent.Provisioning.Boards;
 using CamAgent.Provisioning.Bundles;
+using CamAgent.Provisioning;
 using Xunit.Abstractions;
 
 namespace CamAgent.Cli.Tests;
@@ -62,7 +63,7 @@ public sealed class SimCaptureTests(ITestOutputHelper output)
         DateTimeOffset now = DateTimeOffset.UtcNow;
         AgencyPki pki = AgencyPki.Initialize(work.Combine("pki"), "Example PD", AgencyHost, null, now).Value!;
         Assert.True(new DeviceRegistry(pki).EnrolGenerated(DeviceId, null, now).Ok);
-        BoardProfile board = new BoardCatalog(Path.Combine(AppContext.BaseDirectory, "boards")).Load(Board).Value!.Profile!;
+        BoardValidation board = new BoardCatalog(Path.Combine(AppContext.BaseDirectory, "boards")).Load(Board).Value!;
         PkiResult<byte[]> bundle = new BundleFactory(pki).Create(DeviceId, board, new BundleFactory.Options("PD Fleet", null, null), null, now);
         Assert.True(bundle.Ok, bundle.Message);
         PkiResult<BundleReport> verified = BundleVerifier.Verify(bundle.Value!, pki.RootCa, null, now);

@@ -1,9 +1,10 @@
 namespace CamAgent.Core.Board
 {
     /// <summary>
-    /// What the device needs from its board profile (docs/boards.md, schema camagent-board/1):
-    /// how the SD card, the status LED and the secure element are wired. Only
-    /// <see cref="BoardProfileReader"/> creates one. Pins absent from the profile are -1.
+    /// A board profile (docs/boards.md, schema camagent-board/1): every field of the format, one
+    /// type for the device (which acts on the SD card, status LED and secure element wiring) and
+    /// the agency's tools (which also flash and document the board). Only
+    /// <see cref="BoardProfileReader"/> creates one. Pins and numbers absent from the profile are -1.
     /// </summary>
     public sealed class BoardProfile
     {
@@ -27,7 +28,31 @@ namespace CamAgent.Core.Board
             SeI2cSdaPin = NoPin;
             SeI2cSclPin = NoPin;
             SeI2cAddress = NoPin;
+            FlashSizeMiB = NoPin;
+            PsramSizeMiB = NoPin;
         }
+
+        /// <summary>The "schema" field as written (<see cref="Schema"/> for a profile the device accepts).</summary>
+        public string SchemaName { get; internal set; }
+
+        /// <summary>Human-readable board name.</summary>
+        public string DisplayName { get; internal set; }
+
+        /// <summary>nanoff's firmware target for the board (informational on the device).</summary>
+        public string NanoffTarget { get; internal set; }
+
+        public int FlashSizeMiB { get; internal set; }
+
+        public int PsramSizeMiB { get; internal set; }
+
+        /// <summary>"none", "quad" or "octal".</summary>
+        public string PsramMode { get; internal set; }
+
+        /// <summary>How the board's serial port is reached for flashing.</summary>
+        public string SerialInterface { get; internal set; }
+
+        /// <summary>Free text: why the profile is as it is.</summary>
+        public string Quirks { get; internal set; }
 
         /// <summary>The board's name (the profile's file name without .json).</summary>
         public string Name { get; internal set; }

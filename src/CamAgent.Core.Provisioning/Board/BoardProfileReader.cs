@@ -1,42 +1,55 @@
 namespace CamAgent.Core.Board
 {
     /// <summary>
-    /// Reads a board profile (docs/boards.md) on the device. The profile reaches the device inside
-    /// the agency-signed device bundle (docs/device-bundle.md, payload key 4), already validated in
-    /// full by the agency's CLI; the device re-checks structure, field names and types, the fields
-    /// it acts on and their mode rules, and refuses anything else rather than guess.
+    /// Reads a board profile (docs/boards.md). On the device the profile arrives inside the
+    /// agency-signed device bundle (docs/device-bundle.md, payload key 4), already validated in
+    /// full by the agency's CLI; the device re-checks structure, field names and types
+    /// (<see cref="BoardFields"/>), the values it acts on and their mode rules, and refuses
+    /// anything else rather than guess. The agency's validator decodes through
+    /// <see cref="Decode"/> and applies its fuller rules to the same profile type.
     /// </summary>
     public static class BoardProfileReader
     {
-        private static readonly string[] KnownFields = new string[]
-        {
-            "schema", "name", "displayName", "soc", "nanoffTarget", "flashSizeMiB", "psramSizeMiB",
-            "psramMode", "serialInterface", "sdMode", "sdClkPin", "sdCmdPin", "sdD0Pin", "sdSpiSckPin",
-            "sdSpiMisoPin", "sdSpiMosiPin", "sdSpiCsPin", "statusLedPin", "statusLedActiveLow",
-            "secureElement", "seI2cSdaPin", "seI2cSclPin", "seI2cAddress", "quirks",
-        };
-
-        private const int MaxGpio = 48;
-        private const int MaxI2cAddress = 127;
-
         /// <summary>
-        /// Parses <paramref name="count"/> UTF-8 bytes of <paramref name="json"/>. On
-        /// <see cref="BoardStatus.Ok"/>, <paramref name="profile"/> is set; otherwise it is null and
-        /// <paramref name="field"/> names the offending field ("" for malformed JSON).
+        /// Parses <paramref name="count"/> UTF-8 bytes of <paramref name="json"/> and checks everything
+        /// the device relies on. On <see cref="BoardStatus.Ok"/>, <paramref name="profile"/> is set;
+        /// otherwise it is null and <paramref name="field"/> names the offending field ("" for malformed JSON).
         /// </summary>
         public static BoardStatus Read(byte[] json, int offset, int count, out BoardProfile profile, out string field)
+        {
+            BoardProfile decoded;
+            BoardStatus status = Decode(json, offset, count, out decoded, out field);
+            profile = null;
+            if (status != BoardStatus.Ok)
+            {
+                return status;
+            }
+
+            status = CheckValues(decoded, out field);
+            if (status == BoardStatus.Ok)
+            {
+                profile = decoded;
+            }
+
+            return status;
+        }
+
+        /// <summary>
+        /// The structural half of <see cref="Read"/>: one flat JSON object, known fields only, each
+        /// once, each of its type, every required field present. Values are stored, not judged.
+        /// </summary>
+        public static BoardStatus Decode(byte[] json, int offset, int count, out BoardProfile profile, out string field)
         {
             profile = null;
             field = string.Empty;
             FlatJsonReader reader = new FlatJsonReader();
             reader.Begin(json, offset, count);
-            bool[] seen = new bool[KnownFields.Length];
+            bool[] seen = new bool[BoardFields.Count];
             BoardProfile result = new BoardProfile();
-            string schema = null;
             while (reader.Next())
             {
                 field = reader.Name;
-                int index = IndexOf(reader.Name);
+                int index = BoardFields.IndexOf(reader.Name);
                 if (index < 0)
                 {
                     return BoardStatus.UnknownField;
@@ -48,7 +61,7 @@ namespace CamAgent.Core.Board
                 }
 
                 seen[index] = true;
-                if (!BoardFieldRules.Apply(reader, result, ref schema))
+                if (!BoardFieldRules.Store(reader, index, result))
                 {
                     return BoardStatus.InvalidValue;
                 }
@@ -60,61 +73,44 @@ namespace CamAgent.Core.Board
                 return BoardStatus.MalformedJson;
             }
 
-            BoardStatus status = CheckWhole(result, schema, out field);
-            if (status == BoardStatus.Ok)
-            {
-                profile = result;
-            }
-
-            return status;
-        }
-
-        private static BoardStatus CheckWhole(BoardProfile p, string schema, out string field)
-        {
-            field = "schema";
-            if (schema == null)
-            {
-                return BoardStatus.MissingField;
-            }
-
-            if (schema != BoardProfile.Schema)
-            {
-                return BoardStatus.UnsupportedSchema;
-            }
-
-            field = MissingRequired(p);
+            field = FirstMissing(seen);
             if (field.Length > 0)
             {
                 return BoardStatus.MissingField;
             }
 
-            field = BadModeField(p);
+            profile = result;
+            return BoardStatus.Ok;
+        }
+
+        private static BoardStatus CheckValues(BoardProfile p, out string field)
+        {
+            field = "schema";
+            if (p.SchemaName != BoardProfile.Schema)
+            {
+                return BoardStatus.UnsupportedSchema;
+            }
+
+            field = BoardFieldRules.FirstBadValue(p);
+            if (field.Length == 0)
+            {
+                field = BadModeField(p);
+            }
+
             return field.Length > 0 ? BoardStatus.InvalidValue : BoardStatus.Ok;
         }
 
-        private static string MissingRequired(BoardProfile p)
+        private static string FirstMissing(bool[] seen)
         {
-            if (p.Name == null)
+            for (int i = 0; i < seen.Length; i++)
             {
-                return "name";
+                if (!seen[i] && BoardFields.IsRequired(i))
+                {
+                    return BoardFields.NameOf(i);
+                }
             }
 
-            if (p.Soc == null)
-            {
-                return "soc";
-            }
-
-            if (p.SdMode == null)
-            {
-                return "sdMode";
-            }
-
-            if (p.StatusLedPin == BoardProfile.NoPin)
-            {
-                return "statusLedPin";
-            }
-
-            return p.SecureElement == null ? "secureElement" : string.Empty;
+            return string.Empty;
         }
 
         private static string BadModeField(BoardProfile p)
@@ -133,30 +129,6 @@ namespace CamAgent.Core.Board
             bool sePins = p.SeI2cSdaPin >= 0 && p.SeI2cSclPin >= 0 && p.SeI2cAddress >= 0;
             bool anySePin = p.SeI2cSdaPin >= 0 || p.SeI2cSclPin >= 0 || p.SeI2cAddress >= 0;
             return (se ? sePins : !anySePin) ? string.Empty : "secureElement";
-        }
-
-        private static int IndexOf(string name)
-        {
-            for (int i = 0; i < KnownFields.Length; i++)
-            {
-                if (KnownFields[i] == name)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
-        }
-
-        /// <summary>Whether <paramref name="pin"/> can be a GPIO number on the supported SoCs.</summary>
-        internal static bool IsGpio(int pin)
-        {
-            return pin >= 0 && pin <= MaxGpio;
-        }
-
-        internal static bool IsI2cAddress(int address)
-        {
-            return address > 0 && address <= MaxI2cAddress;
         }
     }
 }

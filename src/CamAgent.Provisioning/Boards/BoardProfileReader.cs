@@ -1,49 +1,59 @@
+using System.Text;
 using System.Text.Json;
+using CamAgent.Core.Board;
+using CoreReader = CamAgent.Core.Board.BoardProfileReader;
+using FieldKind = CamAgent.Core.Board.JsonValueKind;
 
 namespace CamAgent.Provisioning.Boards;
 
 /// <summary>
-/// Parses and validates a board profile as a whole: every problem is reported (field and reason),
-/// and a profile with any problem is refused. The format is deliberately flat (one JSON object of
-/// strings, integers and booleans) so the device can read it with a small parser and no generics.
+/// The agency's validator of a board profile: every problem is reported (field and reason), and a
+/// profile with any problem is refused. Field names, types and which are required come from the
+/// device's own table (<see cref="BoardFields"/>); the profile is decoded by the device's reader
+/// (<see cref="CoreReader.Decode"/>), so the agency validates exactly what the camera will read,
+/// then <see cref="BoardRules"/> applies the full rules (firmware target, pins per chip, ...).
 /// </summary>
 public static class BoardProfileReader
 {
-    /// <summary>The value of the "schema" field this reader understands.</summary>
-    public const string Schema = "camagent-board/1";
-
-    private static readonly string[] StringFields = ["schema", "name", "displayName", "soc", "nanoffTarget", "psramMode", "serialInterface", "sdMode", "secureElement", "quirks"];
-    private static readonly string[] IntegerFields = ["flashSizeMiB", "psramSizeMiB", "sdClkPin", "sdCmdPin", "sdD0Pin", "sdSpiSckPin", "sdSpiMisoPin", "sdSpiMosiPin", "sdSpiCsPin", "statusLedPin", "seI2cSdaPin", "seI2cSclPin", "seI2cAddress"];
-    private static readonly string[] BooleanFields = ["statusLedActiveLow"];
-    private static readonly string[] RequiredFields = ["schema", "name", "displayName", "soc", "nanoffTarget", "flashSizeMiB", "psramSizeMiB", "psramMode", "serialInterface", "sdMode", "statusLedPin", "statusLedActiveLow", "secureElement", "quirks"];
-
     /// <summary>Reads <paramref name="json"/>; <paramref name="expectedName"/> (the file name without .json) must equal its "name" when given.</summary>
     public static BoardValidation Read(string json, string? expectedName)
     {
         ArgumentNullException.ThrowIfNull(json);
         var errors = new List<string>();
-        Dictionary<string, JsonElement>? fields = ParseFlatObject(json, errors);
-        if (fields is null)
+        HashSet<string>? present = CheckFields(json, errors);
+        if (present is null)
         {
-            return new BoardValidation(null, errors);
+            return new BoardValidation(null, json, errors);
         }
 
-        foreach (string required in RequiredFields.Where(r => !fields.ContainsKey(r)))
+        for (int i = 0; i < BoardFields.Count; i++)
         {
-            errors.Add($"{required}: missing (required).");
+            if (BoardFields.IsRequired(i) && !present.Contains(BoardFields.NameOf(i)))
+            {
+                errors.Add($"{BoardFields.NameOf(i)}: missing (required).");
+            }
         }
 
         if (errors.Count > 0)
         {
-            return new BoardValidation(null, errors);
+            return new BoardValidation(null, json, errors);
         }
 
-        BoardProfile profile = Build(fields, json);
+        byte[] bytes = Encoding.UTF8.GetBytes(json);
+        BoardStatus status = CoreReader.Decode(bytes, 0, bytes.Length, out BoardProfile? profile, out string field);
+        if (status != BoardStatus.Ok)
+        {
+            errors.Add($"{(field.Length > 0 ? field : "(file)")}: refused by the device's reader ({status}).");
+            return new BoardValidation(null, json, errors);
+        }
+
+        BoardRules.Require(profile!.SchemaName == BoardProfile.Schema, "schema", $"must be \"{BoardProfile.Schema}\".", errors);
         BoardRules.Check(profile, expectedName, errors);
-        return new BoardValidation(errors.Count == 0 ? profile : null, errors);
+        return new BoardValidation(errors.Count == 0 ? profile : null, json, errors);
     }
 
-    private static Dictionary<string, JsonElement>? ParseFlatObject(string json, List<string> errors)
+    // Names of the fields present, or null after reporting every structural problem.
+    private static HashSet<string>? CheckFields(string json, List<string> errors)
     {
         JsonDocument document;
         try
@@ -58,13 +68,13 @@ public static class BoardProfileReader
 
         using (document)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            if (document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object)
             {
                 errors.Add("(file): the profile must be one JSON object.");
                 return null;
             }
 
-            var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            var present = new HashSet<string>(StringComparer.Ordinal);
             foreach (JsonProperty property in document.RootElement.EnumerateObject())
             {
                 string? problem = CheckType(property);
@@ -72,51 +82,30 @@ public static class BoardProfileReader
                 {
                     errors.Add($"{property.Name}: {problem}");
                 }
-                else if (!fields.TryAdd(property.Name, property.Value.Clone()))
+                else if (!present.Add(property.Name))
                 {
                     errors.Add($"{property.Name}: given twice.");
                 }
             }
 
-            return errors.Count == 0 ? fields : null;
+            return errors.Count == 0 ? present : null;
         }
     }
 
     private static string? CheckType(JsonProperty property)
     {
-        JsonValueKind kind = property.Value.ValueKind;
-        if (StringFields.Contains(property.Name))
+        int index = BoardFields.IndexOf(property.Name);
+        if (index < 0)
         {
-            return kind == JsonValueKind.String ? null : "must be a string.";
+            return "unknown field (a misspelt field would otherwise be silently ignored).";
         }
 
-        if (IntegerFields.Contains(property.Name))
+        System.Text.Json.JsonValueKind kind = property.Value.ValueKind;
+        return BoardFields.KindOf(index) switch
         {
-            return kind == JsonValueKind.Number && property.Value.TryGetInt32(out _) ? null : "must be an integer.";
-        }
-
-        if (BooleanFields.Contains(property.Name))
-        {
-            return kind is JsonValueKind.True or JsonValueKind.False ? null : "must be true or false.";
-        }
-
-        return "unknown field (a misspelt field would otherwise be silently ignored).";
-    }
-
-    private static BoardProfile Build(Dictionary<string, JsonElement> f, string json)
-    {
-        string S(string key) => f[key].GetString()!;
-        int I(string key) => f.TryGetValue(key, out JsonElement value) ? value.GetInt32() : -1;
-        return new BoardProfile
-        {
-            Name = S("name"), DisplayName = S("displayName"), Soc = S("soc"), NanoffTarget = S("nanoffTarget"),
-            FlashSizeMiB = I("flashSizeMiB"), PsramSizeMiB = I("psramSizeMiB"), PsramMode = S("psramMode"),
-            SerialInterface = S("serialInterface"), SdMode = S("sdMode"),
-            SdClkPin = I("sdClkPin"), SdCmdPin = I("sdCmdPin"), SdD0Pin = I("sdD0Pin"),
-            SdSpiSckPin = I("sdSpiSckPin"), SdSpiMisoPin = I("sdSpiMisoPin"), SdSpiMosiPin = I("sdSpiMosiPin"), SdSpiCsPin = I("sdSpiCsPin"),
-            StatusLedPin = I("statusLedPin"), StatusLedActiveLow = f["statusLedActiveLow"].GetBoolean(),
-            SecureElement = S("secureElement"), SeI2cSdaPin = I("seI2cSdaPin"), SeI2cSclPin = I("seI2cSclPin"), SeI2cAddress = I("seI2cAddress"),
-            Quirks = S("quirks"), Json = json,
+            FieldKind.String => kind == System.Text.Json.JsonValueKind.String ? null : "must be a string.",
+            FieldKind.Integer => kind == System.Text.Json.JsonValueKind.Number && property.Value.TryGetInt32(out int value) && value >= 0 ? null : "must be a non-negative integer.",
+            _ => kind is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False ? null : "must be true or false.",
         };
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CamAgent.Core.Board;
 
 namespace CamAgent.Provisioning.Boards;
 

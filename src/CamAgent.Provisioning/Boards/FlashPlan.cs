@@ -1,3 +1,5 @@
+using CamAgent.Core.Board;
+
 namespace CamAgent.Provisioning.Boards;
 
 /// <summary>

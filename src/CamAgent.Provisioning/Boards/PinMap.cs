@@ -1,3 +1,5 @@
+using CamAgent.Core.Board;
+
 namespace CamAgent.Provisioning.Boards;
 
 /// <summary>Which GPIOs a board profile may use, per chip (ESP32 / ESP32-S3 datasheets, "Pin Definitions" and IO_MUX tables).</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using CamAgent.Core.Board;
 using CamAgent.Provisioning.Boards;
 
 namespace CamAgent.Provisioning.Bundles;
@@ -27,9 +28,15 @@ public sealed class BundleFactory
     public sealed record Options(string WifiSsid, string? WifiPassword, int? ChunkSizeBytes);
 
     /// <summary>The signed bundle bytes (a secret when they hold a device key or Wi-Fi password).</summary>
-    public PkiResult<byte[]> Create(string deviceId, BoardProfile board, Options options, string? passphrase, DateTimeOffset now)
+    public PkiResult<byte[]> Create(string deviceId, BoardValidation validated, Options options, string? passphrase, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(board);
+        ArgumentNullException.ThrowIfNull(validated);
+        if (!validated.Ok)
+        {
+            return PkiResult<byte[]>.Fail(PkiError.BadInput, "The board profile has problems: " + string.Join(" ", validated.Errors));
+        }
+
+        BoardProfile board = validated.Profile!;
         PkiResult<DeviceRecord> device = new DeviceRegistry(pki).Find(deviceId, now);
         if (!device.Ok)
         {
@@ -59,10 +66,10 @@ public sealed class BundleFactory
             return PkiResult<byte[]>.Fail(PkiError.BadInput, problem);
         }
 
-        return Sign(deviceId, board, settings.Value!, passphrase, now);
+        return Sign(deviceId, validated.Json, settings.Value!, passphrase, now);
     }
 
-    private PkiResult<byte[]> Sign(string deviceId, BoardProfile board, DeviceConfigSettings settings, string? passphrase, DateTimeOffset now)
+    private PkiResult<byte[]> Sign(string deviceId, string boardJson, DeviceConfigSettings settings, string? passphrase, DateTimeOffset now)
     {
         PkiResult<X509Certificate2> signer = AgencyPki.LoadIssuer(pki.Layout.BundleSignerCertificate, pki.Layout.BundleSignerKey, "bundle-signing", passphrase, now);
         if (!signer.Ok)
@@ -73,7 +80,7 @@ public sealed class BundleFactory
         using X509Certificate2 signerCertificate = signer.Value!;
         using ECDsa signerKey = signerCertificate.GetECDsaPublicKey()!;
         DeviceConfigSettings serialised = settings with { Serial = NextSerial(deviceId) };
-        var bundle = new DeviceBundle(deviceId, DeviceConfigText.Write(serialised), System.Text.Encoding.UTF8.GetBytes(board.Json),
+        var bundle = new DeviceBundle(deviceId, DeviceConfigText.Write(serialised), System.Text.Encoding.UTF8.GetBytes(boardJson),
             DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()), KeyChecks.UncompressedPoint(signerKey), signerCertificate.RawData);
         return PkiResult<byte[]>.Success(BundleCodec.Encode(bundle, signerCertificate));
     }

@@ -40,7 +40,7 @@ public sealed class BoardProfileReaderTests
 
     [Theory]
     [InlineData("sdD0Pn", 2, "sdD0Pn: unknown field")]
-    [InlineData("flashSizeMiB", "4", "flashSizeMiB: must be an integer.")]
+    [InlineData("flashSizeMiB", "4", "flashSizeMiB: must be a non-negative integer.")]
     [InlineData("statusLedPin", 7, "statusLedPin: GPIO7 is wired to the SPI flash.")]
     [InlineData("statusLedPin", 35, "statusLedPin: GPIO35 is input-only")]
     [InlineData("statusLedPin", 14, "statusLedPin: GPIO14 is already used by sdClkPin.")]
@@ -54,6 +54,8 @@ public sealed class BoardProfileReaderTests
     [InlineData("name", "another-board", "name: must equal the file name 'ai-thinker-esp32-cam'.")]
     [InlineData("psramMode", "octal", "psramMode: octal PSRAM exists only on the ESP32-S3.")]
     [InlineData("sdMode", "sdmmc-4bit", "sdMode: must be \"sdmmc-1bit\" or \"spi\"")]
+    [InlineData("schema", "camagent-board/2", "schema: must be \"camagent-board/1\".")]
+    [InlineData("sdClkPin", -1, "sdClkPin: must be a non-negative integer.")]
     public void A_Broken_Esp32_Cam_Profile_Is_Refused_With_The_Specific_Error(string field, object value, string expected)
     {
         JsonObject json = Load("ai-thinker-esp32-cam");
@@ -64,6 +66,23 @@ public sealed class BoardProfileReaderTests
         Assert.False(validation.Ok);
         Assert.Null(validation.Profile);
         Assert.Contains(validation.Errors, e => e.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_Agency_Validator_And_The_Device_Reader_Know_The_Same_Fields()
+    {
+        string[] shipped = Load("esp32-wroom-32se-devkit").Select(p => p.Key)
+            .Concat(Load("ai-thinker-esp32-cam").Select(p => p.Key)).Distinct().ToArray();
+
+        // Every field of the shipped profiles is in the device's one table, and a field outside it
+        // is refused by both readers.
+        Assert.All(shipped, name => Assert.True(CamAgent.Core.Board.BoardFields.IndexOf(name) >= 0, name));
+        JsonObject json = Load("ai-thinker-esp32-cam");
+        json["ledBrightness"] = 3;
+        byte[] bytes = System.Text.Encoding.UTF8.GetBytes(json.ToJsonString());
+        Assert.Contains(BoardProfileReader.Read(json.ToJsonString(), null).Errors, e => e.StartsWith("ledBrightness: unknown field", StringComparison.Ordinal));
+        Assert.Equal(CamAgent.Core.Board.BoardStatus.UnknownField, CamAgent.Core.Board.BoardProfileReader.Read(bytes, 0, bytes.Length, out _, out string field));
+        Assert.Equal("ledBrightness", field);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using CamAgent.Provisioning;
+using CamAgent.Core.Board;
 using CamAgent.Provisioning.Boards;
+using CamAgent.Provisioning;
 
 namespace CamAgent.Cli.Tests.Bundles;
 
@@ -24,7 +25,7 @@ public sealed class BundleCoseJsTests : IDisposable
 
         AgencyPki pki = AgencyPki.Initialize(temp.Combine("pki"), "Example PD", "evidence.example.gov", null, DateTimeOffset.UtcNow).Value!;
         Assert.True(new DeviceRegistry(pki).EnrolGenerated("cam-0001", null, DateTimeOffset.UtcNow).Ok);
-        BoardProfile board = new BoardCatalog(Path.Combine(AppContext.BaseDirectory, "boards")).Load("esp32-wroom-32se-devkit").Value!.Profile!;
+        BoardValidation board = new BoardCatalog(Path.Combine(AppContext.BaseDirectory, "boards")).Load("esp32-wroom-32se-devkit").Value!;
         byte[] bundle = new CamAgent.Provisioning.Bundles.BundleFactory(pki).Create("cam-0001", board, new("PD Fleet", null, 4096), null, DateTimeOffset.UtcNow).Value!;
         File.WriteAllBytes(temp.Combine("good.cose"), bundle);
         byte[] tampered = (byte[])bundle.Clone();

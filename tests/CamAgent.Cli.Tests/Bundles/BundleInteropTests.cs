@@ -1,9 +1,10 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
+using CamAgent.Core.Board;
 using CamAgent.Core.Cose;
-using CamAgent.Provisioning;
 using CamAgent.Provisioning.Boards;
 using CamAgent.Provisioning.Bundles;
+using CamAgent.Provisioning;
 
 namespace CamAgent.Cli.Tests.Bundles;
 
@@ -17,7 +18,7 @@ public sealed class BundleInteropTests : IDisposable
     {
         AgencyPki pki = AgencyPki.Initialize(temp.Combine("pki"), "Example PD", "evidence.example.gov", null, DateTimeOffset.UtcNow).Value!;
         Assert.True(new DeviceRegistry(pki).EnrolGenerated("cam-0001", null, DateTimeOffset.UtcNow).Ok);
-        BoardProfile board = new BoardCatalog(Path.Combine(AppContext.BaseDirectory, "boards")).Load("ai-thinker-esp32-cam").Value!.Profile!;
+        BoardValidation board = new BoardCatalog(Path.Combine(AppContext.BaseDirectory, "boards")).Load("ai-thinker-esp32-cam").Value!;
         byte[] bundle = new BundleFactory(pki).Create("cam-0001", board, new BundleFactory.Options("PD Fleet", null, null), null, DateTimeOffset.UtcNow).Value!;
 
         var message = new CoseSign1Message();

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using CamAgent.Provisioning;
+using CamAgent.Core.Board;
 using CamAgent.Provisioning.Boards;
+using CamAgent.Provisioning;
 
 namespace CamAgent.Cli.Commands;
 

@@ -1,5 +1,6 @@
-using CamAgent.Provisioning;
+using CamAgent.Core.Board;
 using CamAgent.Provisioning.Boards;
+using CamAgent.Provisioning;
 
 namespace CamAgent.Cli.Commands;
 

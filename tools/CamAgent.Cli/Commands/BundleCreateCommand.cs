@@ -109,7 +109,7 @@ public sealed class BundleCreateCommand : ICommand
             return ExitCodes.BadInput;
         }
 
-        PkiResult<byte[]> bundle = new BundleFactory(pki.Value!).Create(device, board.Value.Profile!, options, passphrase, DateTimeOffset.UtcNow);
+        PkiResult<byte[]> bundle = new BundleFactory(pki.Value!).Create(device, board.Value, options, passphrase, DateTimeOffset.UtcNow);
         if (!bundle.Ok)
         {
             return PkiExit.Report(Name, bundle, context);

@@ -1,6 +1,7 @@
-using CamAgent.Provisioning;
+using CamAgent.Core.Board;
 using CamAgent.Provisioning.Boards;
 using CamAgent.Provisioning.Bundles;
+using CamAgent.Provisioning;
 
 namespace CamAgent.Cli.Demo;
 
@@ -59,8 +60,8 @@ public static class ProvisioningSteps
     private static DemoOutcome MakeBundle(DemoWorkspace w, BoardCatalog boards, string deviceId)
     {
         AgencyPki pki = AgencyPki.Open(w.PkiFolder).Value!;
-        BoardProfile? board = boards.Load(DemoBoard).Value?.Profile;
-        if (board is null)
+        BoardValidation? board = boards.Load(DemoBoard).Value;
+        if (board is not { Ok: true })
         {
             return DemoOutcome.Failed($"The board profile '{DemoBoard}' is missing or invalid in {boards.Folder}.");
         }
