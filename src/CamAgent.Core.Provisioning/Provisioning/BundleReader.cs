@@ -19,13 +19,15 @@ namespace CamAgent.Core.Provisioning
         /// <summary>Size of the pinned key: an uncompressed SEC1 P-256 point.</summary>
         public const int SignerKeyBytes = 65;
 
-        private const ulong KeyVersion = 1;
-        private const ulong KeyDeviceId = 2;
-        private const ulong KeyConfig = 3;
-        private const ulong KeyBoard = 4;
-        private const ulong KeyIssuedAt = 5;
-        private const ulong KeySignerKey = 6;
-        private const int PayloadEntries = 6;
+        // The payload map's keys (docs/device-bundle.md), in the order they are written; the
+        // agency's writer (CamAgent.Provisioning.Bundles.BundleCodec) uses these same constants.
+        public const ulong KeyVersion = 1;
+        public const ulong KeyDeviceId = 2;
+        public const ulong KeyConfig = 3;
+        public const ulong KeyBoard = 4;
+        public const ulong KeyIssuedAt = 5;
+        public const ulong KeySignerKey = 6;
+        public const int PayloadEntries = 6;
         private const int DigestBytes = 32;
 
         private readonly CoseSign1Message _message = new CoseSign1Message();

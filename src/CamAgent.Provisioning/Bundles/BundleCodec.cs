@@ -4,6 +4,7 @@ using System.Text;
 using CamAgent.Core.Cbor;
 using CamAgent.Core.Cose;
 using CamAgent.Core.Crypto;
+using CamAgent.Core.Provisioning;
 using CamAgent.Host.Crypto;
 
 namespace CamAgent.Provisioning.Bundles;
@@ -13,17 +14,19 @@ namespace CamAgent.Provisioning.Bundles;
 /// exactly as the device does: a tagged COSE_Sign1 (RFC 9052 §4.2) in the evidence profile,
 /// <c>18([ bstr({1: -7, 33: signer certificate}), {}, bstr(payload), bstr(r || s) ])</c>, whose payload
 /// is a deterministic CBOR map (RFC 8949 §4.2.1) with unsigned keys 1..6 (<see cref="DeviceBundle"/>).
-/// The signature (ES256 over the §4.4 Sig_structure) is checked with Core's managed verifier.
+/// Reading goes through the device's own <see cref="BundleReader"/>, so the agency and the camera
+/// cannot disagree on what a bundle is.
 /// </summary>
 public static class BundleCodec
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = BundleReader.FormatVersion;
 
     /// <summary>Largest bundle accepted when reading (a configuration is at most 8 KiB, a profile 16 KiB).</summary>
     public const int MaxBundleBytes = 64 * 1024;
 
-    private const ulong KeyVersion = 1, KeyDeviceId = 2, KeyConfig = 3, KeyBoard = 4, KeyIssuedAt = 5, KeySignerKey = 6;
-    private const int PayloadEntries = 6;
+    private const ulong KeyVersion = BundleReader.KeyVersion, KeyDeviceId = BundleReader.KeyDeviceId, KeyConfig = BundleReader.KeyConfig;
+    private const ulong KeyBoard = BundleReader.KeyBoard, KeyIssuedAt = BundleReader.KeyIssuedAt, KeySignerKey = BundleReader.KeySignerKey;
+    private const int PayloadEntries = BundleReader.PayloadEntries;
 
     /// <summary>Room for the map and every field head around the variable-length contents.</summary>
     private const int PayloadOverheadBytes = 64;
@@ -47,24 +50,42 @@ public static class BundleCodec
     }
 
     /// <summary>
-    /// Decodes a bundle and verifies its signature with the key of the certificate it carries, and
-    /// that this key is the one named in the payload. Trust in that certificate is the caller's
-    /// check (<see cref="BundleVerifier"/>). Fails with <see cref="PkiError.CredentialRefused"/> on a bad
-    /// signature, <see cref="PkiError.BadInput"/> on malformed structure.
+    /// Decodes a bundle with the device's own reader (<see cref="BundleReader"/>: the strict
+    /// COSE_Sign1, the payload map, the ES256 signature with payload key 6), then checks that key 6
+    /// is the key of the certificate the bundle carries. Trust in that certificate is the caller's
+    /// check (<see cref="BundleVerifier"/>). Fails with <see cref="PkiError.CredentialRefused"/> on a
+    /// bad signature or key, <see cref="PkiError.BadInput"/> on malformed structure.
     /// </summary>
     public static PkiResult<DeviceBundle> Decode(byte[] encoded)
     {
         ArgumentNullException.ThrowIfNull(encoded);
-        var message = new CoseSign1Message();
-        CoseStatus status = message.Decode(encoded, 0, encoded.Length);
-        if (status != CoseStatus.Ok || message.CertificateCount != 1)
+        var read = new CamAgent.Core.Provisioning.DeviceBundle();
+        BundleStatus status = new BundleReader().Read(encoded, 0, encoded.Length, null, read);
+        switch (status)
         {
-            return Malformed($"it is not a COSE_Sign1 message in the CamAgent profile ({status})");
+            case BundleStatus.Ok:
+                break;
+            case BundleStatus.NotCoseSign1:
+                return Malformed("it is not a COSE_Sign1 message in the CamAgent profile with one signer certificate");
+            case BundleStatus.MalformedPayload:
+                return Malformed("its payload is not the version 1 map {1: 1, 2: device id, 3: config, 4: board, 5: issued at, 6: signer key}");
+            case BundleStatus.InvalidSignerKey:
+                return PkiResult<DeviceBundle>.Fail(PkiError.CredentialRefused, "The bundle's signer key (payload key 6) is not a P-256 public key.");
+            default:
+                return PkiResult<DeviceBundle>.Fail(PkiError.CredentialRefused, "The bundle's signature does not verify: it was altered after signing, or signed by another key.");
         }
 
-        byte[] certificateDer = encoded[message.GetCertificateOffset(0)..(message.GetCertificateOffset(0) + message.GetCertificateLength(0))];
-        PkiResult<DeviceBundle> content = DecodePayload(encoded, message.PayloadOffset, message.PayloadLength, certificateDer);
-        return content.Ok ? CheckSignature(content.Value!, message) : content;
+        var message = new CoseSign1Message();
+        _ = message.Decode(encoded, 0, encoded.Length); // the reader above decoded the same bytes successfully
+        int certificate = message.GetCertificateOffset(0);
+        var bundle = new DeviceBundle(
+            read.DeviceId,
+            encoded[read.ConfigOffset..(read.ConfigOffset + read.ConfigLength)],
+            encoded[read.BoardOffset..(read.BoardOffset + read.BoardLength)],
+            DateTimeOffset.FromUnixTimeSeconds(read.IssuedAtSeconds),
+            encoded[read.SignerKeyOffset..(read.SignerKeyOffset + BundleReader.SignerKeyBytes)],
+            encoded[certificate..(certificate + message.GetCertificateLength(0))]);
+        return CheckSignerCertificate(bundle);
     }
 
     /// <summary>The board profile and configuration as text (both are ASCII/UTF-8 by construction).</summary>
@@ -96,43 +117,7 @@ public static class BundleCodec
         return buffer[..writer.Length];
     }
 
-    private static PkiResult<DeviceBundle> DecodePayload(byte[] buffer, int offset, int length, byte[] certificateDer)
-    {
-        var reader = new CborReader(buffer, offset, length);
-        string deviceId = string.Empty;
-        byte[] config = [], board = [], signerKey = [];
-        ulong version = 0, issuedAt = 0;
-        bool ok = reader.ReadMapHeader(out int entries) == CborStatus.Ok && entries == PayloadEntries
-            && Key(reader, KeyVersion) && reader.ReadUInt64(out version) == CborStatus.Ok && version == FormatVersion
-            && Key(reader, KeyDeviceId) && reader.ReadTextString(out deviceId) == CborStatus.Ok
-            && Key(reader, KeyConfig) && Bytes(reader, buffer, out config)
-            && Key(reader, KeyBoard) && Bytes(reader, buffer, out board)
-            && Key(reader, KeyIssuedAt) && reader.ReadUInt64(out issuedAt) == CborStatus.Ok && issuedAt <= (ulong)DateTimeOffset.MaxValue.ToUnixTimeSeconds()
-            && Key(reader, KeySignerKey) && Bytes(reader, buffer, out signerKey)
-            && reader.ReadEnd() == CborStatus.Ok;
-        if (!ok)
-        {
-            return Malformed("its payload is not the version 1 map {1: 1, 2: device id, 3: config, 4: board, 5: issued at, 6: signer key}");
-        }
-
-        return PkiResult<DeviceBundle>.Success(new DeviceBundle(deviceId, config, board, DateTimeOffset.FromUnixTimeSeconds((long)issuedAt), signerKey, certificateDer));
-    }
-
-    private static bool Key(CborReader reader, ulong expected) => reader.ReadUInt64(out ulong key) == CborStatus.Ok && key == expected;
-
-    private static bool Bytes(CborReader reader, byte[] buffer, out byte[] value)
-    {
-        value = [];
-        if (reader.ReadByteString(out int offset, out int length) != CborStatus.Ok)
-        {
-            return false;
-        }
-
-        value = buffer[offset..(offset + length)];
-        return true;
-    }
-
-    private static PkiResult<DeviceBundle> CheckSignature(DeviceBundle bundle, CoseSign1Message message)
+    private static PkiResult<DeviceBundle> CheckSignerCertificate(DeviceBundle bundle)
     {
         X509Certificate2 certificate;
         try
@@ -153,12 +138,7 @@ public static class BundleCodec
             }
         }
 
-        var digest = new byte[Sha256.DigestSizeBytes];
-        message.ComputeToBeSignedDigest(new Sha256(), digest, 0);
-        bool valid = EcdsaP256Verifier.Verify(bundle.SignerPublicKey, 0, digest, 0, message.Buffer, message.SignatureOffset);
-        return valid
-            ? PkiResult<DeviceBundle>.Success(bundle)
-            : PkiResult<DeviceBundle>.Fail(PkiError.CredentialRefused, "The bundle's signature does not verify: it was altered after signing, or signed by another key.");
+        return PkiResult<DeviceBundle>.Success(bundle);
     }
 
     private static PkiResult<DeviceBundle> Malformed(string why) =>
