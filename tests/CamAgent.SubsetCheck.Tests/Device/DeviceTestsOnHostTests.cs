@@ -14,17 +14,17 @@ namespace CamAgent.SubsetCheck.Tests.Device;
 /// </summary>
 public partial class DeviceTestsOnHostTests
 {
-    /// <summary>(project, "Class.Method") for every device test method.</summary>
-    public static TheoryData<string, string> TestMethods
+    /// <summary>Every device test method.</summary>
+    public static TheoryData<DeviceTestCase> TestMethods
     {
         get
         {
-            var data = new TheoryData<string, string>();
+            var data = new TheoryData<DeviceTestCase>();
             foreach (NanoProject project in TestProjects())
             {
                 foreach (string method in project.TestMethods())
                 {
-                    data.Add(project.Name, method);
+                    data.Add(new DeviceTestCase(project.Name, method));
                 }
             }
 
@@ -34,9 +34,10 @@ public partial class DeviceTestsOnHostTests
 
     [Theory]
     [MemberData(nameof(TestMethods))]
-    public void Device_Test_Method_Passes_On_Dotnet(string project, string testMethod)
+    public void Device_Test_Method_Passes_On_Dotnet(DeviceTestCase test)
     {
-        Assembly assembly = DeviceTestAssemblies.Load(TestProjects().Single(p => p.Name == project));
+        Assembly assembly = DeviceTestAssemblies.Load(TestProjects().Single(p => p.Name == test.Project));
+        string testMethod = test.Method;
         string[] parts = testMethod.Split('.');
         Type type = assembly.GetTypes().Single(t => t.Name == parts[0]);
         MethodInfo method = type.GetMethod(parts[1])!;
