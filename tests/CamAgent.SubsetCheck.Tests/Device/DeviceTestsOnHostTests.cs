@@ -58,6 +58,7 @@ public partial class DeviceTestsOnHostTests
         Dictionary<string, int> methods = TestProjects().ToDictionary(p => p.Name, p => p.TestMethods().Count());
 
         Assert.True(methods.GetValueOrDefault("CamAgent.Device.Tests") >= 13, "vector tests: " + methods.GetValueOrDefault("CamAgent.Device.Tests"));
+        Assert.True(methods.GetValueOrDefault("CamAgent.Device.AgentTests") >= 4, "end-to-end scenarios: " + methods.GetValueOrDefault("CamAgent.Device.AgentTests"));
     }
 
     /// <summary>The test projects (IsTestProject) of CamAgent.Device.sln.</summary>
