@@ -33,12 +33,7 @@ namespace CamAgent.Device.AgentTests
             rig.Run(UntrustedMs);
 
             s.Step("clock untrusted: records sealed, nothing dialled");
-            s.Equal(2, rig.Agent.SealedCount, "records sealed with an untrusted clock");
-            s.Check(!rig.Agent.Clock.IsTrusted, "clock not trusted");
-            s.Equal(0, rig.Connector.Dials.Count, "connection attempts");
-            s.Equal(0, rig.Server.Requests.Count, "requests the server saw");
-            s.Check(rig.Agent.Status == AgentStatus.WaitingForTime, "status WaitingForTime, got " + rig.Agent.Status.ToString());
-            s.Equal(2, rig.Agent.Spool.LiveCount, "records kept in the spool");
+            CheckSealedButNotDialled(s, rig, 2);
 
             s.Step("SNTP steps the clock onto the agency's time");
             long stepMs = rig.Clocks.AgencyUnixMs - rig.Clocks.WallUnixMs;
@@ -56,6 +51,16 @@ namespace CamAgent.Device.AgentTests
             s.Check(step.Kind == RecordKind.Continuity && step.Event == ContinuityEvent.ClockStep, "record 2 is the clock step");
             s.Equal(stepMs, step.EventDetail, "step recorded in record 2, ms");
             CheckSegment(s, rig, 3, third, ClockState.Valid);
+        }
+
+        private static void CheckSealedButNotDialled(Scenario s, DeviceRig rig, int records)
+        {
+            s.Equal(records, rig.Agent.SealedCount, "records sealed with an untrusted clock");
+            s.Equal(records, rig.Agent.Spool.LiveCount, "records kept in the spool");
+            s.Check(!rig.Agent.Clock.IsTrusted, "clock not trusted");
+            s.Equal(0, rig.Connector.Dials.Count, "connection attempts");
+            s.Equal(0, rig.Server.Requests.Count, "requests the server saw");
+            s.Check(rig.Agent.Status == AgentStatus.WaitingForTime, "status WaitingForTime, got " + rig.Agent.Status.ToString());
         }
 
         private static void CheckSegment(Scenario s, DeviceRig rig, long sequence, string fileName, ClockState clock)
