@@ -11,18 +11,21 @@ namespace CamAgent.Device.TestPorts.Platform
     /// </summary>
     public sealed class DeterministicRandom : IRandomSource
     {
-        // Knuth's multiplicative hash constant (2^32 / golden ratio) spreads small seeds over the state.
-        private const uint SeedSpread = 2654435761;
+        // The golden-ratio increment and MurmurHash3's 32-bit finalizer (fmix32) turn small,
+        // neighbouring seeds into unrelated states; fmix32 is a bijection, so distinct seeds never share one.
+        private const uint GoldenRatio = 0x9E3779B9;
+        private const uint MixMultiplier1 = 0x85EBCA6B;
+        private const uint MixMultiplier2 = 0xC2B2AE35;
 
         private uint _state;
 
         public DeterministicRandom(int seed)
         {
-            _state = unchecked((uint)seed * SeedSpread) ^ 0x9E3779B9;
-            if (_state == 0)
-            {
-                _state = 1;
-            }
+            uint z = unchecked((uint)seed + GoldenRatio);
+            z = unchecked((z ^ (z >> 16)) * MixMultiplier1);
+            z = unchecked((z ^ (z >> 13)) * MixMultiplier2);
+            z ^= z >> 16;
+            _state = z == 0 ? 1 : z;
         }
 
         /// <summary>The next 32 random bits.</summary>
