@@ -1,71 +1,73 @@
 using System.Reflection;
-using System.Runtime.Loader;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
+using System.Text.RegularExpressions;
 
 namespace CamAgent.SubsetCheck.Tests.Device;
 
 /// <summary>
-/// Compiles the nanoFramework test project's sources (tests/CamAgent.Device.Tests) together with
-/// the device libraries' sources (src/CamAgent.Core.*) and the native HMAC adapter, exactly as its .nfproj lists them, against .NET
-/// and a stand-in for nanoFramework.TestFramework, then runs every [TestMethod]. nanoCLR cannot run
-/// here; this keeps the device tests compiling against today's Core and their vector logic right,
-/// so a device run fails only for reasons of the device itself.
+/// Runs every [TestMethod] of the nanoFramework test projects of CamAgent.Device.sln on .NET, one
+/// test case each: the vector tests (tests/CamAgent.Device.Tests) and the end-to-end scenarios of
+/// the shipped agent (tests/CamAgent.Device.AgentTests). Each project is compiled from the files
+/// its .nfproj names, with its referenced device libraries as separate assemblies
+/// (<see cref="DeviceTestAssemblies"/>) and a stand-in for nanoFramework.TestFramework. nanoCLR
+/// cannot run here; this keeps the device tests compiling against today's Core and their logic
+/// right, so a device run fails only for reasons of the device itself.
 /// </summary>
-public class DeviceTestsOnHostTests
+public partial class DeviceTestsOnHostTests
 {
-    [Fact]
-    public void Device_Test_Project_Compiles_Against_Core_And_Every_Test_Method_Passes()
+    /// <summary>Every device test method.</summary>
+    public static TheoryData<DeviceTestCase> TestMethods
     {
-        Assembly assembly = Compile();
-        var failures = new List<string>();
-        int run = 0;
-        foreach (Type type in assembly.GetTypes().Where(t => t.GetCustomAttributes().Any(a => a.GetType().Name == "TestClassAttribute")))
+        get
         {
-            foreach (MethodInfo method in type.GetMethods().Where(m => m.GetCustomAttributes().Any(a => a.GetType().Name == "TestMethodAttribute")))
+            var data = new TheoryData<DeviceTestCase>();
+            foreach (NanoProject project in TestProjects())
             {
-                run++;
-                try
+                foreach (string method in project.TestMethods())
                 {
-                    method.Invoke(Activator.CreateInstance(type), null);
-                }
-                catch (TargetInvocationException e)
-                {
-                    failures.Add($"{type.Name}.{method.Name}: {e.InnerException!.Message}");
+                    data.Add(new DeviceTestCase(project.Name, method));
                 }
             }
+
+            return data;
         }
-
-        Assert.True(run >= 10, $"only {run} device test methods found");
-        Assert.Empty(failures);
     }
 
-    private static Assembly Compile()
+    [Theory]
+    [MemberData(nameof(TestMethods))]
+    public void Device_Test_Method_Passes_On_Dotnet(DeviceTestCase test)
     {
-        string root = TestPaths.RepositoryRoot;
-        var files = new List<string>();
-        files.AddRange(TestPaths.CoreSourceFolders.SelectMany(SourcesUnder));
-        files.AddRange(SourcesUnder(Path.Combine(root, "tests", "CamAgent.Device.Tests")).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Properties{Path.DirectorySeparatorChar}", StringComparison.Ordinal)));
-        files.Add(Path.Combine(root, "src", "CamAgent.Device", "Adapters", "NativeHmacSha256.cs"));
-        files.Add(Path.Combine(root, "src", "CamAgent.Device", "Adapters", "NativeHmacSha256Factory.cs"));
-        var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), path: f)).ToList();
-        trees.Add(CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Device", "TestFrameworkStand", "NanoTestFramework.cs.txt"))));
-        MetadataReference[] references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToArray();
-        CSharpCompilation compilation = CSharpCompilation.Create(
-            "CamAgent.Device.Tests.OnHost",
-            trees,
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
-        using var image = new MemoryStream();
-        var result = compilation.Emit(image);
-        string[] errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToArray();
-        Assert.True(result.Success, "device tests do not compile:\n" + string.Join("\n", errors));
-        image.Position = 0;
-        return new AssemblyLoadContext("device-tests", isCollectible: true).LoadFromStream(image);
+        Assembly assembly = DeviceTestAssemblies.Load(TestProjects().Single(p => p.Name == test.Project));
+        string testMethod = test.Method;
+        string[] parts = testMethod.Split('.');
+        Type type = assembly.GetTypes().Single(t => t.Name == parts[0]);
+        MethodInfo method = type.GetMethod(parts[1])!;
+        try
+        {
+            method.Invoke(Activator.CreateInstance(type), null);
+        }
+        catch (TargetInvocationException e)
+        {
+            Exception failure = e.InnerException!;
+            Assert.Fail($"{testMethod} failed on .NET: {failure.GetType().Name}: {failure.Message}\n{failure.StackTrace}");
+        }
     }
 
-    private static IEnumerable<string> SourcesUnder(string folder) =>
-        Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
-            .Where(f => Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar)[0] is not ("bin" or "obj"));
+    [Fact]
+    public void The_Device_Test_Projects_Are_Found_With_Their_Test_Methods()
+    {
+        Dictionary<string, int> methods = TestProjects().ToDictionary(p => p.Name, p => p.TestMethods().Count());
+
+        Assert.True(methods.GetValueOrDefault("CamAgent.Device.Tests") >= 13, "vector tests: " + methods.GetValueOrDefault("CamAgent.Device.Tests"));
+        Assert.True(methods.GetValueOrDefault("CamAgent.Device.AgentTests") >= 4, "end-to-end scenarios: " + methods.GetValueOrDefault("CamAgent.Device.AgentTests"));
+    }
+
+    /// <summary>The test projects (IsTestProject) of CamAgent.Device.sln.</summary>
+    internal static IEnumerable<NanoProject> TestProjects() =>
+        SolutionProjectPattern().Matches(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "CamAgent.Device.sln")))
+            .Select(m => NanoProject.Load(Path.Combine(TestPaths.RepositoryRoot, m.Groups["path"].Value.Replace('\\', Path.DirectorySeparatorChar))))
+            .Where(p => p.IsTestProject)
+            .OrderBy(p => p.Name, StringComparer.Ordinal);
+
+    [GeneratedRegex(@"^Project\(""\{11A8DD76-328B-46DF-9F39-F559912D0360\}""\) = ""[^""]+"", ""(?<path>[^""]+\.nfproj)""", RegexOptions.Multiline)]
+    private static partial Regex SolutionProjectPattern();
 }
