@@ -61,7 +61,7 @@ public sealed class SimCaptureTests(ITestOutputHelper output)
 
     // The camera is set up as a real one is: PKI, enrolment, a signed bundle verified against the
     // agency root, and the configuration inside it written 0600.
-    private static string ProvisionCamera(TempFolder work)
+    internal static string ProvisionCamera(TempFolder work)
     {
         DateTimeOffset now = DateTimeOffset.UtcNow;
         AgencyPki pki = AgencyPki.Initialize(work.Combine("pki"), "Example PD", AgencyHost, null, now).Value!;
