@@ -49,14 +49,21 @@ public sealed class GatewayNetwork : IDisposable
 
         foreach (string tool in new[] { "ip", "nft", "tcpdump", "openssl" })
         {
-            if (Shell.Run("sh", "-c \"command -v " + tool + "\"").Exit != 0)
+            string? missing = MissingTool(tool);
+            if (missing is not null)
             {
-                return $"'{tool}' is not installed; ./test.sh installs it (iproute2, nftables, tcpdump, openssl)";
+                return missing;
             }
         }
 
         return null;
     }
+
+    /// <summary>Why <paramref name="tool"/> cannot be run, or null.</summary>
+    public static string? MissingTool(string tool) =>
+        Shell.Run("sh", "-c \"command -v " + tool + "\"").Exit == 0
+            ? null
+            : $"'{tool}' is not installed; ./test.sh installs it (iproute2, nftables, tcpdump, openssl, libpcap)";
 
     public static GatewayNetwork Create()
     {
