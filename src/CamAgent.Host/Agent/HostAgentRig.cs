@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CamAgent.Core.Agent;
@@ -50,7 +51,14 @@ public sealed class HostAgentRig : IDisposable
         Directory.CreateDirectory(Path.Combine(options.CardFolder, SpoolDirectory));
         _agencyCa = X509CertificateLoader.LoadCertificate(config.AgencyCaDer);
         _credential = Credential(config);
-        ITlsConnector tls = new TlsConnector(_agencyCa, _credential, options.Log, options.Tls);
+        TlsConnectorOptions tlsOptions = config.AgencyAddress is null ? options.Tls : new TlsConnectorOptions
+        {
+            HandshakeTimeoutMs = options.Tls.HandshakeTimeoutMs,
+            ReadWriteTimeoutMs = options.Tls.ReadWriteTimeoutMs,
+            TestOnlyDialOverride = options.Tls.TestOnlyDialOverride,
+            AgencyAddress = IPAddress.Parse(config.AgencyAddress),
+        };
+        ITlsConnector tls = new TlsConnector(_agencyCa, _credential, options.Log, tlsOptions);
         var platform = new AgentPlatform
         {
             Store = new HostFileStore(options.CardFolder),

@@ -75,6 +75,10 @@ public sealed class TlsConnector : ITlsConnector
             _log.Write(LogLevel.Warning, "tls", $"TEST-ONLY dial override: {host}:{port} is dialled at {dial}");
             candidates = [dial];
         }
+        else if (_options.AgencyAddress is { } configured)
+        {
+            candidates = [new IPEndPoint(configured, port)];
+        }
         else
         {
             TransportStatus resolved = Resolve(host, port, out candidates);

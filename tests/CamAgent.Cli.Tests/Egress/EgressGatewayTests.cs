@@ -22,8 +22,10 @@ public sealed class EgressGatewayTests(ITestOutputHelper output)
         Assert.True(missing is null, missing);
         using var net = GatewayNetwork.Create();
         using var work = new TempFolder();
-        string config = SimCaptureTests.ProvisionCamera(work);
-        net.MapHostForCamera(AgencyHost, GatewayNetwork.Agency);
+        // agency.address: the camera dials the agency and asks it for time without DNS (the camera
+        // namespace has no resolver and no hosts entry, so the run succeeds only through the address).
+        string config = SimCaptureTests.ProvisionCamera(work, GatewayNetwork.Agency.ToString());
+        Assert.Contains("agency.address = " + GatewayNetwork.Agency, File.ReadAllText(config));
         LoadPolicy(net, work);
 
         using var server = NamespaceProcess.Start(net.AgencyNs, ["dotnet", CamAgentProcess.DllPath, "serve", "--pki", work.Combine("pki"), "--store", work.Combine("store"), "--listen", GatewayNetwork.Agency.ToString(), "--port", "443"], "listening on", "TERM");

@@ -80,14 +80,6 @@ public sealed class GatewayNetwork : IDisposable
         }
     }
 
-    /// <summary>Name resolution in the camera namespace: <paramref name="host"/> is <paramref name="address"/> (ip netns exec bind-mounts /etc/netns/NAME/hosts).</summary>
-    public void MapHostForCamera(string host, IPAddress address)
-    {
-        string folder = $"/etc/netns/{CameraNs}";
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "hosts"), $"127.0.0.1 localhost\n{address} {host}\n");
-    }
-
     /// <summary>Runs <paramref name="command"/> (a shell line) inside <paramref name="ns"/>.</summary>
     public static (int Exit, string Output, string Error) In(string ns, string command) =>
         Shell.Run("ip", $"netns exec {ns} sh -c \"{command}\"");
@@ -133,11 +125,6 @@ public sealed class GatewayNetwork : IDisposable
         foreach (string ns in _created)
         {
             Shell.Run("ip", $"netns del {ns}");
-        }
-
-        if (Directory.Exists($"/etc/netns/{CameraNs}"))
-        {
-            Directory.Delete($"/etc/netns/{CameraNs}", recursive: true);
         }
     }
 }
