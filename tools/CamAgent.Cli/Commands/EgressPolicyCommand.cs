@@ -1,4 +1,5 @@
 using CamAgent.Cli.Egress;
+using CamAgent.Provisioning;
 
 namespace CamAgent.Cli.Commands;
 
@@ -55,7 +56,8 @@ public sealed class EgressPolicyCommand : ICommand
         }
         else
         {
-            File.WriteAllText(file, ruleset);
+            // Atomic, replacing a previous ruleset: a gateway never loads half a file.
+            SecureFile.WriteText(file, ruleset, secret: false, overwrite: true);
             context.Error.WriteLine($"camagent egress policy: wrote {file}; check it with 'nft -c -f {file}', load it with 'nft -f {file}'.");
         }
 
