@@ -17,10 +17,11 @@ while [ $# -gt 0 ]; do
 done
 
 # What the tests need beyond the .NET SDK: Node.js and npm (independent COSE/CBOR checkers in
-# tests/interop), openssl (the content-digest recipe), curl (upload comparison), tcpdump and
-# iproute2 (the egress proof's network namespaces and packet capture). Tests that need one of
-# them fail with the reason when it is missing; none passes without checking. Installed from
-# Debian packages when missing and we are root.
+# tests/interop), openssl (the content-digest recipe, the rogue TLS client of the gateway test),
+# curl (upload comparison), tcpdump (the egress proofs' packet captures), iproute2 and nftables
+# (the gateway test's namespaces and the generated policy), libpcap (egress audit reads captures
+# through it). Tests that need one of them fail with the reason when it is missing; none passes
+# without checking. Installed from Debian packages when missing and we are root.
 missing=()
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
@@ -28,6 +29,8 @@ command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v tcpdump >/dev/null 2>&1 || missing+=(tcpdump)
 command -v ip >/dev/null 2>&1 || missing+=(iproute2)
+command -v nft >/dev/null 2>&1 || missing+=(nftables)
+ldconfig -p 2>/dev/null | grep -q 'libpcap\.so' || missing+=(libpcap0.8)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "test.sh: installing ${missing[*]}" >&2

@@ -45,6 +45,14 @@ namespace CamAgent.Device
         public const int WifiRetryIntervalMs = 60000;
 
         /// <summary>
+        /// How often the network thread checks that SNTP still asks the agency. The firmware restarts SNTP
+        /// against the public pool on every new address and its first request waits SNTP_STARTUP_DELAY
+        /// (2000 ms, nf-interpreter lwip_sntp_default_options.h); four checks fit in that delay, so a
+        /// reset the address event ran ahead of is undone before the pool is asked.
+        /// </summary>
+        public const int SntpPinCheckIntervalMs = 500;
+
+        /// <summary>
         /// Longest the agent thread sleeps between steps: the LED pattern has 100 ms pulses, so
         /// the thread wakes at least that often to drive it.
         /// </summary>

@@ -7,6 +7,7 @@ using CamAgent.Core.Provisioning;
 using CamAgent.Core.Upload;
 using CamAgent.Device.Adapters;
 using CamAgent.Device.Boot;
+using CamAgent.Device.Network;
 
 namespace CamAgent.Device
 {
@@ -83,7 +84,7 @@ namespace CamAgent.Device
         private static void Run(DeviceConfig config, bool configChanged, BoardProfile board, FlashRecordSlots slots, ISigner secureElement, StatusLed led, TickCountClock monotonic, DebugLogSink log)
         {
             WifiLink wifi = new WifiLink(config.WifiSsid, config.WifiPassword, log);
-            SslTlsConnector tls = new SslTlsConnector(DeviceCredentials.AgencyCa(config), DeviceCredentials.ClientCertificate(config), wifi, log);
+            SslTlsConnector tls = new SslTlsConnector(DeviceCredentials.AgencyCa(config), DeviceCredentials.ClientCertificate(config), config.AgencyAddress, wifi, log);
             SdCardVolume card = SdCardVolume.ForBoard(board);
             if (!card.TryMount())
             {
@@ -106,10 +107,11 @@ namespace CamAgent.Device
 
             // The clock goes below the floor before the agent's first sample, and the network (hence
             // SNTP) starts only after that sample, so the first SNTP update is always an observable step.
-            SntpTimeSync sntp = new SntpTimeSync(config.AgencyHost, log);
+            SntpTimeSync sntp = new SntpTimeSync(log);
             sntp.HoldClockBelowFloor();
             AgentLoop agent = new AgentLoop(platform, config);
-            NetworkThread network = new NetworkThread(wifi, sntp);
+            TimeSourcePinning time = new TimeSourcePinning(sntp, new NetworkChangeEvents(wifi), config.AgencyTimeServer, log);
+            NetworkThread network = new NetworkThread(wifi, time);
             new AgentThread(agent, card, led, monotonic, log).Run(configChanged, network);
         }
 

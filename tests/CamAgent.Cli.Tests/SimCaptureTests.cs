@@ -58,13 +58,13 @@ public sealed class SimCaptureTests(ITestOutputHelper output)
 
     // The camera is set up as a real one is: PKI, enrolment, a signed bundle verified against the
     // agency root, and the configuration inside it written 0600.
-    private static string ProvisionCamera(TempFolder work)
+    internal static string ProvisionCamera(TempFolder work, string? agencyAddress = null)
     {
         DateTimeOffset now = DateTimeOffset.UtcNow;
         AgencyPki pki = AgencyPki.Initialize(work.Combine("pki"), "Example PD", AgencyHost, null, now).Value!;
         Assert.True(new DeviceRegistry(pki).EnrolGenerated(DeviceId, null, now).Ok);
         BoardValidation board = new BoardCatalog(Path.Combine(AppContext.BaseDirectory, "boards")).Load(Board).Value!;
-        PkiResult<byte[]> bundle = new BundleFactory(pki).Create(DeviceId, board, new BundleFactory.Options("PD Fleet", null, null), null, now);
+        PkiResult<byte[]> bundle = new BundleFactory(pki).Create(DeviceId, board, new BundleFactory.Options("PD Fleet", null, null, agencyAddress), null, now);
         Assert.True(bundle.Ok, bundle.Message);
         PkiResult<BundleReport> verified = BundleVerifier.Verify(bundle.Value!, pki.RootCa, null, now);
         Assert.True(verified.Ok, verified.Message);

@@ -24,6 +24,8 @@ public static class CommandRegistry
         new VerifyCommand(),
         new ServeCommand(),
         new AuditVerifyCommand(),
+        new EgressPolicyCommand(),
+        new EgressAuditCommand(),
         new SimCommand(),
         new DemoCommand(),
     };

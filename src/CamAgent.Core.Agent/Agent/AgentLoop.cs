@@ -78,7 +78,7 @@ namespace CamAgent.Core.Agent
             options.RetryPolicy = new RetryPolicy(RetryPolicy.DefaultBaseDelayMs, config.MaxBackoffMs, RetryPolicy.DefaultMaxRetryAfterMs);
             _client = new TusClient(endpoint, platform.ReceiptChecker, platform.Random, platform.WallClock, platform.Log, options);
             _seal = new SealStage(_spool, _source, platform.Store, _sealer, _clock, _queue, platform.Log);
-            _upload = new UploadStage(_spool, _client, _floor, platform.Log, config.MaxBackoffMs);
+            _upload = new UploadStage(_spool, _client, _clock, platform.Log, config.MaxBackoffMs);
         }
 
         /// <summary>What the LED shows (docs/officer-guide.md).</summary>

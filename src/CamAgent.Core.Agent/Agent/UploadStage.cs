@@ -24,7 +24,7 @@ namespace CamAgent.Core.Agent
     {
         private readonly Spool.Spool _spool;
         private readonly TusClient _client;
-        private readonly TimeFloor _floor;
+        private readonly ClockMonitor _clock;
         private readonly ILogSink _log;
         private readonly int _maxBackoffMs;
         private readonly SpoolEntry _entry = new SpoolEntry();
@@ -38,16 +38,16 @@ namespace CamAgent.Core.Agent
         private Stream _content;
         private long _journalledOffset;
 
-        public UploadStage(Spool.Spool spool, TusClient client, TimeFloor floor, ILogSink log, int maxBackoffMs)
+        public UploadStage(Spool.Spool spool, TusClient client, ClockMonitor clock, ILogSink log, int maxBackoffMs)
         {
-            if (spool == null || client == null || floor == null || log == null)
+            if (spool == null || client == null || clock == null || log == null)
             {
                 throw new ArgumentNullException("spool");
             }
 
             _spool = spool;
             _client = client;
-            _floor = floor;
+            _clock = clock;
             _log = log;
             _maxBackoffMs = maxBackoffMs;
         }
@@ -190,19 +190,22 @@ namespace CamAgent.Core.Agent
             _sha.Update(receipt, 0, length);
             _sha.Final(_receiptDigest, 0);
             HasReceiptDigest = true;
-            RaiseFloor(receipt, length);
+            NoteAuthenticatedTime(receipt, length, nowMs);
             Completed++;
             return Delete(nowMs, sequence);
         }
 
-        private void RaiseFloor(byte[] receipt, int length)
+        // The receipt's server time raises the floor and, when the clock agrees with it, anchors the
+        // bound later SNTP steps are judged against (docs/agent.md §1, "Judging SNTP").
+        private void NoteAuthenticatedTime(byte[] receipt, int length, long nowMs)
         {
             // The client's checker verified this receipt's signature; its server time is authenticated.
             int badKey;
             if (_cose.Decode(receipt, 0, length) == CoseStatus.Ok
                 && _receipt.Decode(_cose.Buffer, _cose.PayloadOffset, _cose.PayloadLength, _reader, out badKey) == EvidenceStatus.Ok)
             {
-                _floor.Advance(_receipt.ServerTimeMs - TimeConstants.AuthenticatedFloorMarginMs);
+                _clock.Floor.Advance(_receipt.ServerTimeMs - TimeConstants.AuthenticatedFloorMarginMs);
+                _clock.NoteAuthenticatedTime(_receipt.ServerTimeMs, nowMs);
             }
         }
 

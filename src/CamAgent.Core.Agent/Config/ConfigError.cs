@@ -42,6 +42,9 @@ namespace CamAgent.Core.Config
         HostSingleLabel = 40,
         HostNumericTopLabel = 41,
 
+        // The optional agency address.
+        AgencyAddressInvalid = 42,
+
         // Encodings.
         InvalidBase64 = 50,
         InvalidNumber = 51,

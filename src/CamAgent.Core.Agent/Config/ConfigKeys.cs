@@ -22,6 +22,14 @@ namespace CamAgent.Core.Config
         public const string ConnectTimeout = "upload.connect_timeout_ms";
         public const string MaxBackoff = "upload.max_backoff_ms";
 
+        /// <summary>
+        /// Optional IPv4 address of the agency host: dialled (TCP 443) and asked for time (UDP 123)
+        /// instead of resolving agency.host, so the camera sends no DNS at all. TLS still checks the
+        /// server certificate against agency.host. Not a way to choose another destination: the
+        /// certificate pins the name, and the agency's gateway policy pins the address.
+        /// </summary>
+        public const string AgencyAddress = "agency.address";
+
         public const int VersionIndex = 0;
         public const int SerialIndex = 1;
         public const int DeviceIdIndex = 2;
@@ -36,12 +44,14 @@ namespace CamAgent.Core.Config
         public const int ChunkSizeIndex = 11;
         public const int ConnectTimeoutIndex = 12;
         public const int MaxBackoffIndex = 13;
+        public const int AgencyAddressIndex = 14;
 
         /// <summary>Every key, in index order.</summary>
         public static readonly string[] All = new string[]
         {
             Version, Serial, DeviceId, AgencyHost, AgencyCa, DeviceCertificate, DeviceSigner,
             DeviceKey, ReceiptKey, WifiSsid, WifiPassword, ChunkSize, ConnectTimeout, MaxBackoff,
+            AgencyAddress,
         };
 
         /// <summary>Keys that must be present (device.key is required only with the software signer).</summary>
@@ -49,6 +59,7 @@ namespace CamAgent.Core.Config
         {
             true, true, true, true, true, true, true,
             false, true, true, false, false, false, false,
+            false,
         };
 
         /// <summary>Keys whose values are secret: never echoed in messages or logs.</summary>
@@ -56,6 +67,7 @@ namespace CamAgent.Core.Config
         {
             false, false, false, false, false, false, false,
             true, false, false, true, false, false, false,
+            false,
         };
 
         /// <summary>Index of <paramref name="key"/> in <see cref="All"/>, or -1.</summary>

@@ -20,6 +20,18 @@ namespace CamAgent.Core.Config
         /// <summary>The one host the device dials (lowercase LDH DNS name, no port).</summary>
         public string AgencyHost { get; internal set; }
 
+        /// <summary>
+        /// The agency host's IPv4 address when the configuration names one (agency.address), else null:
+        /// then the device dials it and asks it for time without any DNS; TLS still verifies <see cref="AgencyHost"/>.
+        /// </summary>
+        public string AgencyAddress { get; internal set; }
+
+        /// <summary>Where SNTP asks for time: the agency address if configured (no DNS), else the agency host.</summary>
+        public string AgencyTimeServer
+        {
+            get { return AgencyAddress != null ? AgencyAddress : AgencyHost; }
+        }
+
         /// <summary>DER of the agency CA that server certificates must chain to.</summary>
         public byte[] AgencyCaDer { get; internal set; }
 
@@ -50,7 +62,8 @@ namespace CamAgent.Core.Config
 
         public override string ToString()
         {
-            return "config serial " + Serial.ToString() + ", device " + DeviceId + ", agency " + AgencyHost + ":443, signer " + Signer.ToString();
+            string at = AgencyAddress != null ? " at " + AgencyAddress : string.Empty;
+            return "config serial " + Serial.ToString() + ", device " + DeviceId + ", agency " + AgencyHost + at + ":443, signer " + Signer.ToString();
         }
     }
 }

@@ -41,9 +41,16 @@ namespace CamAgent.Core.Config
                 return ConfigValidator.Fail(text, hostError, ConfigKeys.AgencyHostIndex, reason);
             }
 
+            string address = text.Value(ConfigKeys.AgencyAddressIndex);
+            if (address != null && !HostNameRule.IsUnicastIpv4(address))
+            {
+                return ConfigValidator.Fail(text, ConfigError.AgencyAddressInvalid, ConfigKeys.AgencyAddressIndex, "must be a unicast IPv4 address in dotted-decimal form (four numbers 0-255 without leading zeros)");
+            }
+
             config.Serial = serial;
             config.DeviceId = id;
             config.AgencyHost = text.Value(ConfigKeys.AgencyHostIndex);
+            config.AgencyAddress = address;
             return null;
         }
 

@@ -206,6 +206,60 @@ namespace CamAgent.Core.Config
         /// True when every label is a number in a form inet_aton would accept (decimal, 0-prefixed
         /// octal, 0x hex): "127.0.0.1", "2130706433", "0x7f.1", "017700000001".
         /// </summary>
+        /// <summary>
+        /// True for a dotted-decimal IPv4 address a host can be reached at: four numbers 0-255 without
+        /// leading zeros (the one spelling every resolver and firewall reads alike), not in 0/8
+        /// ("this network"), 127/8 (loopback) or 224/3 (multicast and reserved), RFC 6890.
+        /// </summary>
+        public static bool IsUnicastIpv4(string address)
+        {
+            int parts = 0;
+            int first = -1;
+            int start = 0;
+            for (int i = 0; i <= address.Length; i++)
+            {
+                if (i < address.Length && address[i] != '.')
+                {
+                    continue;
+                }
+
+                int value = DecimalPart(address, start, i);
+                if (value < 0 || ++parts > 4)
+                {
+                    return false;
+                }
+
+                first = parts == 1 ? value : first;
+                start = i + 1;
+            }
+
+            return parts == 4 && first != 0 && first != 127 && first < 224;
+        }
+
+        // The value of address[start..end) as a canonical decimal 0-255, or -1.
+        private static int DecimalPart(string address, int start, int end)
+        {
+            int length = end - start;
+            if (length < 1 || length > 3 || (length > 1 && address[start] == '0'))
+            {
+                return -1;
+            }
+
+            int value = 0;
+            for (int i = start; i < end; i++)
+            {
+                char c = address[i];
+                if (c < '0' || c > '9')
+                {
+                    return -1;
+                }
+
+                value = (value * 10) + (c - '0');
+            }
+
+            return value <= 255 ? value : -1;
+        }
+
         private static bool LooksLikeIpv4(string host)
         {
             int start = 0;

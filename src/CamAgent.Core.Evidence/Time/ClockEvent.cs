@@ -14,5 +14,12 @@ namespace CamAgent.Core.Time
 
         /// <summary>The clock fell below the time floor; nothing may be uploaded until it is synchronised again.</summary>
         Invalidated = 3,
+
+        /// <summary>
+        /// The clock stepped outside what the last verified time allows (drift bound since it, plus SNTP
+        /// accuracy): the step is recorded, the clock is no longer trusted, and it stays so until a later
+        /// step lands back inside the bound (docs/agent.md §1, "Judging SNTP").
+        /// </summary>
+        SuspectStep = 4,
     }
 }

@@ -24,6 +24,9 @@ namespace CamAgent.Core.Time
         private long _stepTotalMs;
         private long _lastStepMs;
         private int _invalidationCount;
+        private bool _haveVerified;
+        private long _verifiedWallMs;
+        private long _verifiedMonoMs;
 
         public ClockMonitor(TimeFloor floor)
         {
@@ -115,7 +118,13 @@ namespace CamAgent.Core.Time
                 return ClockEvent.None;
             }
 
-            // Only SNTP writes the clock: a step onto a plausible time is a sync.
+            // Only SNTP writes the clock: a step onto a plausible time is a sync, if the last verified time allows it.
+            if (!WithinVerifiedBound(wallUnixMs, monotonicMs))
+            {
+                _synced = false;
+                return ClockEvent.SuspectStep;
+            }
+
             _synced = true;
             _syncMonoMs = monotonicMs;
             return wasSynced && wasAbove ? ClockEvent.Stepped : ClockEvent.Synced;
@@ -130,7 +139,7 @@ namespace CamAgent.Core.Time
         {
             bool wasSynced = _synced;
             ClockEvent observed = Observe(wallUnixMs, monotonicMs);
-            if (!_aboveFloor)
+            if (!_aboveFloor || observed == ClockEvent.SuspectStep || !WithinVerifiedBound(wallUnixMs, monotonicMs))
             {
                 return observed;
             }
@@ -143,6 +152,51 @@ namespace CamAgent.Core.Time
             }
 
             return observed;
+        }
+
+        /// <summary>
+        /// The agent calls this when a receipt's ES256 signature verified: <paramref name="serverUnixMs"/> is
+        /// time the agency vouches for, received at <paramref name="monotonicMs"/>. If the clock is trusted
+        /// and agrees with it within <see cref="TimeConstants.ReceiptAgreementMs"/>, the clock at that moment
+        /// becomes the verified time every later step is judged against. Returns true when it did.
+        /// </summary>
+        public bool NoteAuthenticatedTime(long serverUnixMs, long monotonicMs)
+        {
+            long wallNow = _lastWallMs + (monotonicMs - _lastMonoMs);
+            long disagreement = wallNow - serverUnixMs;
+            if (!IsTrusted || disagreement > TimeConstants.ReceiptAgreementMs || disagreement < -TimeConstants.ReceiptAgreementMs)
+            {
+                return false;
+            }
+
+            _haveVerified = true;
+            _verifiedWallMs = wallNow;
+            _verifiedMonoMs = monotonicMs;
+            return true;
+        }
+
+        /// <summary>
+        /// How far (ms, either way) a clock step may land from the verified time carried forward by
+        /// <paramref name="elapsedMs"/> of monotonic ticks: the receipt agreement margin, SNTP's accuracy, the
+        /// step tolerance and the crystal's drift since then.
+        /// </summary>
+        public static long VerifiedBoundMs(long elapsedMs)
+        {
+            return TimeConstants.ReceiptAgreementMs + TimeConstants.SyncAccuracyMs + TimeConstants.StepToleranceMs + DriftBoundMs(elapsedMs);
+        }
+
+        // Without a verified time in this boot only the floor judges (the first sync after boot; docs/agent.md §1).
+        private bool WithinVerifiedBound(long wallUnixMs, long monotonicMs)
+        {
+            if (!_haveVerified)
+            {
+                return true;
+            }
+
+            long elapsed = monotonicMs - _verifiedMonoMs;
+            long offset = wallUnixMs - (_verifiedWallMs + elapsed);
+            long allowed = VerifiedBoundMs(elapsed);
+            return offset <= allowed && offset >= -allowed;
         }
 
         /// <summary>Fills <paramref name="mark"/> with the state as of the last observation (allocates nothing).</summary>

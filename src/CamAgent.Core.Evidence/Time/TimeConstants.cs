@@ -45,6 +45,15 @@ namespace CamAgent.Core.Time
         /// </summary>
         public const long AuthenticatedFloorMarginMs = 3600000;
 
+        /// <summary>
+        /// How far the clock may be from a verified receipt's server time for that moment to become the
+        /// verified time later SNTP steps are judged against (1 minute): a receipt is signed while the
+        /// request that returns it is open, and the upload client's I/O timeouts keep that under 30 s;
+        /// SNTP's own error is within <see cref="SyncAccuracyMs"/>. A receipt further off is stale (fetched
+        /// again after a cut) or contradicts the clock: it anchors nothing. The same margin widens the bound.
+        /// </summary>
+        public const long ReceiptAgreementMs = 60000;
+
         /// <summary>DateTime.Ticks of the Unix epoch (1970-01-01T00:00:00Z): wall times are Unix milliseconds throughout Core.</summary>
         public const long UnixEpochTicks = 621355968000000000;
 

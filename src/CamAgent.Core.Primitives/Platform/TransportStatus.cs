@@ -31,5 +31,12 @@ namespace CamAgent.Core.Platform
 
         /// <summary>Refused by the egress policy before any packet left the device.</summary>
         PolicyRefused = 9,
+
+        /// <summary>
+        /// The server's certificate chains to the pinned CA and names the host, but by this device's clock
+        /// it has expired or is not yet valid: either the agency let it lapse or the device's clock is wrong.
+        /// Refused like any other bad certificate; reported apart so the two can be told from the other refusals.
+        /// </summary>
+        ServerCertificateNotValidNow = 10,
     }
 }

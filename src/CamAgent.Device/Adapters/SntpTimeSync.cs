@@ -1,41 +1,50 @@
 using System;
 using CamAgent.Core.Platform;
+using CamAgent.Device.Network;
 using nanoFramework.Networking;
 using nanoFramework.Runtime.Native;
 
 namespace CamAgent.Device.Adapters
 {
     /// <summary>
-    /// Runs nanoFramework's SNTP client, which is the only writer of the system clock.
-    /// nanoFramework gives no "synchronised" event and UpdateNow only restarts the client, so
-    /// this adapter never reports a sync itself: Core's ClockMonitor infers it from the clock
-    /// stepping onto a time at or above the floor (docs/agent.md §1, "Sync inference").
-    /// The servers are the agency host (the configuration has no separate time server: the
-    /// agency answers SNTP on its own host, so the camera talks to no third party).
+    /// nanoFramework's SNTP client (<see cref="ITimeClient"/>), the only writer of the system clock.
+    /// nanoFramework gives no "synchronised" event and UpdateNow only restarts the client, so this
+    /// adapter never reports a sync itself: Core's ClockMonitor infers it from the clock stepping onto
+    /// a time at or above the floor, and judges the step (docs/agent.md §1). Which server it asks is
+    /// decided by <see cref="TimeSourcePinning"/>: the agency, re-pinned on every address change,
+    /// because the ESP32 firmware resets the servers to the public pool each time.
     /// Because a sync is only visible as a step, the clock must start each boot where a sync
     /// cannot leave it: <see cref="HoldClockBelowFloor"/> (docs/agent.md §1, "Boot after a soft reset").
     /// </summary>
-    public sealed class SntpTimeSync
+    public sealed class SntpTimeSync : ITimeClient
     {
         private const string Component = "sntp";
 
-        private readonly string _server;
         private readonly ILogSink _log;
 
-        public SntpTimeSync(string server, ILogSink log)
+        public SntpTimeSync(ILogSink log)
         {
-            if (server == null || server.Length == 0)
-            {
-                throw new ArgumentNullException("server");
-            }
-
             if (log == null)
             {
                 throw new ArgumentNullException("log");
             }
 
-            _server = server;
             _log = log;
+        }
+
+        public bool IsStarted
+        {
+            get { return Sntp.IsStarted; }
+        }
+
+        public string Server1
+        {
+            get { return Sntp.Server1; }
+        }
+
+        public string Server2
+        {
+            get { return Sntp.Server2; }
         }
 
         /// <summary>
@@ -49,35 +58,31 @@ namespace CamAgent.Device.Adapters
         /// </summary>
         public bool HoldClockBelowFloor()
         {
-            if (Sntp.IsStarted)
-            {
-                Sntp.Stop();
-            }
-
+            Stop();
             bool set = Rtc.SetSystemTime(new DateTime(DeviceConstants.ClockHoldYear, 1, 1));
             _log.Write(set ? LogLevel.Info : LogLevel.Error, Component, set ? "clock held below the time floor until SNTP sets it" : "the platform refused to set the clock");
             return set;
         }
 
-        /// <summary>Points the client at the server and starts it; call once the link is up and the agent has started.</summary>
+        public void SetServers(string server)
+        {
+            Sntp.Server1 = server;
+            Sntp.Server2 = server;
+        }
+
         public void Start()
         {
-            Sntp.Server1 = _server;
-            Sntp.Server2 = _server;
             if (!Sntp.IsStarted)
             {
                 Sntp.Start();
             }
-
-            _log.Write(LogLevel.Info, Component, "SNTP client started against " + _server);
         }
 
-        /// <summary>Asks for an immediate request (after the link came back); the result shows as a clock step.</summary>
-        public void RequestUpdate()
+        public void Stop()
         {
             if (Sntp.IsStarted)
             {
-                Sntp.UpdateNow();
+                Sntp.Stop();
             }
         }
     }

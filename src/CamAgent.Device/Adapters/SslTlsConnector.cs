@@ -28,10 +28,12 @@ namespace CamAgent.Device.Adapters
         private readonly X509Certificate _clientCertificate;
         private readonly INetworkLink _link;
         private readonly ILogSink _log;
+        private readonly IPAddress _agencyAddress;
 
         /// <param name="agencyCa">The pinned agency CA (DER from the configuration).</param>
         /// <param name="clientCertificate">Device certificate with its private key, or null to use the certificate stored in the device.</param>
-        public SslTlsConnector(X509Certificate agencyCa, X509Certificate clientCertificate, INetworkLink link, ILogSink log)
+        /// <param name="agencyAddress">The configuration's agency.address (validated IPv4), or null to resolve the host: with it the device sends no DNS.</param>
+        public SslTlsConnector(X509Certificate agencyCa, X509Certificate clientCertificate, string agencyAddress, INetworkLink link, ILogSink log)
         {
             if (agencyCa == null)
             {
@@ -52,6 +54,7 @@ namespace CamAgent.Device.Adapters
             _clientCertificate = clientCertificate;
             _link = link;
             _log = log;
+            _agencyAddress = agencyAddress == null ? null : IPAddress.Parse(agencyAddress);
         }
 
         public TransportStatus Connect(string host, int port, int timeoutMs, out Stream stream)
@@ -72,8 +75,9 @@ namespace CamAgent.Device.Adapters
                 return TransportStatus.NoNetwork;
             }
 
-            IPAddress address;
-            TransportStatus status = Resolve(host, out address);
+            // EgressGate passes only the agency host here, so the configured address is that host's.
+            IPAddress address = _agencyAddress;
+            TransportStatus status = address != null ? TransportStatus.Ok : Resolve(host, out address);
             if (status != TransportStatus.Ok)
             {
                 return status;

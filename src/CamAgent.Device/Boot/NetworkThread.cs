@@ -1,43 +1,42 @@
 using System.Threading;
 using CamAgent.Device.Adapters;
+using CamAgent.Device.Network;
 
 namespace CamAgent.Device.Boot
 {
     /// <summary>
-    /// Joins Wi-Fi off the agent thread (a join blocks for seconds; sealing must not wait for
-    /// it), starts SNTP once the link is up, asks SNTP for an update whenever the link comes back,
+    /// Joins Wi-Fi off the agent thread (a join blocks for seconds; sealing must not wait for it),
+    /// keeps SNTP pinned to the agency (<see cref="TimeSourcePinning"/>: re-pinned on every address
+    /// change, stopped while the link is down, checked every <see cref="DeviceConstants.SntpPinCheckIntervalMs"/>),
     /// and retries a failed join once per <see cref="DeviceConstants.WifiRetryIntervalMs"/>.
     /// </summary>
     public sealed class NetworkThread
     {
         private readonly WifiLink _wifi;
-        private readonly SntpTimeSync _sntp;
+        private readonly TimeSourcePinning _time;
 
-        public NetworkThread(WifiLink wifi, SntpTimeSync sntp)
+        public NetworkThread(WifiLink wifi, TimeSourcePinning time)
         {
             _wifi = wifi;
-            _sntp = sntp;
+            _time = time;
         }
 
         public void Run()
         {
-            bool sntpStarted = false;
-            bool wasUp = false;
+            // Subscribed before the first join, so the first address is handled like every later one.
+            _time.Attach();
+            int sinceJoinMs = DeviceConstants.WifiRetryIntervalMs;
             while (true)
             {
-                bool up = _wifi.IsUp || _wifi.Connect(DeviceConstants.WifiJoinTimeoutMs);
-                if (up && !sntpStarted)
+                if (!_wifi.IsUp && sinceJoinMs >= DeviceConstants.WifiRetryIntervalMs)
                 {
-                    _sntp.Start();
-                    sntpStarted = true;
-                }
-                else if (up && !wasUp)
-                {
-                    _sntp.RequestUpdate();
+                    _wifi.Connect(DeviceConstants.WifiJoinTimeoutMs);
+                    sinceJoinMs = 0;
                 }
 
-                wasUp = up;
-                Thread.Sleep(DeviceConstants.WifiRetryIntervalMs);
+                _time.Check();
+                Thread.Sleep(DeviceConstants.SntpPinCheckIntervalMs);
+                sinceJoinMs += DeviceConstants.SntpPinCheckIntervalMs;
             }
         }
     }

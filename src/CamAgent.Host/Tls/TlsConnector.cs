@@ -75,6 +75,10 @@ public sealed class TlsConnector : ITlsConnector
             _log.Write(LogLevel.Warning, "tls", $"TEST-ONLY dial override: {host}:{port} is dialled at {dial}");
             candidates = [dial];
         }
+        else if (_options.AgencyAddress is { } configured)
+        {
+            candidates = [new IPEndPoint(configured, port)];
+        }
         else
         {
             TransportStatus resolved = Resolve(host, port, out candidates);
@@ -156,7 +160,9 @@ public sealed class TlsConnector : ITlsConnector
         }
         catch (Exception e) when (e is AuthenticationException or IOException)
         {
-            TransportStatus status = verdict.Rejected ? TransportStatus.ServerCertificateRejected : TransportErrors.FromTlsFailure(e);
+            TransportStatus status = verdict.Rejected
+                ? (verdict.OutsideValidity ? TransportStatus.ServerCertificateNotValidNow : TransportStatus.ServerCertificateRejected)
+                : TransportErrors.FromTlsFailure(e);
             _log.Write(LogLevel.Warning, "tls", $"handshake with {host} failed: {status} ({verdict.Reason ?? e.GetBaseException().Message})");
             return status;
         }
@@ -182,6 +188,9 @@ public sealed class TlsConnector : ITlsConnector
 
         public string? Reason { get; private set; }
 
+        /// <summary>True when the only fault is the validity period (NotTimeValid): expired, not yet valid, or a wrong clock.</summary>
+        public bool OutsideValidity { get; private set; }
+
         public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
         {
             if (errors == SslPolicyErrors.None)
@@ -190,7 +199,11 @@ public sealed class TlsConnector : ITlsConnector
             }
 
             Rejected = true;
-            Reason = $"server certificate refused: {errors}";
+            OutsideValidity = errors == SslPolicyErrors.RemoteCertificateChainErrors && chain is not null
+                && chain.ChainStatus.Length > 0 && Array.TrueForAll(chain.ChainStatus, s => s.Status == X509ChainStatusFlags.NotTimeValid);
+            Reason = OutsideValidity
+                ? $"server certificate outside its validity period by this clock ({certificate?.GetEffectiveDateString()} to {certificate?.GetExpirationDateString()}): expired, not yet valid, or the clock is wrong"
+                : $"server certificate refused: {errors}";
             return false;
         }
     }

@@ -25,7 +25,7 @@ public sealed class BundleFactory
     }
 
     /// <summary>Wi-Fi and upload settings the operator chooses for this device.</summary>
-    public sealed record Options(string WifiSsid, string? WifiPassword, int? ChunkSizeBytes);
+    public sealed record Options(string WifiSsid, string? WifiPassword, int? ChunkSizeBytes, string? AgencyAddress = null);
 
     /// <summary>The signed bundle bytes (a secret when they hold a device key or Wi-Fi password).</summary>
     public PkiResult<byte[]> Create(string deviceId, BoardValidation validated, Options options, string? passphrase, DateTimeOffset now)
@@ -113,6 +113,7 @@ public sealed class BundleFactory
             Serial = 0, DeviceId = deviceId, AgencyHost = pki.Settings.IngestHost, AgencyCaDer = pki.RootCa.RawData,
             DeviceCertificateDer = deviceCertificate.RawData, DevicePrivateKey = privateScalar, ReceiptPublicKey = receiptKey.Value!,
             WifiSsid = options.WifiSsid, WifiPassword = options.WifiPassword, ChunkSizeBytes = options.ChunkSizeBytes,
+            AgencyAddress = options.AgencyAddress,
         });
     }
 

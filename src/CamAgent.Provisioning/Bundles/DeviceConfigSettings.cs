@@ -11,6 +11,9 @@ public sealed record DeviceConfigSettings
     public required string DeviceId { get; init; }
     public required string AgencyHost { get; init; }
 
+    /// <summary>The agency host's IPv4 address (agency.address): the camera then sends no DNS. Null: resolve the host.</summary>
+    public string? AgencyAddress { get; init; }
+
     /// <summary>DER of the agency root CA the server certificate chains to.</summary>
     public required byte[] AgencyCaDer { get; init; }
     public required byte[] DeviceCertificateDer { get; init; }

@@ -33,6 +33,11 @@ public static class DeviceConfigText
             return $"The Wi-Fi SSID must be 1 to {MaxSsidChars} printable ASCII characters without leading or trailing spaces.";
         }
 
+        if (s.AgencyAddress is not null && !CamAgent.Core.Config.HostNameRule.IsUnicastIpv4(s.AgencyAddress))
+        {
+            return "The agency address must be a unicast IPv4 address in dotted-decimal form (for example 198.51.100.10).";
+        }
+
         if (s.WifiPassword is { Length: > 0 } password && !IsValidPassword(password))
         {
             return $"The Wi-Fi password must be {MinPassphraseChars} to {MaxPassphraseChars} printable ASCII characters without leading or trailing spaces (WPA2 passphrase) or {RawPskHexChars} hex digits (raw PSK).";
@@ -55,6 +60,10 @@ public static class DeviceConfigText
         Line(text, "config.serial", s.Serial.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Line(text, "device.id", s.DeviceId);
         Line(text, "agency.host", s.AgencyHost);
+        if (s.AgencyAddress is not null)
+        {
+            Line(text, "agency.address", s.AgencyAddress);
+        }
         Line(text, "agency.ca", Convert.ToBase64String(s.AgencyCaDer));
         Line(text, "device.certificate", Convert.ToBase64String(s.DeviceCertificateDer));
         Line(text, "device.signer", s.DevicePrivateKey is null ? "secure-element" : "software");

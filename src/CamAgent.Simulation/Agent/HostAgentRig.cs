@@ -1,5 +1,6 @@
 using CamAgent.Host.Platform;
 using System.Diagnostics;
+using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CamAgent.Core.Agent;
@@ -51,7 +52,14 @@ public sealed class HostAgentRig : IDisposable
         Directory.CreateDirectory(Path.Combine(options.CardFolder, SpoolDirectory));
         _agencyCa = X509CertificateLoader.LoadCertificate(config.AgencyCaDer);
         _credential = Credential(config);
-        ITlsConnector tls = new TlsConnector(_agencyCa, _credential, options.Log, options.Tls);
+        TlsConnectorOptions tlsOptions = config.AgencyAddress is null ? options.Tls : new TlsConnectorOptions
+        {
+            HandshakeTimeoutMs = options.Tls.HandshakeTimeoutMs,
+            ReadWriteTimeoutMs = options.Tls.ReadWriteTimeoutMs,
+            TestOnlyDialOverride = options.Tls.TestOnlyDialOverride,
+            AgencyAddress = IPAddress.Parse(config.AgencyAddress),
+        };
+        ITlsConnector tls = new TlsConnector(_agencyCa, _credential, options.Log, tlsOptions);
         var platform = new AgentPlatform
         {
             Store = new HostFileStore(options.CardFolder),

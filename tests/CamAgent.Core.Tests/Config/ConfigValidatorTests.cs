@@ -61,6 +61,19 @@ public sealed class ConfigValidatorTests : IClassFixture<CredentialsFixture>
 
     public static TheoryData<string, string?, ConfigError> FieldCases => new()
     {
+        // The optional agency address: one spelling of a unicast IPv4 address.
+        { "agency.address", "ingest.agency.example", ConfigError.AgencyAddressInvalid },
+        { "agency.address", "198.51.100.010", ConfigError.AgencyAddressInvalid },
+        { "agency.address", "198.51.100", ConfigError.AgencyAddressInvalid },
+        { "agency.address", "198.51.100.10.1", ConfigError.AgencyAddressInvalid },
+        { "agency.address", "198.51.100.256", ConfigError.AgencyAddressInvalid },
+        { "agency.address", "0x7f.0.0.1", ConfigError.AgencyAddressInvalid },
+        { "agency.address", "127.0.0.1", ConfigError.AgencyAddressInvalid },
+        { "agency.address", "0.0.0.0", ConfigError.AgencyAddressInvalid },
+        { "agency.address", "224.0.0.1", ConfigError.AgencyAddressInvalid },
+        { "agency.address", "2001:db8::7", ConfigError.AgencyAddressInvalid },
+        { "agency.address", "198.51.100.10:443", ConfigError.AgencyAddressInvalid },
+
         // Attempts to choose the port, scheme or endpoint.
         { "agency.host", "ingest.agency.example:8443", ConfigError.PortNotConfigurable },
         { "agency.host", "ingest.agency.example:443", ConfigError.PortNotConfigurable },
@@ -148,6 +161,19 @@ public sealed class ConfigValidatorTests : IClassFixture<CredentialsFixture>
         { "upload.max_backoff_ms", "ten", ConfigError.InvalidNumber },
         { "wifi.country", "us", ConfigError.UnknownKey },
     };
+
+    [Fact]
+    public void Accepts_An_Agency_Address_And_Asks_It_For_Time_While_Tls_Still_Names_The_Host()
+    {
+        ConfigResult result = Validate([.. _creds.ValidText(7), .. "agency.address = 198.51.100.10\n"u8.ToArray()]);
+
+        Assert.True(result.IsOk, result.ToString());
+        Assert.Equal("198.51.100.10", result.Config.AgencyAddress);
+        Assert.Equal("198.51.100.10", result.Config.AgencyTimeServer);
+        Assert.Equal(TestCredentials.Host, result.Config.AgencyHost);
+        Assert.Null(Validate(_creds.ValidText(7)).Config.AgencyAddress);
+        Assert.Equal(TestCredentials.Host, Validate(_creds.ValidText(7)).Config.AgencyTimeServer);
+    }
 
     [Theory]
     [MemberData(nameof(FieldCases))]

@@ -243,4 +243,87 @@ public sealed class ClockMonitorTests
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    private const long Year = 365L * 24 * 3600 * 1000;
+    private const long Day = 24L * 3600 * 1000;
+
+    // Boot with the clock held below the floor, the first SNTP answer, then a verified receipt at that time.
+    private static ClockMonitor VerifiedAt(long wall, long mono)
+    {
+        var clock = NewMonitor();
+        clock.Observe(Epoch1970, mono - 1000);
+        Assert.Equal(ClockEvent.Synced, clock.Observe(wall, mono));
+        Assert.True(clock.NoteAuthenticatedTime(wall - 300, mono));
+        return clock;
+    }
+
+    [Fact]
+    public void A_Jump_Of_Years_After_Verified_Time_Is_Recorded_As_A_Suspect_Step_Not_As_Valid_Time()
+    {
+        ClockMonitor clock = VerifiedAt(Real, 10_000);
+
+        Assert.Equal(ClockEvent.SuspectStep, clock.Observe(Real + 1000 + 5 * Year, 11_000));
+
+        Assert.False(clock.IsTrusted);
+        Assert.Equal(5 * Year, clock.LastStepMs);
+        var mark = new TimeMark();
+        clock.Capture(mark);
+        Assert.Equal(ClockCondition.Unsynced, mark.State);
+        Assert.Equal(TimeConstants.UnknownUncertainty, mark.UncertaintyMs);
+    }
+
+    [Fact]
+    public void A_Jump_Back_Above_The_Floor_After_Verified_Time_Is_Suspect_Too()
+    {
+        ClockMonitor clock = VerifiedAt(Real, 10_000);
+
+        Assert.Equal(ClockEvent.SuspectStep, clock.Observe(Floor + Day, 11_000));
+        Assert.False(clock.IsTrusted);
+    }
+
+    [Fact]
+    public void A_Correction_Within_The_Drift_Bound_Since_The_Verified_Time_Is_Accepted()
+    {
+        ClockMonitor clock = VerifiedAt(Real, 10_000);
+        long later = 10_000 + Day;
+        // One day at 100 ppm allows 8.64 s of drift, plus the receipt margin, SNTP accuracy and the step tolerance.
+        long correction = ClockMonitor.VerifiedBoundMs(Day);
+        Assert.Equal(60_000 + 1000 + 2000 + 8640, correction);
+
+        Assert.Equal(ClockEvent.Stepped, clock.Observe(Real + Day + correction, later));
+        Assert.True(clock.IsTrusted);
+        Assert.Equal(ClockEvent.SuspectStep, clock.Observe(Real + Day + correction + 1000 + 3000, later + 1000));
+    }
+
+    [Fact]
+    public void A_Suspect_Clock_Is_Trusted_Again_When_Sntp_Brings_It_Back_Inside_The_Bound()
+    {
+        ClockMonitor clock = VerifiedAt(Real, 10_000);
+        clock.Observe(Real + 1000 + 5 * Year, 11_000);
+
+        Assert.Equal(ClockEvent.Synced, clock.Observe(Real + 60_000, 70_000));
+        Assert.True(clock.IsTrusted);
+    }
+
+    [Fact]
+    public void A_Receipt_An_Hour_From_The_Clock_Either_Way_Does_Not_Become_The_Verified_Time()
+    {
+        var clock = NewMonitor();
+        clock.Observe(Epoch1970, 1000);
+        clock.Observe(Real, 2000);
+
+        Assert.False(clock.NoteAuthenticatedTime(Real + 3600_000, 2000));
+        Assert.False(clock.NoteAuthenticatedTime(Real - 3600_000, 2000));
+        // Without a verified time, a later step is judged by the floor alone, as before.
+        Assert.Equal(ClockEvent.Stepped, clock.Observe(Real + Year, 3000));
+    }
+
+    [Fact]
+    public void The_Host_Sync_Report_Cannot_Launder_A_Suspect_Step()
+    {
+        ClockMonitor clock = VerifiedAt(Real, 10_000);
+
+        Assert.Equal(ClockEvent.SuspectStep, clock.NotifySynced(Real + 1000 + 5 * Year, 11_000));
+        Assert.False(clock.IsTrusted);
+    }
 }

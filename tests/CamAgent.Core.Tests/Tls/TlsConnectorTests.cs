@@ -54,6 +54,26 @@ public class TlsConnectorTests
     }
 
     [Theory]
+    [InlineData(-23, -1)]
+    [InlineData(720, 9000)]
+    public async Task Refuses_An_Expired_Or_Not_Yet_Valid_Agency_Certificate_With_Its_Own_Status(int notBeforeHours, int notAfterHours)
+    {
+        var ca = TlsTestPki.CreateCa("Agency CA");
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        var server = TlsTestPki.IssueServer(ca, UploadRig.HostName, now.AddHours(notBeforeHours), now.AddHours(notAfterHours));
+        await using TestTusServer tus = await TestTusServer.StartAsync(server, TlsTestPki.PublicOnly(ca));
+        var log = new TestLog();
+        var connector = new TlsConnector(TlsTestPki.PublicOnly(ca), TlsTestPki.IssueDevice(ca, UploadRig.DeviceId), log, new TlsConnectorOptions { TestOnlyDialOverride = new IPEndPoint(IPAddress.Loopback, tus.Port) });
+
+        TransportStatus status = connector.Connect(UploadRig.HostName, 443, 5000, out Stream stream);
+
+        Assert.Equal(TransportStatus.ServerCertificateNotValidNow, status);
+        Assert.Null(stream);
+        Assert.Equal(1, log.Count(LogLevel.Warning, "outside its validity period"));
+        Assert.Equal(0, tus.Requests);
+    }
+
+    [Theory]
     [InlineData(SslProtocols.Tls13)]
     [InlineData(SslProtocols.Tls12)]
     public async Task Reports_A_Client_Certificate_From_Another_Ca_As_Rejected_By_The_Server(SslProtocols serverProtocol)

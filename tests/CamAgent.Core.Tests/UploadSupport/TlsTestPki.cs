@@ -20,11 +20,11 @@ public static class TlsTestPki
         return Reload(request.CreateSelfSigned(now.AddDays(-1), now.AddYears(5)));
     }
 
-    public static X509Certificate2 IssueServer(X509Certificate2 ca, string dnsName)
+    public static X509Certificate2 IssueServer(X509Certificate2 ca, string dnsName, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
     {
         var san = new SubjectAlternativeNameBuilder();
         san.AddDnsName(dnsName);
-        return Issue(ca, $"CN={dnsName}", ServerAuthOid, san.Build());
+        return Issue(ca, $"CN={dnsName}", ServerAuthOid, san.Build(), notBefore, notAfter);
     }
 
     public static X509Certificate2 IssueDevice(X509Certificate2 ca, string deviceId, string eku = ClientAuthOid)
@@ -38,7 +38,7 @@ public static class TlsTestPki
         return X509CertificateLoader.LoadCertificate(certificate.RawData);
     }
 
-    private static X509Certificate2 Issue(X509Certificate2 ca, string subject, string eku, X509Extension? san)
+    private static X509Certificate2 Issue(X509Certificate2 ca, string subject, string eku, X509Extension? san, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
@@ -54,7 +54,7 @@ public static class TlsTestPki
         byte[] serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F;
         DateTimeOffset now = DateTimeOffset.UtcNow;
-        using X509Certificate2 issued = request.Create(ca, now.AddDays(-1), now.AddYears(1), serial);
+        using X509Certificate2 issued = request.Create(ca, notBefore ?? now.AddDays(-1), notAfter ?? now.AddYears(1), serial);
         return Reload(issued.CopyWithPrivateKey(key));
     }
 

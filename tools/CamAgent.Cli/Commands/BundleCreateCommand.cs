@@ -18,6 +18,7 @@ public sealed class BundleCreateCommand : ICommand
     public string Help => """
         Usage: camagent bundle create --pki DIR --device ID --board NAME --wifi-ssid SSID --out FILE
                                       [--wifi-password-env VAR | --wifi-password-stdin] [--chunk-size BYTES]
+                                      [--agency-address IP]
                                       [--passphrase-env VAR | --passphrase-stdin] [--boards DIR]
 
         Writes FILE (mode 0600): a COSE_Sign1 signed with the agency's bundle-signing key, carrying
@@ -32,6 +33,9 @@ public sealed class BundleCreateCommand : ICommand
           --wifi-password-env VAR  read the Wi-Fi password from environment variable VAR
           --wifi-password-stdin    read the Wi-Fi password from the first line of standard input
           --chunk-size BYTES       upload chunk size, a power of two from 4096 to 16384 (default 16384)
+          --agency-address IP      the ingest host's IPv4 address: the camera dials it and asks it for
+                                   time without DNS (TLS still checks the host name); see
+                                   docs/agency-network.md
           --out FILE               the bundle to write (never overwritten)
         The CA passphrase (for an encrypted bundle-signing key) and the Wi-Fi password cannot both
         come from standard input.
@@ -46,7 +50,7 @@ public sealed class BundleCreateCommand : ICommand
 
     public int Run(string[] args, CliContext context)
     {
-        string[] values = ["--pki", "--device", "--board", "--wifi-ssid", "--out", "--chunk-size", WifiPasswordEnvOption, BoardFolder.Option, .. Secrets.PassphraseValueOptions];
+        string[] values = ["--pki", "--device", "--board", "--wifi-ssid", "--out", "--chunk-size", "--agency-address", WifiPasswordEnvOption, BoardFolder.Option, .. Secrets.PassphraseValueOptions];
         if (!Arguments.TryParse(args, values, [WifiPasswordStdinOption, .. Secrets.PassphraseFlagOptions], 0, out Arguments a, out string problem))
         {
             return PkiExit.Usage(Name, problem, context);
@@ -86,7 +90,7 @@ public sealed class BundleCreateCommand : ICommand
             return ExitCodes.Conflict;
         }
 
-        return Create(folder, device, boardName, new BundleFactory.Options(ssid, wifiPassword, chunkSize), passphrase, output, a, context);
+        return Create(folder, device, boardName, new BundleFactory.Options(ssid, wifiPassword, chunkSize, a.Value("--agency-address")), passphrase, output, a, context);
     }
 
     private int Create(string folder, string device, string boardName, BundleFactory.Options options, string? passphrase, string output, Arguments a, CliContext context)
