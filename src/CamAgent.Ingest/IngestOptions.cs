@@ -12,7 +12,7 @@ public sealed class IngestOptions
     public string ListenAddress { get; set; } = IPAddress.Any.ToString();
 
     /// <summary>TCP port; devices only ever dial 443. 0 picks a free port (tests).</summary>
-    public int Port { get; set; } = 443;
+    public int Port { get; set; } = CamAgent.Core.Egress.EgressGate.AgencyPort;
 
     /// <summary>Root of the evidence store (layout in docs/ingest-server.md).</summary>
     public string StorePath { get; set; } = "";

@@ -1,3 +1,5 @@
+using CamAgent.Core.Egress;
+
 namespace CamAgent.Core.Config
 {
     /// <summary>
@@ -120,12 +122,12 @@ namespace CamAgent.Core.Config
             // Name the real reason when a key tries to choose the endpoint.
             if (ContainsWord(key, "port"))
             {
-                return ConfigResult.Fail(ConfigError.PortNotConfigurable, key, lineNumber, "the port is fixed at 443 and cannot be configured");
+                return ConfigResult.Fail(ConfigError.PortNotConfigurable, key, lineNumber, "the port is fixed at " + EgressGate.AgencyPort.ToString() + " and cannot be configured");
             }
 
             if (ContainsWord(key, "url") || ContainsWord(key, "uri") || ContainsWord(key, "endpoint") || ContainsWord(key, "scheme"))
             {
-                return ConfigResult.Fail(ConfigError.SchemeNotAllowed, key, lineNumber, "the endpoint is named by agency.host only; scheme and port are fixed (TLS on 443)");
+                return ConfigResult.Fail(ConfigError.SchemeNotAllowed, key, lineNumber, "the endpoint is named by agency.host only; scheme and port are fixed (TLS on " + EgressGate.AgencyPort.ToString() + ")");
             }
 
             return ConfigResult.Fail(ConfigError.UnknownKey, key, lineNumber, "unknown key");

@@ -1,3 +1,5 @@
+using CamAgent.Core.Egress;
+
 namespace CamAgent.Core.Config
 {
     /// <summary>
@@ -63,7 +65,7 @@ namespace CamAgent.Core.Config
         public override string ToString()
         {
             string at = AgencyAddress != null ? " at " + AgencyAddress : string.Empty;
-            return "config serial " + Serial.ToString() + ", device " + DeviceId + ", agency " + AgencyHost + at + ":443, signer " + Signer.ToString();
+            return "config serial " + Serial.ToString() + ", device " + DeviceId + ", agency " + AgencyHost + at + ":" + EgressGate.AgencyPort.ToString() + ", signer " + Signer.ToString();
         }
     }
 }

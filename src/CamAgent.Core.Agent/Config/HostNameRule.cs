@@ -1,3 +1,5 @@
+using CamAgent.Core.Egress;
+
 namespace CamAgent.Core.Config
 {
     /// <summary>
@@ -52,7 +54,7 @@ namespace CamAgent.Core.Config
             reason = "";
             if (host.IndexOf("://") >= 0 || StartsWithScheme(host))
             {
-                reason = "a scheme is not allowed; give the host name only (the device always uses TLS on port 443)";
+                reason = "a scheme is not allowed; give the host name only (the device always uses TLS on port " + EgressGate.AgencyPort.ToString() + ")";
                 return ConfigError.SchemeNotAllowed;
             }
 
@@ -76,7 +78,7 @@ namespace CamAgent.Core.Config
 
             if (host.IndexOf(':') >= 0)
             {
-                reason = "a port is not allowed; the device always connects to port 443";
+                reason = "a port is not allowed; the device always connects to port " + EgressGate.AgencyPort.ToString();
                 return ConfigError.PortNotConfigurable;
             }
 

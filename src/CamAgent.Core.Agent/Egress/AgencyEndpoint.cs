@@ -14,9 +14,6 @@ namespace CamAgent.Core.Egress
     /// </summary>
     public sealed class AgencyEndpoint
     {
-        /// <summary>HTTPS (RFC 9110 §4.2.2). The device has no setting that changes it.</summary>
-        public const int Port = 443;
-
         private readonly ITlsConnector _connector;
         private readonly ILogSink _log;
         private readonly string _failurePrefix;
@@ -42,7 +39,7 @@ namespace CamAgent.Core.Egress
             _connector = connector;
             Host = host;
             _log = log;
-            _failurePrefix = "connection to " + host + ":443 failed: ";
+            _failurePrefix = "connection to " + host + ":" + EgressGate.AgencyPort.ToString() + " failed: ";
         }
 
         /// <summary>The host name dialled, checked against the server certificate and sent as Host.</summary>
@@ -54,7 +51,7 @@ namespace CamAgent.Core.Egress
         /// </summary>
         public TransportStatus Connect(int timeoutMs, out Stream stream)
         {
-            TransportStatus status = _connector.Connect(Host, Port, timeoutMs, out stream);
+            TransportStatus status = _connector.Connect(Host, EgressGate.AgencyPort, timeoutMs, out stream);
             if (status != TransportStatus.Ok || stream == null)
             {
                 stream = null;

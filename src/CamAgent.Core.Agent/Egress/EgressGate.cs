@@ -21,7 +21,8 @@ namespace CamAgent.Core.Egress
         /// <summary>
         /// HTTPS (RFC 9110 §4.2.2). Fixed in firmware: the port is not a configuration field, so a
         /// stolen or forged configuration cannot point the camera at another service, and an
-        /// agency firewall needs exactly one rule.
+        /// agency firewall needs exactly one rule. The one definition of the port in the device code
+        /// (messages, the configuration's description, the Location rule and the tools use it).
         /// </summary>
         public const int AgencyPort = 443;
 
@@ -62,9 +63,9 @@ namespace CamAgent.Core.Egress
             _host = config.AgencyHost;
             _clock = clock;
             _log = log;
-            _attemptMessage = "connecting to " + _host + ":443";
+            _attemptMessage = "connecting to " + _host + ":" + AgencyPort.ToString();
             _refusedHostMessage = "refused: host is not the agency host " + _host;
-            _refusedPortMessage = "refused: port is not 443";
+            _refusedPortMessage = "refused: port is not " + AgencyPort.ToString();
             _refusedClockMessage = "refused: clock not trusted (below time floor or not synchronised)";
         }
 

@@ -1,3 +1,5 @@
+using CamAgent.Core.Egress;
+
 namespace CamAgent.Core.Upload
 {
     /// <summary>
@@ -9,7 +11,6 @@ namespace CamAgent.Core.Upload
     public static class UploadLocation
     {
         private const string HttpsScheme = "https://";
-        private const string DefaultPortSuffix = ":443";
 
         /// <summary>The path to use in later requests, or null when the value is not acceptable.</summary>
         public static string ToPath(string location, string agencyHost)
@@ -36,9 +37,10 @@ namespace CamAgent.Core.Upload
             }
 
             int rest = HttpsScheme.Length + agencyHost.Length;
-            if (StartsWithIgnoreCase(location, rest, DefaultPortSuffix))
+            string portSuffix = ":" + EgressGate.AgencyPort.ToString();
+            if (StartsWithIgnoreCase(location, rest, portSuffix))
             {
-                rest += DefaultPortSuffix.Length;
+                rest += portSuffix.Length;
             }
 
             return rest < location.Length && location[rest] == '/' ? location.Substring(rest) : null;
