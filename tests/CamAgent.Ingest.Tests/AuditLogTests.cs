@@ -1,6 +1,7 @@
 using System.Text;
 using CamAgent.Cli;
 using CamAgent.Ingest.Audit;
+using CamAgent.Verification.Audit;
 using CamAgent.Ingest.Tests.Support;
 
 namespace CamAgent.Ingest.Tests;
@@ -26,7 +27,7 @@ public sealed class AuditLogTests : IDisposable
     }
 
     [Theory]
-    [InlineData("edit", 4)]
+    [InlineData("edit", 3)]
     [InlineData("delete", 3)]
     [InlineData("insert", 3)]
     [InlineData("swap", 2)]
@@ -37,7 +38,8 @@ public sealed class AuditLogTests : IDisposable
         switch (tampering)
         {
             case "edit":
-                // An edited line still links to its predecessor; the line after it no longer links to it.
+                // An edited line still links to its predecessor; the line after it no longer links to it,
+                // and the verifier names the edited line itself.
                 lines[2] = lines[2].Replace("\"accept\"", "\"reject\"", StringComparison.Ordinal);
                 break;
             case "delete":
@@ -69,7 +71,7 @@ public sealed class AuditLogTests : IDisposable
 
         Assert.False(result.IsValid);
         Assert.Equal(3, result.FirstBadLine);
-        Assert.Equal("not valid JSON", result.Problem);
+        Assert.Equal("not a valid JSON object", result.Problem);
     }
 
     [Fact]
