@@ -51,6 +51,9 @@ internal sealed class IngestBenchPki
             ReceiptKeyPath = WriteKey(directory, "receipt.key.pem", Receipt.GetECDsaPrivateKey()!),
         };
         options.Limits.MaxConnections = 10_000;
+
+        // Every bench camera dials from 127.0.0.1, like a fleet behind one NAT address.
+        options.Limits.MaxPendingHandshakesPerAddress = 10_000;
         return options;
     }
 
