@@ -92,9 +92,11 @@ public sealed class IngestServer : IAsyncDisposable
         time ??= TimeProvider.System;
         SslStreamCertificateContext serverCertificate = CredentialFiles.LoadServerCertificate(options.ServerCertificatePath, options.ServerKeyPath);
         X509Certificate2Collection deviceCa = CredentialFiles.LoadDeviceCaChain(options);
+        DeviceTrustSetup.Check(deviceCa, DeviceCaSource(options), time.GetUtcNow());
 
         var layout = new StoreLayout(options.StorePath);
         UploadStore store = UploadStore.Open(layout, format, time, options.Limits);
+        StoreIssuers.Publish(layout, deviceCa);
         AuditLog audit = AuditLog.Open(layout.AuditLogPath, time, options.Limits.AuditReserveBytes);
         foreach (string expired in store.ExpiredAtStart)
         {
@@ -136,6 +138,9 @@ public sealed class IngestServer : IAsyncDisposable
         _audit.Dispose();
         _ownedFormat?.Dispose();
     }
+
+    private static string DeviceCaSource(IngestOptions options) =>
+        string.IsNullOrWhiteSpace(options.RootCaPath) ? $"deviceCaPath '{options.DeviceCaPath}'" : $"deviceCaPath '{options.DeviceCaPath}' with rootCaPath '{options.RootCaPath}'";
 
     private static WebApplication Build(IngestOptions options, IngestServices services, ConnectionServices connections, Action<ILoggingBuilder>? logging)
     {
