@@ -45,7 +45,8 @@ public sealed class RefusalFloodTests
         harness.Server.FlushRefusals();
 
         long growth = new FileInfo(log).Length - before;
-        _output.WriteLine($"{Handshakes} refused handshakes ({hostile.RawData.Length}-byte certificate) in {floodTime.TotalSeconds:F1} s; audit log grew {growth} bytes; camera upload took {upload.TotalMilliseconds:F0} ms");
+        int refusalLine = File.ReadAllLines(log).Single(l => l.Contains("\"op\":\"tls\"", StringComparison.Ordinal)).Length;
+        _output.WriteLine($"{Handshakes} refused handshakes ({hostile.RawData.Length}-byte certificate) in {floodTime.TotalSeconds:F1} s; audit log grew {growth} bytes (the refusal line: {refusalLine}); camera upload took {upload.TotalMilliseconds:F0} ms");
         Assert.Equal(0, accepted);
         Assert.True(growth <= MaxGrowthBytes, $"the audit log grew {growth} bytes");
         AssertRefusalLine(harness, hostile);
