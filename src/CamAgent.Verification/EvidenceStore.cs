@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using CamAgent.Core.Evidence;
 
@@ -145,10 +147,10 @@ public static partial class EvidenceStore
     /// (none for a single device folder). Regular files only, bounded in number and size; a file that
     /// is not a certificate is skipped. The caller must not trust them: they only help build chains.
     /// </summary>
-    public static IReadOnlyList<System.Security.Cryptography.X509Certificates.X509Certificate2> ReadIssuers(string path)
+    public static IReadOnlyList<X509Certificate2> ReadIssuers(string path)
     {
         var folder = new DirectoryInfo(Path.Combine(Path.GetFullPath(path), IssuersFolder));
-        var issuers = new List<System.Security.Cryptography.X509Certificates.X509Certificate2>();
+        var issuers = new List<X509Certificate2>();
         if (!folder.Exists || IsLink(folder))
         {
             return issuers;
@@ -163,9 +165,9 @@ public static partial class EvidenceStore
 
             try
             {
-                issuers.Add(System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(file.FullName)));
+                issuers.Add(X509Certificate2.CreateFromPem(File.ReadAllText(file.FullName)));
             }
-            catch (Exception exception) when (exception is System.Security.Cryptography.CryptographicException or IOException or UnauthorizedAccessException)
+            catch (Exception exception) when (exception is CryptographicException or IOException or UnauthorizedAccessException)
             {
                 // Not a certificate: it cannot help build a chain, and nothing depends on it.
             }
