@@ -18,13 +18,15 @@ done
 
 # What the tests need beyond the .NET SDK: Node.js and npm (independent COSE/CBOR checkers in
 # tests/interop), openssl (the content-digest recipe), curl (upload comparison), tcpdump (the
-# egress proof's packet capture). Installed from Debian packages when missing and we are root.
+# egress proof's packet capture), mount (the full-disk test mounts a small tmpfs, as root).
+# Installed from Debian packages when missing and we are root.
 missing=()
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v tcpdump >/dev/null 2>&1 || missing+=(tcpdump)
+command -v mount >/dev/null 2>&1 || missing+=(mount)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "test.sh: installing ${missing[*]}" >&2
