@@ -44,8 +44,8 @@ public sealed class IdleConnectionFloodTests
         TestCamera connected = harness.NewCamera("cam-connected");
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(IPAddress.Loopback, harness.Server.EndPoint.Port);
-        using SslStream session = await RawHttp.ConnectTlsAsync(tcp.GetStream(), harness.Pki.Root, connected.Certificate);
-        Assert.Equal(204, await OptionsAsync(session));
+        using SslStream tlsConnection = await RawHttp.ConnectTlsAsync(tcp.GetStream(), harness.Pki.Root, connected.Certificate);
+        Assert.Equal(204, await OptionsAsync(tlsConnection));
         IEnumerable<IPAddress> sources = Enumerable.Range(0, IdleConnections).Select(i => IPAddress.Parse($"127.0.1.{1 + (i % 100)}"));
         using IdleFlood flood = await IdleFlood.OpenAsync(harness.Server.EndPoint, sources);
 
@@ -54,7 +54,7 @@ public sealed class IdleConnectionFloodTests
         _output.WriteLine($"{IdleConnections} idle connections from 100 addresses; camera upload took {took.TotalMilliseconds:F0} ms; pending now {harness.Server.Connections.PendingCount}");
         Assert.True(took < UploadDeadline, $"the upload took {took}");
         Assert.True(harness.Server.Connections.PendingCount <= harness.Options.Limits.MaxPendingHandshakes);
-        Assert.Equal(204, await OptionsAsync(session));
+        Assert.Equal(204, await OptionsAsync(tlsConnection));
     }
 
     private static async Task<TimeSpan> UploadAsync(IngestHarness harness, string deviceId)
@@ -68,11 +68,11 @@ public sealed class IdleConnectionFloodTests
         return clock.Elapsed;
     }
 
-    private static async Task<int> OptionsAsync(SslStream session)
+    private static async Task<int> OptionsAsync(SslStream connection)
     {
-        await session.WriteAsync(Encoding.ASCII.GetBytes("OPTIONS /files/ HTTP/1.1\r\nHost: ingest.test\r\nTus-Resumable: 1.0.0\r\n\r\n"));
+        await connection.WriteAsync(Encoding.ASCII.GetBytes("OPTIONS /files/ HTTP/1.1\r\nHost: ingest.test\r\nTus-Resumable: 1.0.0\r\n\r\n"));
         byte[] buffer = new byte[4096];
-        int read = await session.ReadAsync(buffer);
+        int read = await connection.ReadAsync(buffer);
         string head = Encoding.ASCII.GetString(buffer, 0, read);
         return int.Parse(head.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
     }
