@@ -20,8 +20,9 @@ done
 # tests/interop), openssl (the content-digest recipe, the rogue TLS client of the gateway test),
 # curl (upload comparison), tcpdump (the egress proofs' packet captures), iproute2 and nftables
 # (the gateway test's namespaces and the generated policy), libpcap (egress audit reads captures
-# through it). Tests that need one of them fail with the reason when it is missing; none passes
-# without checking. Installed from Debian packages when missing and we are root.
+# through it), mount (the full-disk test mounts a small tmpfs, as root). Tests that need one of
+# them fail with the reason when it is missing; none passes without checking. Installed from
+# Debian packages when missing and we are root.
 missing=()
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
@@ -31,6 +32,7 @@ command -v tcpdump >/dev/null 2>&1 || missing+=(tcpdump)
 command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 command -v nft >/dev/null 2>&1 || missing+=(nftables)
 ldconfig -p 2>/dev/null | grep -q 'libpcap\.so' || missing+=(libpcap0.8)
+command -v mount >/dev/null 2>&1 || missing+=(mount)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "test.sh: installing ${missing[*]}" >&2

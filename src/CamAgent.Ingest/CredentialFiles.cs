@@ -116,8 +116,17 @@ public static class CredentialFiles
             }
         }
 
+        if (!HasUsage(receiptCertificate, CamAgent.Verification.ReceiptSigningUsage.Oid))
+        {
+            key.Dispose();
+            throw new IngestConfigurationException($"The receipt certificate '{options.ReceiptCertificatePath}' lacks the receipt-signing extended key usage {CamAgent.Verification.ReceiptSigningUsage.Oid}: receipts signed with it would not verify (`camagent pki init` issues one with it).");
+        }
+
         return new Evidence.CoreEvidenceFormat(LoadDeviceCaChain(options).ToArray(), new Host.Crypto.HostEcdsaSigner(key), receiptCertificate);
     }
+
+    private static bool HasUsage(X509Certificate2 certificate, string oid) =>
+        certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().Any(e => e.EnhancedKeyUsages.Cast<Oid>().Any(o => o.Value == oid));
 
     /// <summary>Throws unless <paramref name="keyPath"/> exists and (on Unix) only its owner can read it.</summary>
     public static void RequirePrivate(string keyPath)

@@ -33,13 +33,38 @@ public sealed class IngestLimits
     /// <summary>Idle keep-alive connections are closed after this (seconds).</summary>
     public int KeepAliveTimeoutSeconds { get; set; } = 120;
 
-    /// <summary>Simultaneous connections, all devices together.</summary>
+    /// <summary>Simultaneous authenticated connections, all devices together.</summary>
     public int MaxConnections { get; set; } = 2000;
+
+    /// <summary>
+    /// Connections accepted whose TLS handshake has not accepted a device yet, all sources together;
+    /// beyond it a new connection closes the oldest pending one of the busiest source. 1,024 lets
+    /// about 50 handshakes a second start over the 20-second handshake timeout.
+    /// </summary>
+    public int MaxPendingHandshakes { get; set; } = 1024;
+
+    /// <summary>Pending connections one source (IPv4 address or IPv6 /64) may hold: room for a station's cameras behind one NAT address docking at once.</summary>
+    public int MaxPendingHandshakesPerAddress { get; set; } = 32;
+
+    /// <summary>Refused handshakes of one source per refusal window after which its connections are closed unread until the window ends; a camera retries a refused handshake a few times an hour.</summary>
+    public int MaxRefusedHandshakesPerAddress { get; set; } = 120;
+
+    /// <summary>Length (seconds) of the window over which refused handshakes are counted and written as one audit line per source.</summary>
+    public int RefusalWindowSeconds { get; set; } = 60;
+
+    /// <summary>Sources named one by one in the audit log per refusal window; all others share one overflow line.</summary>
+    public int MaxRefusalAddressesPerWindow { get; set; } = 16;
+
+    /// <summary>Requests that store data (POST, PATCH) are refused with 503 storage-unavailable while the store's file system has less free space (bytes): room for PATCHes in flight and for the file system itself.</summary>
+    public long MinFreeStoreBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>Space (bytes) kept allocated past the end of the audit log, so decisions are still recorded on a full disk: about 3,000 lines.</summary>
+    public long AuditReserveBytes { get; set; } = 1024 * 1024;
 
     /// <summary>An unfinished upload untouched this long expires (tus expiration): one week of hours, so a camera off duty can resume.</summary>
     public int UploadExpiryHours { get; set; } = 7 * 24;
 
-    /// <summary>Retry-After (seconds) sent with 429 and 503.</summary>
+    /// <summary>Retry-After (seconds) sent with 423, 429 and 503.</summary>
     public int RetryAfterSeconds { get; set; } = 30;
 
     /// <summary>Throws when a value is out of range; used when loading configuration.</summary>
@@ -55,6 +80,13 @@ public sealed class IngestLimits
         Require(RequestHeadersTimeoutSeconds > 0, nameof(RequestHeadersTimeoutSeconds));
         Require(KeepAliveTimeoutSeconds > 0, nameof(KeepAliveTimeoutSeconds));
         Require(MaxConnections > 0, nameof(MaxConnections));
+        Require(MaxPendingHandshakes > 0, nameof(MaxPendingHandshakes));
+        Require(MaxPendingHandshakesPerAddress > 0, nameof(MaxPendingHandshakesPerAddress));
+        Require(MaxRefusedHandshakesPerAddress > 0, nameof(MaxRefusedHandshakesPerAddress));
+        Require(RefusalWindowSeconds > 0, nameof(RefusalWindowSeconds));
+        Require(MaxRefusalAddressesPerWindow > 0, nameof(MaxRefusalAddressesPerWindow));
+        Require(MinFreeStoreBytes >= 0, nameof(MinFreeStoreBytes));
+        Require(AuditReserveBytes >= 0, nameof(AuditReserveBytes));
         Require(UploadExpiryHours > 0, nameof(UploadExpiryHours));
         Require(RetryAfterSeconds > 0, nameof(RetryAfterSeconds));
     }

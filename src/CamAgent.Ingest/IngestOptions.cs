@@ -29,7 +29,7 @@ public sealed class IngestOptions
     /// </summary>
     public string DeviceCaPath { get; set; } = "";
 
-    /// <summary>Optional PEM file with the agency root CA (and any CA between it and the device CA), when <see cref="DeviceCaPath"/> holds the device CA alone.</summary>
+    /// <summary>PEM file with the agency root CA (and any CA between it and the device CA); required unless <see cref="DeviceCaPath"/> already ends with the root (checked at start).</summary>
     public string RootCaPath { get; set; } = "";
 
     /// <summary>PEM certificate of the receipt-signing key (carried in every receipt's x5chain).</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using CamAgent.Ingest.Audit;
+using CamAgent.Ingest.Connections;
 using CamAgent.Ingest.Evidence;
 using CamAgent.Ingest.Storage;
 using CamAgent.Ingest.Tls;
@@ -28,12 +29,15 @@ public sealed class IngestServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly AuditLog _audit;
+    private readonly RefusalLedger _ledger;
     private IDisposable? _ownedFormat;
 
-    private IngestServer(WebApplication app, AuditLog audit, UploadStore store, IPEndPoint endPoint)
+    private IngestServer(WebApplication app, AuditLog audit, RefusalLedger ledger, ConnectionGate gate, UploadStore store, IPEndPoint endPoint)
     {
         _app = app;
         _audit = audit;
+        _ledger = ledger;
+        Connections = gate;
         Store = store;
         EndPoint = endPoint;
     }
@@ -46,6 +50,12 @@ public sealed class IngestServer : IAsyncDisposable
 
     /// <summary>SHA-256 (hex) of the audit log's last line.</summary>
     public string AuditHeadHash => _audit.HeadHash;
+
+    /// <summary>Connections open, pending and authenticated (docs/ingest-server.md §6).</summary>
+    public ConnectionGate Connections { get; }
+
+    /// <summary>Writes the refusal counts of the current window to the audit log now (they are otherwise written when the window ends).</summary>
+    public void FlushRefusals() => _ledger.Flush();
 
     /// <summary>
     /// Starts the server with the evidence formats of CamAgent.Core and the receipt key and
@@ -82,18 +92,24 @@ public sealed class IngestServer : IAsyncDisposable
         time ??= TimeProvider.System;
         SslStreamCertificateContext serverCertificate = CredentialFiles.LoadServerCertificate(options.ServerCertificatePath, options.ServerKeyPath);
         X509Certificate2Collection deviceCa = CredentialFiles.LoadDeviceCaChain(options);
+        DeviceTrustSetup.Check(deviceCa, DeviceCaSource(options), time.GetUtcNow());
 
         var layout = new StoreLayout(options.StorePath);
         UploadStore store = UploadStore.Open(layout, format, time, options.Limits);
-        AuditLog audit = AuditLog.Open(layout.AuditLogPath, time);
+        StoreIssuers.Publish(layout, deviceCa);
+        AuditLog audit = AuditLog.Open(layout.AuditLogPath, time, options.Limits.AuditReserveBytes);
         foreach (string expired in store.ExpiredAtStart)
         {
             audit.Append(new AuditEntry(AuditEntry.Accept, "expire", "expired", UploadId: expired));
         }
 
-        var services = new IngestServices(store, format, audit, new RevocationList(options.RevocationListPath), options.Limits, time);
-        var tls = new ServerTlsSettings(serverCertificate, new DeviceCertificatePolicy(deviceCa, time), audit);
-        WebApplication app = Build(options, services, tls, logging);
+        var ledger = new RefusalLedger(audit, time, TimeSpan.FromSeconds(options.Limits.RefusalWindowSeconds), options.Limits.MaxRefusalAddressesPerWindow);
+        var policy = new DeviceCertificatePolicy(deviceCa, time);
+        var gate = new ConnectionGate(options.Limits, ledger);
+        var storage = new StorageSpace(layout.Root, options.Limits.MinFreeStoreBytes);
+        var services = new IngestServices(store, format, audit, new RevocationList(options.RevocationListPath), options.Limits, time, storage);
+        var connections = new ConnectionServices(gate, new HandshakeInspector(policy, ledger), new ServerTlsSettings(serverCertificate, policy, ledger));
+        WebApplication app = Build(options, services, connections, logging);
         try
         {
             await app.StartAsync().ConfigureAwait(false);
@@ -101,11 +117,12 @@ public sealed class IngestServer : IAsyncDisposable
         catch
         {
             await app.DisposeAsync().ConfigureAwait(false);
+            ledger.Dispose();
             audit.Dispose();
             throw;
         }
 
-        return new IngestServer(app, audit, store, BoundEndPoint(app, options));
+        return new IngestServer(app, audit, ledger, gate, store, BoundEndPoint(app, options));
     }
 
     /// <summary>Stops accepting connections and lets requests in flight finish.</summary>
@@ -117,23 +134,27 @@ public sealed class IngestServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync().ConfigureAwait(false);
+        _ledger.Dispose();
         _audit.Dispose();
         _ownedFormat?.Dispose();
     }
 
-    private static WebApplication Build(IngestOptions options, IngestServices services, ServerTlsSettings tls, Action<ILoggingBuilder>? logging)
+    private static string DeviceCaSource(IngestOptions options) =>
+        string.IsNullOrWhiteSpace(options.RootCaPath) ? $"deviceCaPath '{options.DeviceCaPath}'" : $"deviceCaPath '{options.DeviceCaPath}' with rootCaPath '{options.RootCaPath}'";
+
+    private static WebApplication Build(IngestOptions options, IngestServices services, ConnectionServices connections, Action<ILoggingBuilder>? logging)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
         builder.Logging.ClearProviders();
         logging?.Invoke(builder.Logging);
 
-        builder.WebHost.ConfigureKestrel(kestrel => ConfigureKestrel(kestrel, options, tls));
+        builder.WebHost.ConfigureKestrel(kestrel => ConfigureKestrel(kestrel, options, connections));
         WebApplication app = builder.Build();
         app.Run(http => TusEndpoint.InvokeAsync(http, services));
         return app;
     }
 
-    private static void ConfigureKestrel(KestrelServerOptions kestrel, IngestOptions options, ServerTlsSettings tls)
+    private static void ConfigureKestrel(KestrelServerOptions kestrel, IngestOptions options, ConnectionServices connections)
     {
         IngestLimits limits = options.Limits;
         kestrel.AddServerHeader = false;
@@ -143,16 +164,21 @@ public sealed class IngestServer : IAsyncDisposable
         kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(limits.MinBodyBytesPerSecond, TimeSpan.FromSeconds(limits.MinBodyRateGraceSeconds));
         kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(limits.RequestHeadersTimeoutSeconds);
         kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(limits.KeepAliveTimeoutSeconds);
-        kestrel.Limits.MaxConcurrentConnections = limits.MaxConnections;
+
+        // The gate keeps pending and authenticated connections apart; Kestrel's own limit only
+        // bounds the sockets of both together.
+        kestrel.Limits.MaxConcurrentConnections = limits.MaxConnections + limits.MaxPendingHandshakes;
         kestrel.Limits.MaxConcurrentUpgradedConnections = 0;
         kestrel.Listen(IPAddress.Parse(options.ListenAddress), options.Port, listen =>
         {
             listen.Protocols = HttpProtocols.Http1;
+            listen.Use(next => context => ConnectionAdmission.BeforeTlsAsync(context, next, connections.Gate, connections.Inspector));
             listen.UseHttps(new TlsHandshakeCallbackOptions
             {
                 HandshakeTimeout = HandshakeTimeout,
-                OnConnection = context => ValueTask.FromResult(tls.ForConnection(context.Connection.RemoteEndPoint)),
+                OnConnection = context => ValueTask.FromResult(connections.Tls.ForConnection(context.Connection.RemoteEndPoint)),
             });
+            listen.Use(next => context => ConnectionAdmission.AfterTlsAsync(context, next, connections.Gate));
         });
     }
 

@@ -5,11 +5,12 @@ using CamAgent.Ingest.Tls;
 
 namespace CamAgent.Ingest;
 
-/// <summary>What the request handlers share: store, evidence format, audit log, revocation list, limits.</summary>
+/// <summary>What the request handlers share: store, evidence format, audit log, revocation list, limits, free space.</summary>
 internal sealed record IngestServices(
     UploadStore Store,
     IEvidenceFormat Format,
     AuditLog Audit,
     RevocationList Revocations,
     IngestLimits Limits,
-    TimeProvider Time);
+    TimeProvider Time,
+    StorageSpace Space);

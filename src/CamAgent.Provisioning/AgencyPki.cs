@@ -219,11 +219,11 @@ public sealed class AgencyPki
 
         progress?.Invoke("creating the bundle-signing key");
         IssueSigningPair(root, settings.Agency, settings.Agency + " CamAgent Bundle Signing", PkiPolicy.BundleSignerLifetimeDays,
-            layout.BundleSignerCertificate, layout.BundleSignerKey, passphrase, now);
+            layout.BundleSignerCertificate, layout.BundleSignerKey, passphrase, now, null);
 
         progress?.Invoke("creating the receipt-signing key");
         IssueSigningPair(root, settings.Agency, settings.Agency + " CamAgent Receipt Signing", PkiPolicy.ReceiptKeyLifetimeDays,
-            layout.ReceiptCertificate, layout.ReceiptKey, null, now);
+            layout.ReceiptCertificate, layout.ReceiptKey, null, now, CamAgent.Verification.ReceiptSigningUsage.Oid);
 
         progress?.Invoke($"creating the TLS server certificate for {settings.IngestHost}");
         using (ECDsa serverKey = KeyFiles.NewP256())
@@ -238,10 +238,10 @@ public sealed class AgencyPki
         SecureFile.WriteText(layout.SettingsFile, settings.ToJson(), secret: false, overwrite: false);
     }
 
-    private static void IssueSigningPair(X509Certificate2 root, string agency, string commonName, int lifetimeDays, string certPath, string keyPath, string? passphrase, DateTimeOffset now)
+    private static void IssueSigningPair(X509Certificate2 root, string agency, string commonName, int lifetimeDays, string certPath, string keyPath, string? passphrase, DateTimeOffset now, string? extendedUsageOid)
     {
         using ECDsa key = KeyFiles.NewP256();
-        using X509Certificate2 certificate = CertificateFactory.IssueSigningCertificate(root, agency, commonName, key, lifetimeDays, now);
+        using X509Certificate2 certificate = CertificateFactory.IssueSigningCertificate(root, agency, commonName, key, lifetimeDays, now, extendedUsageOid);
         KeyFiles.Write(keyPath, key, passphrase, overwrite: false);
         SecureFile.WriteText(certPath, certificate.ExportCertificatePem() + "\n", secret: false, overwrite: false);
     }

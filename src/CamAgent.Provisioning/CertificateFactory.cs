@@ -8,7 +8,7 @@ namespace CamAgent.Provisioning;
 /// <code>
 /// root CA (pathLen 1) ─┬─ device-issuing CA (pathLen 0, EKU clientAuth, name constraints) ── device certificates (clientAuth)
 ///                      ├─ ingest server TLS certificate (serverAuth, SAN = host name)
-///                      ├─ receipt-signing certificate (digitalSignature only)
+///                      ├─ receipt-signing certificate (digitalSignature, EKU CamAgent receipt signing)
 ///                      └─ bundle-signing certificate (digitalSignature only)
 /// </code>
 /// Callers check that the issuer is valid at <c>now</c>; a certificate never outlives its issuer
@@ -59,11 +59,16 @@ public static class CertificateFactory
         return Issue(root, request, now, PkiPolicy.ServerCertLifetimeDays, key);
     }
 
-    /// <summary>A signing-only certificate (receipts or bundles) named <paramref name="commonName"/>.</summary>
-    public static X509Certificate2 IssueSigningCertificate(X509Certificate2 root, string agencyName, string commonName, ECDsa key, int lifetimeDays, DateTimeOffset now)
+    /// <summary>
+    /// A signing-only certificate named <paramref name="commonName"/>: with
+    /// <paramref name="extendedUsageOid"/> <see cref="CamAgent.Verification.ReceiptSigningUsage.Oid"/>
+    /// the receipt-signing certificate (verifiers accept receipts only from it), with null the
+    /// bundle-signing certificate.
+    /// </summary>
+    public static X509Certificate2 IssueSigningCertificate(X509Certificate2 root, string agencyName, string commonName, ECDsa key, int lifetimeDays, DateTimeOffset now, string? extendedUsageOid = null)
     {
         var request = new CertificateRequest(Name(agencyName, null, commonName), key, HashAlgorithmName.SHA256);
-        AddEndEntityExtensions(request, null);
+        AddEndEntityExtensions(request, extendedUsageOid);
         return Issue(root, request, now, lifetimeDays, key);
     }
 

@@ -26,8 +26,10 @@ public sealed class CertificateValidator : IDisposable
     /// <summary>
     /// Self-signed certificates in <paramref name="agencyCertificates"/> are the trust anchors, the
     /// others intermediates; when none is self-signed (a device-issuing CA given alone), all are anchors.
+    /// <paramref name="untrustedIssuers"/> (e.g. the device-issuing CA a store keeps) may complete a
+    /// chain to those anchors but are never anchors themselves, even when self-signed.
     /// </summary>
-    public CertificateValidator(IReadOnlyCollection<X509Certificate2> agencyCertificates)
+    public CertificateValidator(IReadOnlyCollection<X509Certificate2> agencyCertificates, IReadOnlyCollection<X509Certificate2>? untrustedIssuers = null)
     {
         ArgumentNullException.ThrowIfNull(agencyCertificates);
         if (agencyCertificates.Count == 0)
@@ -42,6 +44,23 @@ public sealed class CertificateValidator : IDisposable
             _anchors = _intermediates;
             _intermediates = Array.Empty<X509Certificate2>();
         }
+
+        if (untrustedIssuers is not null)
+        {
+            _intermediates = _intermediates.Concat(untrustedIssuers.Where(c => !IsSelfIssued(c))).ToArray();
+        }
+    }
+
+    // The usual cause: the device-issuing CA is in neither the given certificates nor the store.
+    private static string MissingIssuerHint(X509Chain chain)
+    {
+        if (!chain.ChainStatus.Any(s => s.Status == X509ChainStatusFlags.PartialChain) || chain.ChainElements.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        X509Certificate2 last = chain.ChainElements[^1].Certificate;
+        return $" (its issuer '{last.Issuer}' is neither among the given agency certificates nor in the store's issuers folder: give the device-issuing CA too, e.g. --ca ca/device-ca.crt.pem)";
     }
 
     private static bool IsSelfIssued(X509Certificate2 certificate)
@@ -205,7 +224,7 @@ public sealed class CertificateValidator : IDisposable
         if (!built || root is null || !_anchors.Any(a => a.RawDataMemory.Span.SequenceEqual(root.Certificate.RawDataMemory.Span)))
         {
             string status = string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation.Trim()).Where(s => s.Length > 0));
-            return "the certificate does not chain to the agency CA" + (status.Length > 0 ? ": " + status : string.Empty);
+            return "the certificate does not chain to the agency CA" + (status.Length > 0 ? ": " + status : string.Empty) + MissingIssuerHint(chain);
         }
 
         return null;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using CamAgent.Core.Evidence;
 
@@ -13,7 +15,32 @@ namespace CamAgent.Verification;
 /// </summary>
 public static partial class EvidenceStore
 {
-    private const string DevicesFolder = "devices";
+    /// <summary>The store's folder of device records.</summary>
+    public const string DevicesFolder = "devices";
+
+    /// <summary>
+    /// The store's folder of CA certificates between the agency root and the device certificates
+    /// (the device-issuing CA), one PEM file each, named by SHA-256 + <see cref="IssuerFileSuffix"/>.
+    /// Used to build chains, never trusted by themselves.
+    /// </summary>
+    public const string IssuersFolder = "issuers";
+
+    /// <summary>File name ending of the certificates in <see cref="IssuersFolder"/>.</summary>
+    public const string IssuerFileSuffix = ".crt.pem";
+
+    /// <summary>At most this many issuer files are read; an agency has one device CA, a few after renewals.</summary>
+    public const int MaxIssuers = 16;
+
+    /// <summary>Largest issuer file read: a CA certificate in PEM is about 1 KiB.</summary>
+    public const int MaxIssuerFileBytes = 16 * 1024;
+
+    /// <summary>File name endings of a record's files after its 20-digit sequence number.</summary>
+    public const string ManifestSuffix = ".manifest.cose";
+
+    public const string SegmentSuffix = ".segment";
+
+    public const string ReceiptSuffix = ".receipt.cose";
+
     private const int SequenceDigits = 20;
 
     /// <summary>
@@ -113,6 +140,40 @@ public static partial class EvidenceStore
         }
 
         return new Finding(deviceId, null, FindingKind.UnexpectedFile, Severity.Warning, $"'{entry.Name}' is not part of the evidence layout; ignored");
+    }
+
+    /// <summary>
+    /// The CA certificates the store keeps in <see cref="IssuersFolder"/> under <paramref name="path"/>
+    /// (none for a single device folder). Regular files only, bounded in number and size; a file that
+    /// is not a certificate is skipped. The caller must not trust them: they only help build chains.
+    /// </summary>
+    public static IReadOnlyList<X509Certificate2> ReadIssuers(string path)
+    {
+        var folder = new DirectoryInfo(Path.Combine(Path.GetFullPath(path), IssuersFolder));
+        var issuers = new List<X509Certificate2>();
+        if (!folder.Exists || IsLink(folder))
+        {
+            return issuers;
+        }
+
+        foreach (FileInfo file in folder.EnumerateFiles("*" + IssuerFileSuffix).OrderBy(f => f.Name, StringComparer.Ordinal).Take(MaxIssuers))
+        {
+            if (IsLink(file) || file.Length > MaxIssuerFileBytes)
+            {
+                continue;
+            }
+
+            try
+            {
+                issuers.Add(X509Certificate2.CreateFromPem(File.ReadAllText(file.FullName)));
+            }
+            catch (Exception exception) when (exception is CryptographicException or IOException or UnauthorizedAccessException)
+            {
+                // Not a certificate: it cannot help build a chain, and nothing depends on it.
+            }
+        }
+
+        return issuers;
     }
 
     /// <summary>True for symbolic links, junctions and any other reparse point.</summary>

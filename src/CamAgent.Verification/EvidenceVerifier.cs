@@ -1,11 +1,14 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using CamAgent.Verification.Audit;
 
 namespace CamAgent.Verification;
 
 /// <summary>
 /// Entry point of offline verification: checks everything stored under a folder (a store as the
 /// ingest server writes it, or a single device folder) against the agency's certificates and
-/// returns a report. Reads files only; never writes, never contacts the network.
+/// returns a report, compared with the server's audit log when there is one. Reads files only;
+/// never writes, never contacts the network.
 /// </summary>
 public static class EvidenceVerifier
 {
@@ -27,13 +30,52 @@ public static class EvidenceVerifier
             .Select(c => $"{c.Subject} (SHA-256 {Convert.ToHexString(SHA256.HashData(c.RawData))})")
             .ToList();
         var report = new VerificationReport(path, anchors, DateTimeOffset.UtcNow);
-        using var authenticator = new RecordAuthenticator(options.AgencyCertificates, options.ReceiptSigner);
-        var verifier = new DeviceVerifier(authenticator, options);
-        foreach (DeviceFolder folder in folders)
+        IReadOnlyList<X509Certificate2> issuers = EvidenceStore.ReadIssuers(path);
+        try
         {
-            report.Devices.Add(verifier.Verify(folder));
+            using var authenticator = new RecordAuthenticator(options.AgencyCertificates, options.ReceiptSigner, issuers);
+            var verifier = new DeviceVerifier(authenticator, options);
+            foreach (DeviceFolder folder in folders)
+            {
+                report.Devices.Add(verifier.Verify(folder));
+            }
+        }
+        finally
+        {
+            foreach (X509Certificate2 issuer in issuers)
+            {
+                issuer.Dispose();
+            }
         }
 
-        return report;
+        return CompareAuditLog(report, path, options, out problem) ? report : null;
+    }
+
+    // The log beside devices/ is used when there is one; a log named explicitly must be readable.
+    private static bool CompareAuditLog(VerificationReport report, string path, VerificationOptions options, out string? problem)
+    {
+        problem = null;
+        string? log = options.AuditLogPath;
+        string beside = Path.Combine(path, AuditLogFormat.FileName);
+        if (log is null && File.Exists(beside) && Directory.Exists(Path.Combine(path, EvidenceStore.DevicesFolder)))
+        {
+            log = beside;
+        }
+
+        if (log is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            AuditCrossCheck.Apply(report, path, log, options.FirstSequence);
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            problem = $"cannot read the audit log '{log}': {exception.Message}";
+            return false;
+        }
     }
 }

@@ -74,4 +74,13 @@ public enum FindingKind
     /// skipped (commits cut by the power loss), and that the chain link still bridges. Not an error.
     /// </summary>
     DeclaredGap,
+
+    /// <summary>
+    /// The store's audit log records a record (or its receipt) as stored, and the store does not hold
+    /// it: evidence was removed after the server stored it.
+    /// </summary>
+    AuditedRecordMissing,
+
+    /// <summary>The store's audit log is not intact (a line altered, inserted, removed or moved): what it says cannot be relied on past that line.</summary>
+    AuditLogBroken,
 }

@@ -20,9 +20,12 @@ public sealed class RecordAuthenticator : IDisposable
     private readonly CborReader _reader = new();
     private readonly Sha256 _sha = new();
 
-    public RecordAuthenticator(IReadOnlyCollection<X509Certificate2> agencyCertificates, X509Certificate2? receiptSigner = null)
+    /// <param name="agencyCertificates">The trusted agency certificates (<see cref="CertificateValidator"/>).</param>
+    /// <param name="receiptSigner">The receipt-signing certificate to pin, or null.</param>
+    /// <param name="untrustedIssuers">CA certificates that may complete chains but are trusted for nothing (a store's issuers/ folder), or null.</param>
+    public RecordAuthenticator(IReadOnlyCollection<X509Certificate2> agencyCertificates, X509Certificate2? receiptSigner = null, IReadOnlyCollection<X509Certificate2>? untrustedIssuers = null)
     {
-        _validator = new CertificateValidator(agencyCertificates);
+        _validator = new CertificateValidator(agencyCertificates, untrustedIssuers);
         _receiptSigner = receiptSigner;
     }
 
@@ -68,7 +71,11 @@ public sealed class RecordAuthenticator : IDisposable
         return new ManifestCheck(digest, manifest, certificate, null, "authentic");
     }
 
-    /// <summary>Authenticates a receipt: signed by an agency certificate that is not a device certificate.</summary>
+    /// <summary>
+    /// Authenticates a receipt: signed by an agency certificate that carries the receipt-signing
+    /// usage (<see cref="ReceiptSigningUsage"/>) and is not a device certificate, and, when one is
+    /// pinned, by exactly the pinned certificate.
+    /// </summary>
     public ReceiptCheck CheckReceipt(byte[] receiptBytes)
     {
         ArgumentNullException.ThrowIfNull(receiptBytes);
@@ -80,7 +87,7 @@ public sealed class RecordAuthenticator : IDisposable
         }
 
         IReadOnlyList<byte[]> chain = CertificateChain(receiptBytes);
-        CertificateCheck certificate = _validator.Check(chain, null);
+        CertificateCheck certificate = _validator.Check(chain, ReceiptSigningUsage.Oid);
         string signer = certificate.Certificate?.Subject ?? string.Empty;
         string? problem = certificate.Problem ?? ReceiptSignerProblem(certificate, chain[0]);
         if (problem is not null)

@@ -27,6 +27,8 @@ public static class ReportWriter
             errors = report.ErrorCount,
             warnings = report.WarningCount,
             trustAnchors = report.TrustAnchors,
+            auditLog = report.AuditLog,
+            storeFindings = report.StoreFindings,
             devices = report.Devices.Select(d => new
             {
                 deviceId = d.DeviceId,
@@ -56,6 +58,16 @@ public static class ReportWriter
         output.WriteLine("Checked:      device certificates against the trusted agency certificates, every ES256");
         output.WriteLine("              signature, every content digest, the chain of sequence numbers and links,");
         output.WriteLine("              the time attestation, and the server receipts.");
+        if (report.AuditLog is not null)
+        {
+            output.WriteLine($"Audit log:    {report.AuditLog}: every record it lists as stored was looked for in the store");
+        }
+
+        foreach (Finding finding in report.StoreFindings)
+        {
+            output.WriteLine($"  [{Mark(finding.Severity)}] store     {finding.Kind}: {finding.Message}");
+        }
+
         foreach (DeviceReport device in report.Devices)
         {
             WriteDevice(device, output);
@@ -105,11 +117,13 @@ public static class ReportWriter
         output.WriteLine("  Findings (E = error, W = warning, i = explanation):");
         foreach (Finding finding in device.Findings.OrderBy(f => f.Sequence ?? -1).ThenByDescending(f => f.Severity))
         {
-            char mark = finding.Severity switch { Severity.Error => 'E', Severity.Warning => 'W', _ => 'i' };
+            char mark = Mark(finding.Severity);
             string where = finding.Sequence is null ? "folder" : "seq " + finding.Sequence.Value.ToString(CultureInfo.InvariantCulture);
             output.WriteLine($"  [{mark}] {where,-9} {finding.Kind}: {finding.Message}");
         }
     }
+
+    private static char Mark(Severity severity) => severity switch { Severity.Error => 'E', Severity.Warning => 'W', _ => 'i' };
 
     private static string Time(DateTimeOffset time)
     {

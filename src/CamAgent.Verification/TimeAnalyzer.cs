@@ -4,8 +4,9 @@ namespace CamAgent.Verification;
 
 /// <summary>
 /// Checks the time attestation of the chain (docs/evidence-format.md §7.3): each record against
-/// itself, consecutive segments against each other (monotonic time within a boot, wall time
-/// unless a clock step or restart explains it), and receipts against records.
+/// itself; every record against the one before it when either is a continuity record, and
+/// consecutive segments against each other (boot counter, monotonic time within a boot, wall time
+/// unless a clock step or restart explains it); and receipts against records.
 /// </summary>
 public static class TimeAnalyzer
 {
@@ -21,7 +22,8 @@ public static class TimeAnalyzer
 
     public static void Analyze(string deviceId, SortedDictionary<long, VerifiedEntry> chain, List<Finding> findings)
     {
-        VerifiedEntry? previousSegment = null;
+        Manifest? previous = null;
+        Manifest? previousSegment = null;
         bool explained = false;
         long previousFloor = long.MinValue;
         foreach ((long sequence, VerifiedEntry entry) in chain)
@@ -34,19 +36,29 @@ public static class TimeAnalyzer
             }
 
             previousFloor = Math.Max(previousFloor, manifest.TimeFloorMs);
-            if (manifest.Kind == RecordKind.Continuity)
+            explained |= manifest.Kind == RecordKind.Continuity && manifest.Event is ContinuityEvent.ClockStep or ContinuityEvent.PowerLossRecovery;
+            bool segment = manifest.Kind == RecordKind.Segment;
+            if (previous is not null && manifest.BootCount < previous.BootCount)
             {
-                explained |= manifest.Event is ContinuityEvent.ClockStep or ContinuityEvent.PowerLossRecovery;
-                continue;
+                findings.Add(new Finding(deviceId, sequence, FindingKind.TimeAnomaly, Severity.Error, "the boot counter went backwards"));
+            }
+            else if (previous is not null && !(segment && previous.Kind == RecordKind.Segment))
+            {
+                CheckNeighbours(deviceId, sequence, previous, manifest, explained, findings);
             }
 
-            if (previousSegment is not null && previousSegment.Manifest!.Sequence < sequence)
+            if (segment)
             {
-                CheckOrder(deviceId, sequence, previousSegment.Manifest!, manifest, explained, findings);
+                if (previousSegment is not null)
+                {
+                    CheckOrder(deviceId, sequence, previousSegment, manifest, explained, findings);
+                }
+
+                previousSegment = manifest;
+                explained = false;
             }
 
-            previousSegment = entry;
-            explained = false;
+            previous = manifest;
         }
     }
 
@@ -80,14 +92,34 @@ public static class TimeAnalyzer
         }
     }
 
-    private static void CheckOrder(string deviceId, long sequence, Manifest previous, Manifest current, bool explained, List<Finding> findings)
+    // Any record and the one before it, when either is a continuity record (§7.3): a continuity
+    // record is marked when its event happens, and the device seals records in sequence order, so
+    // within one boot a record never ends before the one before it ended.
+    private static void CheckNeighbours(string deviceId, long sequence, Manifest previous, Manifest current, bool explained, List<Finding> findings)
     {
-        if (current.BootCount < previous.BootCount)
+        if (current.BootCount != previous.BootCount)
         {
-            findings.Add(new Finding(deviceId, sequence, FindingKind.TimeAnomaly, Severity.Error, "the boot counter went backwards"));
             return;
         }
 
+        if (current.MonotonicEndMs < previous.MonotonicEndMs)
+        {
+            findings.Add(new Finding(deviceId, sequence, FindingKind.TimeAnomaly, Severity.Error,
+                $"the record ends before the record before it ({previous.Sequence}) ended on the device's monotonic clock"));
+        }
+
+        bool comparable = !explained && current.ClockState == ClockState.Valid && previous.ClockState == ClockState.Valid;
+        if (comparable && current.WallEndMs < previous.WallEndMs - previous.UncertaintyMs - current.UncertaintyMs)
+        {
+            findings.Add(new Finding(deviceId, sequence, FindingKind.TimeAnomaly, Severity.Error,
+                $"the record's wall time ends before the record before it ({previous.Sequence}) ended, and no clock step or restart explains it"));
+        }
+    }
+
+    // Consecutive segments, possibly with continuity records between them: the next one starts
+    // where the previous one was sealed. (The boot counter is checked between every two records.)
+    private static void CheckOrder(string deviceId, long sequence, Manifest previous, Manifest current, bool explained, List<Finding> findings)
+    {
         if (current.BootCount == previous.BootCount && current.MonotonicStartMs < previous.MonotonicEndMs)
         {
             findings.Add(new Finding(deviceId, sequence, FindingKind.TimeAnomaly, Severity.Error, "the segment starts before the previous one ended on the device's monotonic clock"));

@@ -40,6 +40,12 @@ public sealed class VerificationOptions
     /// <summary>Receipts are expected for every record (an ingest store); a missing one is a warning.</summary>
     public bool ExpectReceipts { get; init; } = true;
 
+    /// <summary>
+    /// The ingest server's audit log to compare the store with (<see cref="Audit.AuditCrossCheck"/>),
+    /// or null to use the store's own (<c>audit.log</c> beside devices/) when there is one.
+    /// </summary>
+    public string? AuditLogPath { get; init; }
+
     /// <summary>Largest segment file read; larger ones are refused unread.</summary>
     public long MaxSegmentBytes { get; init; } = DefaultMaxSegmentBytes;
 }

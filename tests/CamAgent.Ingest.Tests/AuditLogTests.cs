@@ -1,6 +1,7 @@
 using System.Text;
 using CamAgent.Cli;
 using CamAgent.Ingest.Audit;
+using CamAgent.Verification.Audit;
 using CamAgent.Ingest.Tests.Support;
 
 namespace CamAgent.Ingest.Tests;
@@ -26,7 +27,7 @@ public sealed class AuditLogTests : IDisposable
     }
 
     [Theory]
-    [InlineData("edit", 4)]
+    [InlineData("edit", 3)]
     [InlineData("delete", 3)]
     [InlineData("insert", 3)]
     [InlineData("swap", 2)]
@@ -37,7 +38,8 @@ public sealed class AuditLogTests : IDisposable
         switch (tampering)
         {
             case "edit":
-                // An edited line still links to its predecessor; the line after it no longer links to it.
+                // An edited line still links to its predecessor; the line after it no longer links to it,
+                // and the verifier names the edited line itself.
                 lines[2] = lines[2].Replace("\"accept\"", "\"reject\"", StringComparison.Ordinal);
                 break;
             case "delete":
@@ -60,6 +62,38 @@ public sealed class AuditLogTests : IDisposable
     }
 
     [Fact]
+    public void Audit_Verify_Names_An_Edited_Second_Line_And_Only_The_First_As_Intact()
+    {
+        WriteEntries(4);
+        string[] lines = File.ReadAllLines(LogPath);
+        lines[1] = lines[1].Replace("\"created\"", "\"terminated\"", StringComparison.Ordinal);
+        File.WriteAllText(LogPath, string.Join('\n', lines) + "\n");
+        var output = new StringWriter();
+
+        int exit = Program.Run(["audit", "verify", "--log", LogPath], new CliContext(output, new StringWriter(), new StringReader("")));
+
+        Assert.Equal(ExitCodes.Invalid, exit);
+        Assert.Contains("BROKEN at line 2: altered", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("The 1 line(s) before it are intact", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Forged_Line_Inserted_With_A_Correct_Number_And_Link_Is_Named()
+    {
+        WriteEntries(4);
+        List<string> lines = File.ReadAllLines(LogPath).ToList();
+        string forged = lines[1].Replace("\"n\":2", "\"n\":3", StringComparison.Ordinal)
+            .Replace(System.Text.Json.JsonDocument.Parse(lines[1]).RootElement.GetProperty("prev").GetString()!, HashOf(lines[1]), StringComparison.Ordinal);
+        lines.Insert(2, forged);
+        File.WriteAllText(LogPath, string.Join('\n', lines) + "\n");
+
+        AuditVerification result = AuditLogVerifier.Verify(LogPath);
+
+        Assert.Equal(3, result.FirstBadLine);
+        Assert.StartsWith("inserted", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Detects_A_Line_That_Is_Not_Json()
     {
         WriteEntries(2);
@@ -69,7 +103,7 @@ public sealed class AuditLogTests : IDisposable
 
         Assert.False(result.IsValid);
         Assert.Equal(3, result.FirstBadLine);
-        Assert.Equal("not valid JSON", result.Problem);
+        Assert.Equal("not a valid JSON object", result.Problem);
     }
 
     [Fact]
@@ -105,6 +139,8 @@ public sealed class AuditLogTests : IDisposable
 
         Assert.Matches("^\\{\"n\":1,\"time\":\"[0-9T:.-]+Z\",\"prev\":\"0{64}\",\"outcome\":\"reject\",\"op\":\"patch\",\"code\":\"offset-mismatch\",\"status\":409,\"device\":\"cam-1\",\"serial\":\"4A1B\",\"remote\":\"127.0.0.1:5000\",\"upload\":\"cam-1-00000000000000000007\",\"sequence\":7\\}\n$", line);
     }
+
+    private static string HashOf(string line) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(line)));
 
     private void WriteEntries(int count)
     {

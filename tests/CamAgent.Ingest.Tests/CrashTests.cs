@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
-using CamAgent.Ingest.Audit;
+using CamAgent.Verification.Audit;
 using CamAgent.Ingest.Tests.Support;
 
 namespace CamAgent.Ingest.Tests;

@@ -25,7 +25,7 @@ public sealed class RequestRejectionTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Assert.Equal(_stored, StoreSnapshot.Take(_harness.StorePath));
-        Assert.True(Audit.AuditLogVerifier.Verify(Path.Combine(_harness.StorePath, "audit.log")).IsValid);
+        Assert.True(CamAgent.Verification.Audit.AuditLogVerifier.Verify(Path.Combine(_harness.StorePath, "audit.log")).IsValid);
         await _harness.DisposeAsync();
     }
 

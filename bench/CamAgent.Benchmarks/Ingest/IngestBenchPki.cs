@@ -22,7 +22,7 @@ internal sealed class IngestBenchPki
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
         using X509Certificate2 ca = caRequest.Create(Root, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddMonths(6), Serial());
         DeviceCa = ca.CopyWithPrivateKey(_deviceCaKey);
-        Receipt = Issue("CN=Bench Receipt Signer", Root, null, san: false);
+        Receipt = Issue("CN=Bench Receipt Signer", Root, CamAgent.Verification.ReceiptSigningUsage.Oid, san: false);
     }
 
     public X509Certificate2 Root { get; }
@@ -51,6 +51,9 @@ internal sealed class IngestBenchPki
             ReceiptKeyPath = WriteKey(directory, "receipt.key.pem", Receipt.GetECDsaPrivateKey()!),
         };
         options.Limits.MaxConnections = 10_000;
+
+        // Every bench camera dials from 127.0.0.1, like a fleet behind one NAT address.
+        options.Limits.MaxPendingHandshakesPerAddress = 10_000;
         return options;
     }
 

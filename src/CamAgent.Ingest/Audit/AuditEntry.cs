@@ -2,7 +2,9 @@ namespace CamAgent.Ingest.Audit;
 
 /// <summary>
 /// One decision of the server: who (device, certificate serial, remote address), what (upload,
-/// sequence, operation), why (HTTP status and code). The log adds the time, line number and hash link.
+/// sequence, operation), why (HTTP status and code). The log adds the time, line number and hash
+/// link. <see cref="DeviceId"/> and <see cref="CertificateSerial"/> only ever name an
+/// authenticated device: what an unauthenticated peer claims goes into a <see cref="Tally"/>.
 /// </summary>
 /// <param name="Outcome">"accept" or "reject".</param>
 /// <param name="Operation">"tls", "create", "patch", "complete", "head", "terminate", "expire" or "options".</param>
@@ -18,6 +20,12 @@ public sealed record AuditEntry(
     string? UploadId = null,
     ulong? Sequence = null)
 {
-    public const string Accept = "accept";
-    public const string Reject = "reject";
+    public const string Accept = CamAgent.Verification.Audit.AuditLogFormat.Accept;
+    public const string Reject = CamAgent.Verification.Audit.AuditLogFormat.Reject;
+
+    /// <summary>Counters of an aggregated line (refusals of unauthenticated peers per window), or null.</summary>
+    public RefusalTally? Tally { get; init; }
+
+    /// <summary>On the line that follows a failure to write: how many decisions went unrecorded (then refused with 503), or null.</summary>
+    public long? Unrecorded { get; init; }
 }

@@ -1,45 +1,49 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using CamAgent.Verification.Audit;
 
 namespace CamAgent.Ingest.Audit;
 
 /// <summary>
-/// The append-only, hash-chained audit log (docs/ingest-server.md, "Audit log").
-/// Each line is one JSON object whose "prev" field is the SHA-256 (hex) of the previous line's
-/// bytes (without its newline); the first line links to 64 zeros. Every line is flushed to disk
-/// (fsync) before the decision it records is answered. Thread safe.
+/// The append-only, hash-chained audit log (docs/ingest-server.md §7). Each line is one JSON
+/// object whose "prev" field is the SHA-256 (hex) of the previous line's bytes (without its
+/// newline); the first line links to 64 zeros. Every line is flushed to disk (fsync) before the
+/// decision it records is answered. Space for <c>reserveBytes</c> more is kept allocated past the
+/// end (<see cref="AuditReserve"/>), so decisions are still recorded on a full file system; a
+/// line that cannot be written throws <see cref="IOException"/>, leaves the file as it was, and is
+/// counted on the next line that can be ("unrecorded"). Thread safe.
 /// </summary>
 public sealed class AuditLog : IDisposable
 {
-    /// <summary>"prev" of the first line.</summary>
-    public static readonly string GenesisHash = new('0', 64);
-
     private const int TailScanBytes = 64 * 1024;
 
     private readonly object _gate = new();
     private readonly FileStream _file;
     private readonly TimeProvider _time;
+    private readonly AuditReserve _reserve;
     private string _previousHash;
     private long _lineNumber;
+    private long _unrecorded;
 
-    private AuditLog(FileStream file, TimeProvider time, string previousHash, long lineNumber)
+    private AuditLog(FileStream file, TimeProvider time, long reserveBytes, string previousHash, long lineNumber)
     {
         _file = file;
         _time = time;
+        _reserve = new AuditReserve(file.SafeFileHandle, reserveBytes);
         _previousHash = previousHash;
         _lineNumber = lineNumber;
+        _reserve.Refill(file.Length);
     }
 
-    /// <summary>Opens (or creates) the log at <paramref name="path"/> and continues its chain.</summary>
-    public static AuditLog Open(string path, TimeProvider time)
+    /// <summary>Opens (or creates) the log at <paramref name="path"/>, continues its chain and reserves <paramref name="reserveBytes"/> past its end.</summary>
+    public static AuditLog Open(string path, TimeProvider time, long reserveBytes = 0)
     {
         var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 1, FileOptions.None);
         try
         {
             (string prev, long lines) = ReadTail(file);
             file.Seek(0, SeekOrigin.End);
-            return new AuditLog(file, time, prev, lines);
+            return new AuditLog(file, time, reserveBytes, prev, lines);
         }
         catch
         {
@@ -60,21 +64,39 @@ public sealed class AuditLog : IDisposable
         }
     }
 
-    /// <summary>Appends <paramref name="entry"/> and forces it to disk.</summary>
+    /// <summary>Bytes still reserved past the end of the log (0 where reserving is not supported).</summary>
+    public long ReservedBytesLeft
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _reserve.BytesLeft(_file.Length);
+            }
+        }
+    }
+
+    /// <summary>Appends <paramref name="entry"/> and forces it to disk; throws <see cref="IOException"/> when it cannot.</summary>
     public void Append(AuditEntry entry)
     {
+        ArgumentNullException.ThrowIfNull(entry);
         lock (_gate)
         {
-            byte[] line = Format(entry, _lineNumber + 1, _time.GetUtcNow(), _previousHash);
-            byte[] record = new byte[line.Length + 1];
-            line.CopyTo(record, 0);
-            record[^1] = (byte)'\n';
+            try
+            {
+                if (_unrecorded > 0)
+                {
+                    Write(new AuditEntry(AuditEntry.Reject, "audit", "decisions-unrecorded") { Unrecorded = _unrecorded });
+                    _unrecorded = 0;
+                }
 
-            // One write call per line, so a killed process leaves whole lines.
-            _file.Write(record);
-            _file.Flush(flushToDisk: true);
-            _previousHash = Convert.ToHexStringLower(SHA256.HashData(line));
-            _lineNumber++;
+                Write(entry);
+            }
+            catch (IOException)
+            {
+                _unrecorded++;
+                throw;
+            }
         }
     }
 
@@ -86,48 +108,30 @@ public sealed class AuditLog : IDisposable
         }
     }
 
-    internal static byte[] Format(AuditEntry entry, long lineNumber, DateTimeOffset time, string previousHash)
+    private void Write(AuditEntry entry)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        byte[] line = AuditLineFormat.Format(entry, _lineNumber + 1, _time.GetUtcNow(), _previousHash);
+        byte[] record = new byte[line.Length + 1];
+        line.CopyTo(record, 0);
+        record[^1] = (byte)'\n';
+        long end = _file.Position;
+        try
         {
-            json.WriteStartObject();
-            json.WriteNumber("n", lineNumber);
-            json.WriteString("time", time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
-            json.WriteString("prev", previousHash);
-            json.WriteString("outcome", entry.Outcome);
-            json.WriteString("op", entry.Operation);
-            json.WriteString("code", entry.Code);
-            WriteOptional(json, "status", entry.Status == 0 ? null : entry.Status);
-            WriteOptional(json, "device", entry.DeviceId);
-            WriteOptional(json, "serial", entry.CertificateSerial);
-            WriteOptional(json, "remote", entry.RemoteAddress);
-            WriteOptional(json, "upload", entry.UploadId);
-            if (entry.Sequence is ulong sequence)
-            {
-                json.WriteNumber("sequence", sequence);
-            }
-
-            json.WriteEndObject();
+            // One write call per line, so a killed process leaves whole lines.
+            _file.Write(record);
+            _file.Flush(flushToDisk: true);
+        }
+        catch (IOException)
+        {
+            // A part of the line may have reached the file: cut it off, so the chain goes on
+            // from the last whole line. Shrinking a file needs no free space.
+            _file.SetLength(end);
+            throw;
         }
 
-        return buffer.ToArray();
-    }
-
-    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
-        }
-    }
-
-    private static void WriteOptional(Utf8JsonWriter json, string name, int? value)
-    {
-        if (value is int v)
-        {
-            json.WriteNumber(name, v);
-        }
+        _previousHash = Convert.ToHexStringLower(SHA256.HashData(line));
+        _lineNumber++;
+        _reserve.Refill(_file.Position);
     }
 
     // The last line carries its own number; its hash links the next one. A crash can leave a
@@ -138,7 +142,7 @@ public sealed class AuditLog : IDisposable
         long length = file.Length;
         if (length == 0)
         {
-            return (GenesisHash, 0);
+            return (AuditLogFormat.GenesisHash, 0);
         }
 
         int take = (int)Math.Min(length, TailScanBytes);

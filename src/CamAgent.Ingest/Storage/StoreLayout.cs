@@ -1,3 +1,6 @@
+using CamAgent.Verification;
+using CamAgent.Verification.Audit;
+
 namespace CamAgent.Ingest.Storage;
 
 /// <summary>
@@ -22,19 +25,19 @@ public sealed class StoreLayout
 
     public string Root { get; }
 
-    public string DevicesRoot => Path.Combine(Root, "devices");
+    public string DevicesRoot => Path.Combine(Root, EvidenceStore.DevicesFolder);
 
     public string IncomingRoot => Path.Combine(Root, "incoming");
 
-    public string AuditLogPath => Path.Combine(Root, "audit.log");
+    public string AuditLogPath => Path.Combine(Root, AuditLogFormat.FileName);
 
     public string DeviceDirectory(string deviceId) => Path.Combine(DevicesRoot, deviceId);
 
-    public string StoredManifest(string deviceId, ulong sequence) => StoredFile(deviceId, sequence, ".manifest.cose");
+    public string StoredManifest(string deviceId, ulong sequence) => StoredFile(deviceId, sequence, EvidenceStore.ManifestSuffix);
 
-    public string StoredSegment(string deviceId, ulong sequence) => StoredFile(deviceId, sequence, ".segment");
+    public string StoredSegment(string deviceId, ulong sequence) => StoredFile(deviceId, sequence, EvidenceStore.SegmentSuffix);
 
-    public string StoredReceipt(string deviceId, ulong sequence) => StoredFile(deviceId, sequence, ".receipt.cose");
+    public string StoredReceipt(string deviceId, ulong sequence) => StoredFile(deviceId, sequence, EvidenceStore.ReceiptSuffix);
 
     public string IncomingDirectory(string uploadId) => Path.Combine(IncomingRoot, uploadId);
 

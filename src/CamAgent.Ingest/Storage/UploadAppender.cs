@@ -54,7 +54,7 @@ public static class UploadAppender
             }
 
             return session.OffsetBytes == session.LengthBytes
-                ? await FinishAsync(store, session).ConfigureAwait(false)
+                ? await CompleteAsync(store, session).ConfigureAwait(false)
                 : new AppendResult(AppendStatus.Stored, session.OffsetBytes);
         }
         finally
@@ -97,7 +97,12 @@ public static class UploadAppender
         session.Digest = digest;
     }
 
-    private static async Task<AppendResult> FinishAsync(UploadStore store, UploadSession session)
+    /// <summary>
+    /// Checks the digest of an upload that holds every byte and commits it (Completed with the
+    /// receipt, or DigestMismatch). The caller holds the upload's gate. Storage failures throw
+    /// <see cref="IOException"/> and leave the upload open, to be completed again.
+    /// </summary>
+    internal static async Task<AppendResult> CompleteAsync(UploadStore store, UploadSession session)
     {
         var deviceLock = store.DeviceLock(session.DeviceId);
         await deviceLock.WaitAsync().ConfigureAwait(false);
@@ -118,6 +123,10 @@ public static class UploadAppender
         byte[] buffer = ArrayPool<byte>.Shared.Rent(CopyBufferBytes);
         string path = store.Layout.IncomingFile(session.Id, StoreLayout.DataFileName);
         using var data = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read, 1, FileOptions.None);
+
+        // Bytes past the offset were never acknowledged (a write that failed half-way): drop them,
+        // so the file's length, the offset and the digest describe the same bytes.
+        data.SetLength(session.OffsetBytes);
         data.Seek(session.OffsetBytes, SeekOrigin.Begin);
         long written = 0;
         bool complete = true;

@@ -249,10 +249,24 @@ public sealed class UploadStore
     private UploadSession CreateIncoming(string id, byte[] manifest, ManifestFacts facts)
     {
         string staging = Path.Combine(Layout.IncomingRoot, StoreLayout.CreatingPrefix + id + "-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(staging);
-        WriteSynced(Path.Combine(staging, StoreLayout.ManifestFileName), manifest);
-        WriteSynced(Path.Combine(staging, StoreLayout.DataFileName), ReadOnlySpan<byte>.Empty);
-        Durable.SyncDirectory(staging);
+        try
+        {
+            Directory.CreateDirectory(staging);
+            WriteSynced(Path.Combine(staging, StoreLayout.ManifestFileName), manifest);
+            WriteSynced(Path.Combine(staging, StoreLayout.DataFileName), ReadOnlySpan<byte>.Empty);
+            Durable.SyncDirectory(staging);
+        }
+        catch (IOException)
+        {
+            // A full disk: nothing was acknowledged, so the half-made folder goes now rather than at the next start.
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+
+            throw;
+        }
+
         Durable.DeleteDirectory(Layout.IncomingDirectory(id));
         Directory.Move(staging, Layout.IncomingDirectory(id));
         Durable.SyncDirectory(Layout.IncomingRoot);

@@ -3,6 +3,7 @@ using System.Net.Security;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using CamAgent.Ingest.Audit;
+using CamAgent.Ingest.Connections;
 
 namespace CamAgent.Ingest.Tls;
 
@@ -11,7 +12,8 @@ namespace CamAgent.Ingest.Tls;
 /// secrecy only (enforced through CipherSuitesPolicy where the platform supports it: Linux and
 /// macOS), the server certificate with its chain, and a client certificate that is REQUIRED and
 /// judged by <see cref="DeviceCertificatePolicy"/>. A refused certificate ends the handshake and
-/// is written to the audit log with the reason.
+/// is counted for its source in the <see cref="RefusalLedger"/>, which writes the audit lines.
+/// (In TLS 1.2 the <see cref="HandshakeInspector"/> usually refuses it first, with an alert.)
 /// </summary>
 public sealed class ServerTlsSettings
 {
@@ -30,16 +32,16 @@ public sealed class ServerTlsSettings
 
     private readonly SslStreamCertificateContext _serverCertificate;
     private readonly DeviceCertificatePolicy _policy;
-    private readonly AuditLog _audit;
+    private readonly RefusalLedger _ledger;
 
-    public ServerTlsSettings(SslStreamCertificateContext serverCertificate, DeviceCertificatePolicy policy, AuditLog audit)
+    public ServerTlsSettings(SslStreamCertificateContext serverCertificate, DeviceCertificatePolicy policy, RefusalLedger ledger)
     {
         _serverCertificate = serverCertificate;
         _policy = policy;
-        _audit = audit;
+        _ledger = ledger;
     }
 
-    /// <summary>Options for one connection from <paramref name="remote"/> (captured for the audit log).</summary>
+    /// <summary>Options for one connection from <paramref name="remote"/> (captured for the refusal count).</summary>
     public SslServerAuthenticationOptions ForConnection(EndPoint? remote)
     {
         var options = new SslServerAuthenticationOptions
@@ -70,13 +72,7 @@ public sealed class ServerTlsSettings
             return true;
         }
 
-        _audit.Append(new AuditEntry(
-            AuditEntry.Reject,
-            "tls",
-            ErrorCodes.ForCertificate(verdict),
-            DeviceId: device is null ? null : DeviceIdentity.CommonNameOf(device),
-            CertificateSerial: device is null ? null : RevocationList.NormalizeSerial(device.SerialNumber),
-            RemoteAddress: remote?.ToString()));
+        _ledger.Refused(SourceAddress.Of(remote), ErrorCodes.ForCertificate(verdict), device);
         return false;
     }
 }

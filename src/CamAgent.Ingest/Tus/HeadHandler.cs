@@ -1,4 +1,5 @@
 using System.Globalization;
+using CamAgent.Ingest.Audit;
 using CamAgent.Ingest.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -33,14 +34,49 @@ internal static class HeadHandler
                 return;
             }
 
-            session.Gate.Release();
+            AppendResult? finished;
+            try
+            {
+                finished = await FinishIfCompleteAsync(request, session).ConfigureAwait(false);
+            }
+            finally
+            {
+                session.Gate.Release();
+            }
+
+            if (finished?.Status == AppendStatus.DigestMismatch)
+            {
+                request.Reject(new Rejection(TusStatus.ContentDigestMismatch, ErrorCodes.ContentDigestMismatch), session.Id, session.Sequence);
+                return;
+            }
+
+            UploadSession held = session;
             if (session.IsClosed && !UploadResolver.TryResolve(request, id, out session, out stored))
             {
+                return;
+            }
+
+            if (finished?.Status == AppendStatus.Completed)
+            {
+                Answer(request, session, stored);
+                request.Record(AuditEntry.Accept, "stored", StatusCodes.Status200OK, held.Id, held.Sequence);
                 return;
             }
         }
 
         Answer(request, session, stored);
+    }
+
+    // Every byte arrived, but finishing the record failed (the disk filled while its receipt was
+    // written): the device now only asks HEAD for its receipt, so HEAD finishes it. Gate held.
+    private static async Task<AppendResult?> FinishIfCompleteAsync(TusRequest request, UploadSession session)
+    {
+        if (session.IsClosed || session.OffsetBytes != session.LengthBytes)
+        {
+            return null;
+        }
+
+        return await UploadAppender.CompleteAsync(request.Services.Store, session).ConfigureAwait(false);
     }
 
     private static void Answer(TusRequest request, UploadSession? session, StoredRecord? stored)

@@ -11,7 +11,8 @@ namespace CamAgent.Ingest.Tus;
 /// PATCH, DELETE) to one handler per operation, after the checks every request needs: tus
 /// version (412), an authenticated device whose certificate is still valid and not revoked (403,
 /// re-checked on every request so a revocation or expiry takes effect on open connections).
-/// Client mistakes are always answered 4xx with CamAgent-Error; storage failures 503.
+/// Client mistakes are always answered 4xx with CamAgent-Error; storage failures, a store short of
+/// free space and an audit log that cannot be written 503 storage-unavailable with Retry-After.
 /// </summary>
 internal static class TusEndpoint
 {
@@ -42,12 +43,19 @@ internal static class TusEndpoint
             return;
         }
 
+        if (StoresData(method) && services.Space.IsLow())
+        {
+            request.Reject(new Rejection(StatusCodes.Status503ServiceUnavailable, ErrorCodes.StorageUnavailable), id);
+            return;
+        }
+
         try
         {
             await DispatchAsync(request, collection, id, method).ConfigureAwait(false);
         }
-        catch (IOException) when (!http.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && !http.RequestAborted.IsCancellationRequested)
         {
+            // Disk full, or the store unwritable: what was acknowledged before stays valid.
             ClearForError(http);
             request.Reject(new Rejection(StatusCodes.Status503ServiceUnavailable, ErrorCodes.StorageUnavailable), id);
         }
@@ -134,6 +142,9 @@ internal static class TusEndpoint
         return request;
     }
 
+    // Creation and PATCH are what fills the store; HEAD, DELETE and OPTIONS keep working on a full disk.
+    private static bool StoresData(string method) => HttpMethods.IsPost(method) || HttpMethods.IsPatch(method);
+
     private static string OperationOf(string method) => method switch
     {
         "POST" => "create",
@@ -149,6 +160,8 @@ internal static class TusEndpoint
         {
             http.Response.Headers.Remove(TusHeaders.CamAgentReceipt);
             http.Response.Headers.Remove(TusHeaders.UploadOffset);
+            http.Response.Headers.Remove(TusHeaders.UploadExpires);
+            http.Response.Headers.Location = default;
         }
     }
 }

@@ -49,10 +49,39 @@ public sealed class TusRequest
         Record(AuditEntry.Reject, rejection.Code, rejection.Status, uploadId, sequence);
     }
 
-    /// <summary>Records an accepted decision (creation, completion, termination) in the audit log.</summary>
+    /// <summary>
+    /// Records a decision in the audit log. A decision the log cannot take is not answered either:
+    /// the response becomes 503 storage-unavailable and the device asks again (the log counts the
+    /// unrecorded decision on its next line).
+    /// </summary>
     public void Record(string outcome, string code, int status, string? uploadId, ulong? sequence)
     {
-        Services.Audit.Append(new AuditEntry(outcome, Operation, code, status, Device.DeviceId, Device.SerialNumber, RemoteAddress, uploadId, sequence));
+        try
+        {
+            Services.Audit.Append(new AuditEntry(outcome, Operation, code, status, Device.DeviceId, Device.SerialNumber, RemoteAddress, uploadId, sequence));
+        }
+        catch (IOException)
+        {
+            AnswerStorageUnavailable();
+        }
+    }
+
+    /// <summary>Turns the response into 503 storage-unavailable with Retry-After, dropping whatever the decision had set.</summary>
+    internal void AnswerStorageUnavailable()
+    {
+        HttpResponse response = Http.Response;
+        if (response.HasStarted)
+        {
+            return;
+        }
+
+        response.Headers.Remove(TusHeaders.CamAgentReceipt);
+        response.Headers.Remove(TusHeaders.UploadOffset);
+        response.Headers.Remove(TusHeaders.UploadExpires);
+        response.Headers.Location = default;
+        response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        response.Headers[TusHeaders.CamAgentError] = ErrorCodes.StorageUnavailable;
+        response.Headers.RetryAfter = Services.Limits.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>Sets Upload-Offset.</summary>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using CamAgent.Core.Config;
 using CamAgent.Provisioning.Boards;
 
 namespace CamAgent.Provisioning.Bundles;
@@ -6,8 +7,9 @@ namespace CamAgent.Provisioning.Bundles;
 /// <summary>
 /// Checks a device bundle as a whole on the host (`camagent bundle verify`): the COSE signature,
 /// that the signer certificate chains to the agency root and is the agency's bundle-signing
-/// certificate, that the configuration pins that same root and names the bundle's device, and that
-/// the board profile is valid. Any failure refuses the whole bundle.
+/// certificate, that the configuration pins that same root, names the bundle's device and passes the
+/// device's own configuration validator (Core's <see cref="ConfigValidator"/>), and that the board
+/// profile is valid. Any failure refuses the whole bundle.
 /// </summary>
 public static class BundleVerifier
 {
@@ -82,6 +84,13 @@ public static class BundleVerifier
         if (agencyCa is null || agencyCa != Convert.ToBase64String(rootCa.RawData))
         {
             return PkiResult<BundleReport>.Fail(PkiError.CredentialRefused, "The configuration does not pin this agency's root CA (agency.ca).");
+        }
+
+        // The device's own validator (docs/agent.md §3): a bundle the camera would refuse is not valid.
+        ConfigResult device = new ConfigValidator(new BundleCredentialCheck()).Validate(bundle.Config, 0, bundle.Config.Length);
+        if (!device.IsOk)
+        {
+            return PkiResult<BundleReport>.Fail(PkiError.CredentialRefused, "The device would refuse the bundle's configuration: " + device.Message);
         }
 
         BoardValidation board = BoardProfileReader.Read(BundleCodec.AsText(bundle.BoardProfile), null);

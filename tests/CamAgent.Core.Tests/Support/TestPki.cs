@@ -64,12 +64,17 @@ public sealed class TestPki : IDisposable
         return certificate.RawData;
     }
 
-    /// <summary>Issues a signing-only certificate (no EKU), like the agency's receipt-signing certificate; returns its DER.</summary>
-    public byte[] IssueSigner(string commonName, ECDsa key)
+    /// <summary>Issues a signing-only certificate, with the extended key usage <paramref name="ekuOid"/> when given; returns its DER.</summary>
+    public byte[] IssueSigner(string commonName, ECDsa key, string? ekuOid = null)
     {
         var request = new CertificateRequest($"CN={commonName}", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+        if (ekuOid is not null)
+        {
+            request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(new OidCollection { new Oid(ekuOid) }, false));
+        }
+
         DateTimeOffset now = DateTimeOffset.UtcNow;
         byte[] serial = RandomNumberGenerator.GetBytes(12);
         serial[0] &= 0x7F;

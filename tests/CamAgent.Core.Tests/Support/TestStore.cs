@@ -11,12 +11,19 @@ namespace CamAgent.Tests.Support;
 /// </summary>
 public sealed class TestStore : IDisposable
 {
+    /// <summary>
+    /// The receipt-signing extended key usage (docs/evidence-format.md §6.1). Its home is
+    /// CamAgent.Verification.ReceiptSigningUsage, which the Core tests do not reference; the
+    /// verifier tests check that the two are equal.
+    /// </summary>
+    public const string ReceiptSigningUsage = "2.25.75846366858555131595656447139860705241.1";
+
     public TestStore(TestPki pki)
     {
         Pki = pki;
         Root = Directory.CreateTempSubdirectory("camagent-store-").FullName;
         ReceiptSigner = HostEcdsaSigner.CreateRandom();
-        ReceiptCertificate = pki.IssueSigner("CamAgent Test Receipt Signing", ReceiptSigner.Key);
+        ReceiptCertificate = pki.IssueSigner("CamAgent Test Receipt Signing", ReceiptSigner.Key, ReceiptSigningUsage);
     }
 
     public TestPki Pki { get; }

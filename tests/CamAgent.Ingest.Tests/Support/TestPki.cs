@@ -23,7 +23,7 @@ public sealed class TestPki
         ServerKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         Server = IssueLeaf("CN=" + ServerName, ServerKey, Root, RootKey, ServerAuth, san: true);
         ReceiptKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        Receipt = IssueLeaf("CN=Test Receipt Signer", ReceiptKey, Root, RootKey, eku: null, san: false);
+        Receipt = IssueLeaf("CN=Test Receipt Signer", ReceiptKey, Root, RootKey, Verification.ReceiptSigningUsage.Oid, san: false);
     }
 
     public ECDsa RootKey { get; }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CamAgent.Ingest.Audit;
+using CamAgent.Verification.Audit;
 
 namespace CamAgent.Cli.Commands;
 

@@ -28,7 +28,9 @@ public sealed class ServeCommand : ICommand
           --port N          TCP port (with --pki; default 443)
 
         Private key files must be readable by their owner only (chmod 600). No secret is ever
-        taken from the command line.
+        taken from the command line. The server refuses to start (exit 3, one sentence saying what
+        to change) when the device CA does not chain to the agency root (give rootCaPath) or the
+        receipt certificate is not the agency's receipt-signing certificate.
 
         Examples:
           camagent serve --config /etc/camagent/ingest.json
@@ -70,6 +72,9 @@ public sealed class ServeCommand : ICommand
         {
             context.Output.WriteLine($"camagent serve: listening on https://{server.EndPoint}/files/ (store {options.StorePath}); audit head {server.AuditHeadHash}");
             server.WaitForShutdownAsync().GetAwaiter().GetResult();
+
+            // The refusals of the unfinished window go into the log before its head is printed.
+            server.FlushRefusals();
             context.Output.WriteLine($"camagent serve: stopped; audit head {server.AuditHeadHash}");
             return ExitCodes.Ok;
         }

@@ -22,14 +22,19 @@ public sealed class VerifyCommand : ICommand
         writes it (<folder>/devices/<device-id>/...) or one device folder. For every record it
         checks the device certificate against the agency certificates, the ES256 signature, the
         content digest of the segment, the server receipt, and for the whole chain the sequence
-        numbers, the links between records and the time attestation. Nothing is written and the
-        network is never used.
+        numbers, the links between records and the time attestation. When the store holds the
+        server's audit log (<folder>/audit.log), or one is named with --audit-log, every record the
+        log says was stored must still be in the store. Nothing is written and the network is never
+        used.
 
         Options:
-          --ca FILE               PEM file with the agency root CA and its intermediate CAs (e.g. the
-                                  device-issuing CA); may be given several times. Required.
+          --ca FILE               PEM file with the agency root CA and, if the store does not keep it
+                                  in <folder>/issuers/, the device-issuing CA; may be given several
+                                  times. Required. Only these certificates are trusted.
           --receipt-signer FILE   PEM of the receipt-signing certificate to pin (default: any agency
-                                  certificate that is not a device certificate).
+                                  certificate with the CamAgent receipt-signing usage).
+          --audit-log FILE        the ingest server's audit log to compare the store with (default:
+                                  <folder>/audit.log when there is one).
           --from-sequence N       the store holds the chain from sequence N on (older records were
                                   removed under a retention policy); default 0.
           --no-receipts           do not warn about records without a receipt.
@@ -39,7 +44,7 @@ public sealed class VerifyCommand : ICommand
                     2 wrong command line; 3 the folder or a certificate file cannot be used.
 
         Example:
-          camagent verify /srv/camagent/store --ca pki/ca/root-ca.crt.pem --ca pki/ca/device-ca.crt.pem
+          camagent verify /srv/camagent/store --ca pki/ca/root-ca.crt.pem
         """;
 
     public int Run(string[] args, CliContext context)
@@ -75,6 +80,7 @@ public sealed class VerifyCommand : ICommand
             FirstSequence = parsed.FirstSequence,
             ExpectReceipts = parsed.ExpectReceipts,
             ReceiptSigner = receiptSigner,
+            AuditLogPath = parsed.AuditLogFile,
         };
         VerificationReport? report = EvidenceVerifier.Verify(parsed.Folder, options, out string? problem);
         if (report is null)
@@ -127,6 +133,8 @@ public sealed class VerifyCommand : ICommand
 
         public string? ReceiptSignerFile { get; private set; }
 
+        public string? AuditLogFile { get; private set; }
+
         public long FirstSequence { get; private set; }
 
         public bool ExpectReceipts { get; private set; } = true;
@@ -145,6 +153,7 @@ public sealed class VerifyCommand : ICommand
                 {
                     case "--ca" when value is not null: result.CaFiles.Add(value); i++; break;
                     case "--receipt-signer" when value is not null: result.ReceiptSignerFile = value; i++; break;
+                    case "--audit-log" when value is not null: result.AuditLogFile = value; i++; break;
                     case "--from-sequence" when value is not null:
                         if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long first))
                         {

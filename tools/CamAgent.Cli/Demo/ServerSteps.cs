@@ -1,6 +1,6 @@
 using System.Net;
 using CamAgent.Ingest;
-using CamAgent.Ingest.Audit;
+using CamAgent.Verification.Audit;
 using CamAgent.Provisioning;
 
 namespace CamAgent.Cli.Demo;
