@@ -107,7 +107,7 @@ public sealed class IngestServer : IAsyncDisposable
         var policy = new DeviceCertificatePolicy(deviceCa, time);
         var gate = new ConnectionGate(options.Limits, ledger);
         var storage = new StorageSpace(layout.Root, options.Limits.MinFreeStoreBytes);
-        var services = new IngestServices(store, format, audit, new RevocationList(options.RevocationListPath), options.Limits, time, storage);
+        var services = new IngestServices(store, format, audit, new RevocationWatcher(options.RevocationListPath), options.Limits, time, storage);
         var connections = new ConnectionServices(gate, new HandshakeInspector(policy, ledger), new ServerTlsSettings(serverCertificate, policy, ledger));
         WebApplication app = Build(options, services, connections, logging);
         try

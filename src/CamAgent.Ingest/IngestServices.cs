@@ -10,7 +10,7 @@ internal sealed record IngestServices(
     UploadStore Store,
     IEvidenceFormat Format,
     AuditLog Audit,
-    RevocationList Revocations,
+    RevocationWatcher Revocations,
     IngestLimits Limits,
     TimeProvider Time,
     StorageSpace Space);

@@ -94,7 +94,7 @@ namespace CamAgent.Core.Upload
         {
             switch (statusCode)
             {
-                case 400: return errorCode == TusHeaders.BodyIncompleteCode ? UploadFailure.BodyIncomplete : UploadFailure.BadRequest;
+                case 400: return errorCode == ErrorCodes.BodyIncomplete ? UploadFailure.BodyIncomplete : UploadFailure.BadRequest;
                 case 403: return UploadFailure.Forbidden;
                 case 404: return UploadFailure.UploadGone;
                 case 409: return ClassifyConflict(errorCode);
@@ -122,12 +122,12 @@ namespace CamAgent.Core.Upload
 
         private static UploadFailure ClassifyConflict(string errorCode)
         {
-            if (errorCode == TusHeaders.SequenceConflictCode)
+            if (errorCode == ErrorCodes.SequenceConflict)
             {
                 return UploadFailure.SequenceConflict;
             }
 
-            return errorCode == TusHeaders.ChainLinkMismatchCode ? UploadFailure.ChainLinkMismatch : UploadFailure.OffsetConflict;
+            return errorCode == ErrorCodes.ChainLinkMismatch ? UploadFailure.ChainLinkMismatch : UploadFailure.OffsetConflict;
         }
 
         /// <summary>True for failures that retrying the same request cannot fix.</summary>

@@ -3,7 +3,7 @@ using CamAgent.Provisioning.Boards;
 
 namespace CamAgent.Cli.Tests.Boards;
 
-public sealed class BoardProfileReaderTests
+public sealed class BoardProfileValidatorTests
 {
     public static string BoardsFolder => Path.Combine(AppContext.BaseDirectory, "boards");
 
@@ -32,7 +32,7 @@ public sealed class BoardProfileReaderTests
     [MemberData(nameof(ShippedBoards))]
     public void Every_Shipped_Profile_Validates(string name)
     {
-        BoardValidation validation = BoardProfileReader.Read(File.ReadAllText(Path.Combine(BoardsFolder, name + ".json")), name);
+        BoardValidation validation = BoardProfileValidator.Read(File.ReadAllText(Path.Combine(BoardsFolder, name + ".json")), name);
 
         Assert.True(validation.Ok, string.Join("\n", validation.Errors));
         Assert.NotNull(NanoffTarget.Find(validation.Profile!.NanoffTarget));
@@ -61,7 +61,7 @@ public sealed class BoardProfileReaderTests
         JsonObject json = Load("ai-thinker-esp32-cam");
         json[field] = JsonValue.Create(value);
 
-        BoardValidation validation = BoardProfileReader.Read(json.ToJsonString(), "ai-thinker-esp32-cam");
+        BoardValidation validation = BoardProfileValidator.Read(json.ToJsonString(), "ai-thinker-esp32-cam");
 
         Assert.False(validation.Ok);
         Assert.Null(validation.Profile);
@@ -80,7 +80,7 @@ public sealed class BoardProfileReaderTests
         JsonObject json = Load("ai-thinker-esp32-cam");
         json["ledBrightness"] = 3;
         byte[] bytes = System.Text.Encoding.UTF8.GetBytes(json.ToJsonString());
-        Assert.Contains(BoardProfileReader.Read(json.ToJsonString(), null).Errors, e => e.StartsWith("ledBrightness: unknown field", StringComparison.Ordinal));
+        Assert.Contains(BoardProfileValidator.Read(json.ToJsonString(), null).Errors, e => e.StartsWith("ledBrightness: unknown field", StringComparison.Ordinal));
         Assert.Equal(CamAgent.Core.Board.BoardStatus.UnknownField, CamAgent.Core.Board.BoardProfileReader.Read(bytes, 0, bytes.Length, out _, out string field));
         Assert.Equal("ledBrightness", field);
     }
@@ -95,7 +95,7 @@ public sealed class BoardProfileReaderTests
         JsonObject json = Load("seeed-xiao-esp32s3-sense");
         json[field] = value;
 
-        BoardValidation validation = BoardProfileReader.Read(json.ToJsonString(), "seeed-xiao-esp32s3-sense");
+        BoardValidation validation = BoardProfileValidator.Read(json.ToJsonString(), "seeed-xiao-esp32s3-sense");
 
         Assert.Contains(validation.Errors, e => e.StartsWith(expected, StringComparison.Ordinal));
     }
@@ -107,7 +107,7 @@ public sealed class BoardProfileReaderTests
         json.Remove("seI2cSdaPin");
         json["seI2cAddress"] = 0x50;
 
-        BoardValidation validation = BoardProfileReader.Read(json.ToJsonString(), "esp32-wroom-32se-devkit");
+        BoardValidation validation = BoardProfileValidator.Read(json.ToJsonString(), "esp32-wroom-32se-devkit");
 
         Assert.Contains("seI2cSdaPin: is required for this configuration.", validation.Errors);
         Assert.Contains(validation.Errors, e => e.StartsWith("seI2cAddress: must be an ATECC608 7-bit address", StringComparison.Ordinal));
@@ -120,7 +120,7 @@ public sealed class BoardProfileReaderTests
         json["statusLedPin"] = 7;
         json["flashSizeMiB"] = 2;
 
-        BoardValidation validation = BoardProfileReader.Read(json.ToJsonString(), "ai-thinker-esp32-cam");
+        BoardValidation validation = BoardProfileValidator.Read(json.ToJsonString(), "ai-thinker-esp32-cam");
 
         Assert.Equal(2, validation.Errors.Count);
     }
@@ -131,7 +131,7 @@ public sealed class BoardProfileReaderTests
     [InlineData("{}", "schema: missing (required).")]
     public void Malformed_Files_Are_Refused(string text, string expected)
     {
-        BoardValidation validation = BoardProfileReader.Read(text, null);
+        BoardValidation validation = BoardProfileValidator.Read(text, null);
 
         Assert.Contains(validation.Errors, e => e.StartsWith(expected, StringComparison.Ordinal));
     }

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using CamAgent.Core.Board;
-using CoreReader = CamAgent.Core.Board.BoardProfileReader;
 using FieldKind = CamAgent.Core.Board.JsonValueKind;
 
 namespace CamAgent.Provisioning.Boards;
@@ -10,10 +9,10 @@ namespace CamAgent.Provisioning.Boards;
 /// The agency's validator of a board profile: every problem is reported (field and reason), and a
 /// profile with any problem is refused. Field names, types and which are required come from the
 /// device's own table (<see cref="BoardFields"/>); the profile is decoded by the device's reader
-/// (<see cref="CoreReader.Decode"/>), so the agency validates exactly what the camera will read,
+/// (<see cref="BoardProfileReader.Decode"/>), so the agency validates exactly what the camera will read,
 /// then <see cref="BoardRules"/> applies the full rules (firmware target, pins per chip, ...).
 /// </summary>
-public static class BoardProfileReader
+public static class BoardProfileValidator
 {
     /// <summary>Reads <paramref name="json"/>; <paramref name="expectedName"/> (the file name without .json) must equal its "name" when given.</summary>
     public static BoardValidation Read(string json, string? expectedName)
@@ -40,7 +39,7 @@ public static class BoardProfileReader
         }
 
         byte[] bytes = Encoding.UTF8.GetBytes(json);
-        BoardStatus status = CoreReader.Decode(bytes, 0, bytes.Length, out BoardProfile? profile, out string field);
+        BoardStatus status = BoardProfileReader.Decode(bytes, 0, bytes.Length, out BoardProfile? profile, out string field);
         if (status != BoardStatus.Ok)
         {
             errors.Add($"{(field.Length > 0 ? field : "(file)")}: refused by the device's reader ({status}).");
