@@ -1,4 +1,5 @@
 using System;
+using CamAgent.Core.Diagnostics;
 using CamAgent.Core.Text;
 
 namespace CamAgent.Core.Http
@@ -91,6 +92,7 @@ namespace CamAgent.Core.Http
                 return;
             }
 
+            WorkCounters.AddRequestHeadCharSteps(needed);
             _length += Base64.Encode(data, offset, count, _buffer, _length);
             AppendCrLf();
         }
@@ -99,6 +101,7 @@ namespace CamAgent.Core.Http
         public HttpResult End()
         {
             AppendCrLf();
+            WorkCounters.AddRequestHeadBytes(_length);
             return _overflow ? HttpResult.RequestTooLarge : HttpResult.Ok;
         }
 
@@ -109,6 +112,7 @@ namespace CamAgent.Core.Http
                 throw new ArgumentException("empty token");
             }
 
+            WorkCounters.AddRequestHeadCharSteps(token.Length);
             for (int i = 0; i < token.Length; i++)
             {
                 if (!HttpSyntax.IsTokenChar(token[i]))
@@ -127,6 +131,7 @@ namespace CamAgent.Core.Http
                 throw new ArgumentNullException("text");
             }
 
+            WorkCounters.AddRequestHeadCharSteps(text.Length);
             for (int i = 0; i < text.Length; i++)
             {
                 char c = text[i];
@@ -147,6 +152,7 @@ namespace CamAgent.Core.Http
                 return;
             }
 
+            WorkCounters.AddRequestHeadCharSteps(text.Length);
             for (int i = 0; i < text.Length; i++)
             {
                 _buffer[_length++] = (byte)text[i];
@@ -167,6 +173,7 @@ namespace CamAgent.Core.Http
                 return;
             }
 
+            WorkCounters.AddRequestHeadCharSteps((2 * digits) - 1);
             for (int i = digits - 1; i >= 0; i--)
             {
                 _buffer[_length + i] = (byte)('0' + (int)(value % 10));
@@ -190,6 +197,7 @@ namespace CamAgent.Core.Http
                 return;
             }
 
+            WorkCounters.AddRequestHeadCharSteps(1);
             _buffer[_length++] = value;
         }
     }

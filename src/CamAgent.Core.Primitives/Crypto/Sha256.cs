@@ -1,4 +1,5 @@
 using System;
+using CamAgent.Core.Diagnostics;
 
 namespace CamAgent.Core.Crypto
 {
@@ -88,6 +89,7 @@ namespace CamAgent.Core.Crypto
             }
 
             _totalBytes += count;
+            WorkCounters.AddSha256Bytes(count);
             while (count > 0)
             {
                 int take = BlockSizeBytes - _blockFill;
@@ -113,6 +115,7 @@ namespace CamAgent.Core.Crypto
         {
             _block[_blockFill++] = value;
             _totalBytes++;
+            WorkCounters.AddSha256Bytes(1);
             if (_blockFill == BlockSizeBytes)
             {
                 Compress();
@@ -169,6 +172,7 @@ namespace CamAgent.Core.Crypto
 
         private void Compress()
         {
+            WorkCounters.AddSha256Block();
             uint[] w = _schedule;
             for (int t = 0; t < 16; t++)
             {

@@ -1,3 +1,5 @@
+using CamAgent.Core.Diagnostics;
+
 namespace CamAgent.Core.Storage
 {
     /// <summary>
@@ -20,6 +22,7 @@ namespace CamAgent.Core.Storage
         public static uint Compute(byte[] data, int offset, int count)
         {
             Bytes.CheckRange(data, offset, count);
+            WorkCounters.AddCrc32Bytes(count);
             uint crc = AllOnes;
             int end = offset + count;
             for (int i = offset; i < end; i++)

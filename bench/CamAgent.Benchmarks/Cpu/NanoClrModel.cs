@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace CamAgent.Benchmarks.Cpu;
+
+/// <summary>
+/// Turns the deterministic counts into nanoCLR time (docs/device-build.md, "Device CPU budget").
+/// nanoCLR interprets IL one instruction at a time, so its cost is roughly proportional to the IL
+/// instructions executed. The rate is calibrated on the bit-by-bit CRC-32 measured on nanoCLR
+/// (x86-64 build): 0.66 ms per KiB with 163 IL instructions per byte (no calls, no allocation)
+/// gives 3.95 ns per instruction; the managed SHA-256 measured in the sealer (about 73 us per
+/// block at 17,477 instructions, callee bodies included) agrees within 10 %. Request heads are
+/// priced per managed character step instead: nanoCLR's string indexer is a native call over a
+/// UTF-8 string, not one instruction, so the measured 130 us per PATCH head divided by the old
+/// writer's 345 steps per PATCH head of this benchmark's shape gives the price of a step. The IL counts per unit are those
+/// of the code as committed, read from its Release IL listing (docs/device-build.md).
+/// </summary>
+internal static class NanoClrModel
+{
+    /// <summary>ns per IL instruction on nanoCLR, x86-64 build: 0.66 ms / 1,024 bytes / 163 instructions per byte.</summary>
+    private const double NsPerIlInstruction = 660_000.0 / 1024 / 163;
+
+    /// <summary>IL instructions per byte of <c>Crc32.Compute</c>.</summary>
+    private const double Crc32IlPerByte = 163;
+
+    /// <summary>IL instructions per 64-byte block of the managed SHA-256 (compression with callee bodies, and the copy into the block).</summary>
+    private const double Sha256IlPerBlock = 17_477;
+
+    /// <summary>ns per managed character step building a request head: 130 us / 345 steps of the old PATCH head.</summary>
+    private const double HeadNsPerCharStep = 130_000.0 / 345;
+
+    /// <summary>ESP32 is 215-580 times slower than nanoCLR on an x86-64 server.</summary>
+    private const double Esp32FactorLow = 215;
+    private const double Esp32FactorHigh = 580;
+
+    public static void Print(TextWriter output, PhaseWork segment, int patches)
+    {
+        double crc = segment.Crc32Bytes * Crc32IlPerByte * NsPerIlInstruction / 1e6;
+        double sha = segment.Sha256Blocks * Sha256IlPerBlock * NsPerIlInstruction / 1e6;
+        double heads = segment.HeadCharSteps * HeadNsPerCharStep / 1e6;
+        output.WriteLine($"  nanoCLR estimate of the hot spots per segment ({NsPerIlInstruction:F2} ns per IL instruction):");
+        output.WriteLine(Line("CRC-32", crc, $"{segment.Crc32Bytes:N0} bytes x {Crc32IlPerByte:F0} IL"));
+        output.WriteLine(Line("managed SHA-256", sha, $"{segment.Sha256Blocks:N0} blocks x {Sha256IlPerBlock:N0} IL"));
+        output.WriteLine(Line("request heads", heads, $"{segment.HeadCharSteps:N0} steps x {HeadNsPerCharStep:F0} ns ({patches} PATCHes)"));
+        double total = crc + sha + heads;
+        output.WriteLine(Line("hot spots together", total, $"ESP32: {total * Esp32FactorLow / 1000:F1}-{total * Esp32FactorHigh / 1000:F1} s per segment"));
+    }
+
+    private static string Line(string what, double ms, string basis) =>
+        $"    {what,-24} {ms.ToString("F2", CultureInfo.InvariantCulture),8} ms   {basis}";
+}
