@@ -12,11 +12,13 @@ namespace CamAgent.Core.Upload
     internal sealed class PatchSender
     {
         private readonly HttpConnection _connection;
+        private readonly PatchHead _head;
         private readonly byte[] _chunk;
 
         public PatchSender(HttpConnection connection, int chunkSizeBytes)
         {
             _connection = connection;
+            _head = new PatchHead(connection.Request);
             _chunk = new byte[chunkSizeBytes];
         }
 
@@ -42,7 +44,7 @@ namespace CamAgent.Core.Upload
                 return HttpResult.Ok;
             }
 
-            TusRequests.BuildPatch(_connection.Request, host, path, offset, count);
+            _head.Build(host, path, offset, count);
             HttpResult result = _connection.SendHead();
             int sent = 0;
             while (result == HttpResult.Ok)
