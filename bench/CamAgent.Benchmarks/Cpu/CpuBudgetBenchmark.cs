@@ -68,7 +68,7 @@ public static class CpuBudgetBenchmark
         output.WriteLine("  managed HMAC-SHA256 bytes: 0 (content HMAC is native; the managed HMAC runs only in the software signer's RFC 6979 nonce)");
 
         byte[] certificate = new byte[certificateBytes];
-        output.WriteLine("  host timings of the hot spots (best of 7 rounds):");
+        output.WriteLine("  host timings of the hot spots (best of 25 short rounds):");
         output.WriteLine(Line("CRC-32", HotSpotTimings.CrcNsPerByte(), "ns per byte"));
         output.WriteLine(Line("managed SHA-256", HotSpotTimings.Sha256NsPerBlock(), "ns per 64-byte block"));
         output.WriteLine(Line("sealer fixed cost (no-op signer)", HotSpotTimings.SealerFixedUs(certificate), "us per record"));
