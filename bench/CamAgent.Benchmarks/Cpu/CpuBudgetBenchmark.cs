@@ -60,6 +60,8 @@ public static class CpuBudgetBenchmark
         Row(output, "requests", seal, upload, w => w.Requests);
         Row(output, "request-head bytes built", seal, upload, w => w.HeadBytes);
         Row(output, "  per-character steps building them", seal, upload, w => w.HeadCharSteps);
+        Row(output, "response-head bytes parsed", seal, upload, w => w.ResponseHeadBytes);
+        Row(output, "  string characters read matching their fields", seal, upload, w => w.ResponseStringSteps);
         Row(output, "journal writes", seal, upload, w => w.JournalWrites);
         Row(output, "journal bytes", seal, upload, w => w.JournalBytes);
         Row(output, "bytes allocated by Core", seal, upload, w => w.CoreAllocatedBytes);

@@ -6,8 +6,9 @@ namespace CamAgent.Benchmarks.Cpu;
 /// <summary>
 /// An in-process tus server for one upload, as a connector whose connection is a duplex stream:
 /// it reads each request head the client writes, counts the body announced by its
-/// Content-Length, and then answers from responses prepared before the upload (201 to the
-/// creation, 204 with the new offset to each PATCH, the receipt on the last one). It checks the
+/// Content-Length, and then answers from responses prepared before the upload, with the fields
+/// the reference ingest server sends (201 to the creation, 204 with the new offset and expiry to
+/// each PATCH, the receipt on the last one). It checks the
 /// offsets and lengths the client announces and allocates nothing while the upload runs, so the
 /// benchmark's allocation figures are the client's. Request-head bytes written are counted here,
 /// at the port.
@@ -15,6 +16,9 @@ namespace CamAgent.Benchmarks.Cpu;
 internal sealed class TusSink : ITlsConnector
 {
     private const string UploadPath = "/files/cam-bench-00000000000000000000";
+
+    // The fields the reference ingest server sends (Kestrel's Date first, no Server field), with a fixed date.
+    private const string HttpDate = "Mon, 07 Dec 2026 03:00:00 GMT";
     private readonly Dictionary<long, byte[]> _patchAnswers = [];
     private byte[] _created = [];
     private long _contentLength;
@@ -32,13 +36,13 @@ internal sealed class TusSink : ITlsConnector
     public void Prepare(long contentLength, int patchBytes, byte[] receipt)
     {
         _contentLength = contentLength;
-        _created = Encoding.ASCII.GetBytes($"HTTP/1.1 201 Created\r\nTus-Resumable: 1.0.0\r\nLocation: {UploadPath}\r\nUpload-Offset: 0\r\nContent-Length: 0\r\n\r\n");
+        _created = Encoding.ASCII.GetBytes($"HTTP/1.1 201 Created\r\nContent-Length: 0\r\nDate: {HttpDate}\r\nLocation: {UploadPath}\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\nUpload-Expires: {HttpDate}\r\n\r\n");
         _patchAnswers.Clear();
         for (long offset = 0; offset < contentLength; offset += patchBytes)
         {
             long next = Math.Min(contentLength, offset + patchBytes);
-            string receiptLine = next == contentLength ? $"CamAgent-Receipt: {Convert.ToBase64String(receipt)}\r\n" : string.Empty;
-            _patchAnswers[offset] = Encoding.ASCII.GetBytes($"HTTP/1.1 204 No Content\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: {next}\r\n{receiptLine}\r\n");
+            string last = next == contentLength ? $"CamAgent-Receipt: {Convert.ToBase64String(receipt)}\r\n" : $"Upload-Expires: {HttpDate}\r\n";
+            _patchAnswers[offset] = Encoding.ASCII.GetBytes($"HTTP/1.1 204 No Content\r\nDate: {HttpDate}\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: {next}\r\n{last}\r\n");
         }
     }
 

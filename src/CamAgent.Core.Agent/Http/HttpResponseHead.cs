@@ -1,3 +1,5 @@
+using CamAgent.Core.Diagnostics;
+
 namespace CamAgent.Core.Http
 {
     /// <summary>
@@ -27,6 +29,7 @@ namespace CamAgent.Core.Http
         /// </summary>
         internal HttpResult Parse(byte[] buffer, int length)
         {
+            WorkCounters.AddResponseHeadBytes(length);
             _buffer = buffer;
             HeaderCount = 0;
             StatusCode = 0;

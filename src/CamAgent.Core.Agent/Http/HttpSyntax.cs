@@ -1,3 +1,5 @@
+using CamAgent.Core.Diagnostics;
+
 namespace CamAgent.Core.Http
 {
     /// <summary>Character classes of RFC 9110 §5.6 shared by the writer and the parser.</summary>
@@ -57,10 +59,12 @@ namespace CamAgent.Core.Http
 
                 if (a != b)
                 {
+                    WorkCounters.AddResponseStringSteps(i + 1);
                     return false;
                 }
             }
 
+            WorkCounters.AddResponseStringSteps(count);
             return true;
         }
 

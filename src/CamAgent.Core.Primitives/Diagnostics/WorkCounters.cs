@@ -5,7 +5,8 @@ namespace CamAgent.Core.Diagnostics
     /// <summary>
     /// Deterministic counts of the managed per-byte work the device code does: bytes checksummed
     /// with CRC-32, bytes and blocks through the managed SHA-256, request-head bytes built and the
-    /// managed per-character steps spent building them. The benchmark (./bench.sh cpu) reads them
+    /// managed per-character steps spent building them, response-head bytes parsed and the string
+    /// characters read to match their fields. The benchmark (./bench.sh cpu) reads them
     /// to show what a sealed and uploaded segment costs an interpreter; docs/device-build.md,
     /// "Device CPU budget", turns them into nanoCLR time.
     /// Every <c>Add*</c> method is <see cref="ConditionalAttribute"/> on
@@ -25,6 +26,8 @@ namespace CamAgent.Core.Diagnostics
         private static long _sha256Blocks;
         private static long _requestHeadBytes;
         private static long _requestHeadCharSteps;
+        private static long _responseHeadBytes;
+        private static long _responseStringSteps;
 
         /// <summary>Bytes run through <c>Crc32.Compute</c>.</summary>
         public static long Crc32Bytes
@@ -60,6 +63,21 @@ namespace CamAgent.Core.Diagnostics
             get { return _requestHeadCharSteps; }
         }
 
+        /// <summary>Bytes of response heads received and parsed (status line, fields, empty line).</summary>
+        public static long ResponseHeadBytes
+        {
+            get { return _responseHeadBytes; }
+        }
+
+        /// <summary>
+        /// Characters read from strings to match response field names and values against the
+        /// bytes received (on nanoCLR each is a call into the native string indexer).
+        /// </summary>
+        public static long ResponseStringSteps
+        {
+            get { return _responseStringSteps; }
+        }
+
         /// <summary>Sets every count to zero.</summary>
         public static void Reset()
         {
@@ -68,6 +86,8 @@ namespace CamAgent.Core.Diagnostics
             _sha256Blocks = 0;
             _requestHeadBytes = 0;
             _requestHeadCharSteps = 0;
+            _responseHeadBytes = 0;
+            _responseStringSteps = 0;
         }
 
         [Conditional(CompilationSymbol)]
@@ -98,6 +118,18 @@ namespace CamAgent.Core.Diagnostics
         public static void AddRequestHeadCharSteps(int count)
         {
             _requestHeadCharSteps += count;
+        }
+   
+        [Conditional(CompilationSymbol)]
+        public static void AddResponseHeadBytes(int count)
+        {
+            _responseHeadBytes += count;
+        }
+
+        [Conditional(CompilationSymbol)]
+        public static void AddResponseStringSteps(int count)
+        {
+            _responseStringSteps += count;
         }
     }
 }
