@@ -49,49 +49,69 @@ namespace CamAgent.Core.Http
         /// <summary>Index of the first field named <paramref name="name"/>, or -1.</summary>
         public int IndexOf(string name)
         {
-            for (int i = 0; i < HeaderCount; i++)
-            {
-                if (HttpSyntax.EqualsIgnoreCase(_buffer, _nameOffset[i], _nameLength[i], name))
-                {
-                    return i;
-                }
-            }
+            int first;
+            Find(name, null, out first);
+            return first;
+        }
 
-            return -1;
+        /// <summary>As <see cref="IndexOf(string)"/> with the name pre-encoded (ASCII bytes, any case): no string is read.</summary>
+        public int IndexOf(byte[] name)
+        {
+            int first;
+            Find(null, name, out first);
+            return first;
         }
 
         /// <summary>Number of fields named <paramref name="name"/> (a repeated singleton field is an error for the caller to judge).</summary>
         public int CountOf(string name)
         {
-            int count = 0;
-            for (int i = 0; i < HeaderCount; i++)
-            {
-                if (HttpSyntax.EqualsIgnoreCase(_buffer, _nameOffset[i], _nameLength[i], name))
-                {
-                    count++;
-                }
-            }
+            int first;
+            return Find(name, null, out first);
+        }
 
-            return count;
+        /// <summary>As <see cref="CountOf(string)"/> with the name pre-encoded.</summary>
+        public int CountOf(byte[] name)
+        {
+            int first;
+            return Find(null, name, out first);
         }
 
         /// <summary>The trimmed value of the first field named <paramref name="name"/>, as (offset, count) in <see cref="Buffer"/>.</summary>
         public bool TryGetValue(string name, out int offset, out int count)
         {
-            int index = IndexOf(name);
-            offset = index < 0 ? 0 : _valueOffset[index];
-            count = index < 0 ? 0 : _valueLength[index];
-            return index >= 0;
+            int index;
+            Find(name, null, out index);
+            return ValueAt(index, out offset, out count);
+        }
+
+        /// <summary>As <see cref="TryGetValue(string, out int, out int)"/> with the name pre-encoded.</summary>
+        public bool TryGetValue(byte[] name, out int offset, out int count)
+        {
+            int index;
+            Find(null, name, out index);
+            return ValueAt(index, out offset, out count);
+        }
+
+        /// <summary>The value of the only field named <paramref name="name"/>; false when there is none or more than one. One pass over the fields.</summary>
+        public bool TryGetSingle(byte[] name, out int offset, out int count)
+        {
+            int index;
+            bool single = Find(null, name, out index) == 1;
+            return ValueAt(single ? index : -1, out offset, out count);
         }
 
         /// <summary>The value of field <paramref name="index"/> when its name is <paramref name="name"/>.</summary>
         public bool TryGetField(int index, string name, out int offset, out int count)
         {
-            bool match = index >= 0 && index < HeaderCount
-                && HttpSyntax.EqualsIgnoreCase(_buffer, _nameOffset[index], _nameLength[index], name);
-            offset = match ? _valueOffset[index] : 0;
-            count = match ? _valueLength[index] : 0;
-            return match;
+            bool match = index >= 0 && index < HeaderCount && NameIs(index, name, null);
+            return ValueAt(match ? index : -1, out offset, out count);
+        }
+
+        /// <summary>As <see cref="TryGetField(int, string, out int, out int)"/> with the name pre-encoded.</summary>
+        public bool TryGetField(int index, byte[] name, out int offset, out int count)
+        {
+            bool match = index >= 0 && index < HeaderCount && NameIs(index, null, name);
+            return ValueAt(match ? index : -1, out offset, out count);
         }
 
         /// <summary>The value of a field that must appear at most once and be 1*DIGIT no larger than <paramref name="max"/>.</summary>
@@ -102,6 +122,16 @@ namespace CamAgent.Core.Http
             int count;
             return CountOf(name) == 1
                 && TryGetValue(name, out offset, out count)
+                && HttpSyntax.TryParseDecimal(_buffer, offset, count, max, out value);
+        }
+
+        /// <summary>As <see cref="TryGetDecimal(string, long, out long)"/> with the name pre-encoded, in one pass over the fields.</summary>
+        public bool TryGetDecimal(byte[] name, long max, out long value)
+        {
+            value = 0;
+            int offset;
+            int count;
+            return TryGetSingle(name, out offset, out count)
                 && HttpSyntax.TryParseDecimal(_buffer, offset, count, max, out value);
         }
 
@@ -138,6 +168,37 @@ namespace CamAgent.Core.Http
         public byte[] Buffer
         {
             get { return _buffer; }
+        }
+
+        // Counts the fields named by the string or, when given, the pre-encoded bytes; first is the index of the first one (-1: none).
+        private int Find(string name, byte[] encoded, out int first)
+        {
+            first = -1;
+            int count = 0;
+            for (int i = 0; i < HeaderCount; i++)
+            {
+                if (NameIs(i, name, encoded))
+                {
+                    first = count == 0 ? i : first;
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
+        private bool NameIs(int index, string name, byte[] encoded)
+        {
+            return encoded != null
+                ? HttpSyntax.EqualsIgnoreCase(_buffer, _nameOffset[index], _nameLength[index], encoded)
+                : HttpSyntax.EqualsIgnoreCase(_buffer, _nameOffset[index], _nameLength[index], name);
+        }
+
+        private bool ValueAt(int index, out int offset, out int count)
+        {
+            offset = index < 0 ? 0 : _valueOffset[index];
+            count = index < 0 ? 0 : _valueLength[index];
+            return index >= 0;
         }
 
         private HttpResult ParseStatusLine(byte[] b, int end)

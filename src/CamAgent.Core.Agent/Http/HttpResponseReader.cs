@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text;
 using CamAgent.Core.Platform;
 
 namespace CamAgent.Core.Http
@@ -14,6 +15,12 @@ namespace CamAgent.Core.Http
     /// </summary>
     public sealed class HttpResponseReader
     {
+        // Framing fields (RFC 9112 §6.3, §9.6), encoded once: matching them reads no string.
+        private static readonly byte[] TransferEncodingName = Encoding.UTF8.GetBytes("Transfer-Encoding");
+        private static readonly byte[] ContentLengthName = Encoding.UTF8.GetBytes("Content-Length");
+        private static readonly byte[] ConnectionName = Encoding.UTF8.GetBytes("Connection");
+        private static readonly byte[] CloseToken = Encoding.UTF8.GetBytes("close");
+
         private readonly byte[] _buffer;
         private readonly HttpResponseHead _head = new HttpResponseHead();
         private int _consumed;
@@ -214,7 +221,7 @@ namespace CamAgent.Core.Http
         {
             int status = _head.StatusCode;
             KeepAlive = _head.MinorVersion == 1 && !ConnectionCloseRequested();
-            if (_head.IndexOf("Transfer-Encoding") >= 0)
+            if (_head.IndexOf(TransferEncodingName) >= 0)
             {
                 // RFC 9112 §6.3 rule 3: Transfer-Encoding overrides Content-Length.
                 BodyLength = requestWasHead || status == 204 || status == 304 ? 0 : -1;
@@ -224,7 +231,7 @@ namespace CamAgent.Core.Http
             }
 
             long contentLength = -1;
-            if (_head.IndexOf("Content-Length") >= 0 && !TryGetContentLength(out contentLength))
+            if (_head.IndexOf(ContentLengthName) >= 0 && !TryGetContentLength(out contentLength))
             {
                 KeepAlive = false;
                 return HttpResult.BadContentLength;
@@ -253,7 +260,7 @@ namespace CamAgent.Core.Http
             {
                 int offset;
                 int count;
-                if (!_head.TryGetField(i, "Content-Length", out offset, out count))
+                if (!_head.TryGetField(i, ContentLengthName, out offset, out count))
                 {
                     continue;
                 }
@@ -276,7 +283,7 @@ namespace CamAgent.Core.Http
             int count;
             for (int i = 0; i < _head.HeaderCount; i++)
             {
-                if (_head.TryGetField(i, "Connection", out offset, out count) && ContainsToken(_head.Buffer, offset, count, "close"))
+                if (_head.TryGetField(i, ConnectionName, out offset, out count) && ContainsToken(_head.Buffer, offset, count, CloseToken))
                 {
                     return true;
                 }
@@ -285,7 +292,7 @@ namespace CamAgent.Core.Http
             return false;
         }
 
-        private static bool ContainsToken(byte[] b, int offset, int count, string token)
+        private static bool ContainsToken(byte[] b, int offset, int count, byte[] token)
         {
             int end = offset + count;
             int i = offset;

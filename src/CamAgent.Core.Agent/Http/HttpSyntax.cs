@@ -5,6 +5,9 @@ namespace CamAgent.Core.Http
     /// <summary>Character classes of RFC 9110 §5.6 shared by the writer and the parser.</summary>
     public static class HttpSyntax
     {
+        // ASCII upper and lower case letters differ in this bit only.
+        private const int CaseBit = 0x20;
+
         /// <summary>tchar (RFC 9110 §5.6.2).</summary>
         public static bool IsTokenChar(int c)
         {
@@ -65,6 +68,36 @@ namespace CamAgent.Core.Http
             }
 
             WorkCounters.AddResponseStringSteps(count);
+            return true;
+        }
+
+        /// <summary>
+        /// As <see cref="EqualsIgnoreCase(byte[], int, int, string)"/> against pre-encoded ASCII
+        /// bytes: no string is read, so on the device each character is a few IL instructions
+        /// instead of a native call.
+        /// </summary>
+        public static bool EqualsIgnoreCase(byte[] buffer, int offset, int count, byte[] text)
+        {
+            if (text == null)
+            {
+                throw new System.ArgumentNullException("text");
+            }
+
+            if (count != text.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                int a = buffer[offset + i];
+                int b = text[i];
+                if (a != b && ((a | CaseBit) != (b | CaseBit) || (a | CaseBit) < 'a' || (a | CaseBit) > 'z'))
+                {
+                    return false;
+                }
+            }
+
             return true;
         }
 
