@@ -158,32 +158,38 @@ namespace CamAgent.Core.Http
         private HttpResult ReadOneHead(Stream stream)
         {
             CompactAfter(_consumed);
+            byte[] buffer = _buffer;
             int lineStart = 0;
             int position = 0;
+            int limit = HttpLimits.MaxStatusLineBytes;
+            bool afterCr = false;
             while (true)
             {
-                while (position < _end)
+                // Every byte of every response passes here: on the device each check is an
+                // interpreted instruction, so the common byte (not LF) takes as few as it can.
+                int end = _end;
+                while (position < end)
                 {
-                    byte c = _buffer[position];
-                    if (position > 0 && _buffer[position - 1] == '\r' && c != '\n')
+                    byte c = buffer[position];
+                    if (afterCr && c != '\n')
                     {
                         return lineStart == 0 ? HttpResult.MalformedStatusLine : HttpResult.MalformedHeader;
                     }
 
                     position++;
-                    int lineLength = position - lineStart;
-                    int limit = lineStart == 0 ? HttpLimits.MaxStatusLineBytes : HttpLimits.MaxHeaderLineBytes;
-                    if (lineLength > limit)
+                    if (position - lineStart > limit)
                     {
                         return lineStart == 0 ? HttpResult.StatusLineTooLong : HttpResult.HeaderLineTooLong;
                     }
 
+                    afterCr = c == '\r';
                     if (c != '\n')
                     {
                         continue;
                     }
 
-                    if (lineLength < 2 || _buffer[position - 2] != '\r')
+                    int lineLength = position - lineStart;
+                    if (lineLength < 2 || buffer[position - 2] != '\r')
                     {
                         return lineStart == 0 ? HttpResult.MalformedStatusLine : HttpResult.MalformedHeader;
                     }
@@ -196,10 +202,11 @@ namespace CamAgent.Core.Http
                         }
 
                         _headLength = position;
-                        return _head.Parse(_buffer, position);
+                        return _head.Parse(buffer, position);
                     }
 
                     lineStart = position;
+                    limit = HttpLimits.MaxHeaderLineBytes;
                 }
 
                 if (_end == _buffer.Length)

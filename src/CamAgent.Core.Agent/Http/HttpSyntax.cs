@@ -7,6 +7,13 @@ namespace CamAgent.Core.Http
     {
         // ASCII upper and lower case letters differ in this bit only.
         private const int CaseBit = 0x20;
+        private const int ByteValues = 256;
+
+        /// <summary>
+        /// <see cref="IsTokenChar"/> for every byte value, built once by this type's own static
+        /// constructor: a parser indexes it with a received byte instead of calling per byte. Read only.
+        /// </summary>
+        internal static readonly bool[] TokenChars = BuildTokenChars();
 
         /// <summary>tchar (RFC 9110 §5.6.2).</summary>
         public static bool IsTokenChar(int c)
@@ -99,6 +106,17 @@ namespace CamAgent.Core.Http
             }
 
             return true;
+        }
+
+        private static bool[] BuildTokenChars()
+        {
+            bool[] table = new bool[ByteValues];
+            for (int c = 0; c < ByteValues; c++)
+            {
+                table[c] = IsTokenChar(c);
+            }
+
+            return table;
         }
 
         /// <summary>
