@@ -24,26 +24,34 @@ namespace CamAgent.Core.Http
         public int HeaderCount { get; private set; }
 
         /// <summary>
-        /// Parses buffer[0..length), which ends with the empty line (CRLF CRLF) and whose line
-        /// lengths the reader has already bounded. Status line: RFC 9112 §4; field lines: RFC 9112 §5.
+        /// Parses buffer[0..length), which ends with the empty line (CRLF CRLF), whose line
+        /// lengths the reader has already bounded and whose lines it has found: the CR of line n
+        /// is at <paramref name="lineEnds"/>[n], for the first <paramref name="lineCount"/> lines
+        /// other than the empty one (at least the status line; at most
+        /// <see cref="LinesNeeded"/>, which is enough to tell a head with too many fields).
+        /// Status line: RFC 9112 §4; field lines: RFC 9112 §5.
         /// </summary>
-        internal HttpResult Parse(byte[] buffer, int length)
+        internal HttpResult Parse(byte[] buffer, int length, int[] lineEnds, int lineCount)
         {
             WorkCounters.AddResponseHeadBytes(length);
             _buffer = buffer;
             HeaderCount = 0;
             StatusCode = 0;
-            int lineEnd = IndexOfCrLf(buffer, 0, length);
-            HttpResult result = ParseStatusLine(buffer, lineEnd);
-            int position = lineEnd + 2;
-            while (result == HttpResult.Ok && position < length - 2)
+            HttpResult result = ParseStatusLine(buffer, lineEnds[0]);
+            int position = lineEnds[0] + 2;
+            for (int line = 1; result == HttpResult.Ok && line < lineCount; line++)
             {
-                lineEnd = IndexOfCrLf(buffer, position, length);
-                result = ParseFieldLine(buffer, position, lineEnd);
-                position = lineEnd + 2;
+                result = ParseFieldLine(buffer, position, lineEnds[line]);
+                position = lineEnds[line] + 2;
             }
 
             return result;
+        }
+
+        /// <summary>Lines whose ends <see cref="Parse"/> may need: the status line, the most fields kept, and one more to refuse.</summary>
+        internal static int LinesNeeded
+        {
+            get { return HttpLimits.MaxHeaderCount + 2; }
         }
 
         /// <summary>Index of the first field named <paramref name="name"/>, or -1.</summary>
@@ -288,19 +296,6 @@ namespace CamAgent.Core.Http
             _valueLength[HeaderCount] = valueEnd - valueStart;
             HeaderCount++;
             return HttpResult.Ok;
-        }
-
-        private static int IndexOfCrLf(byte[] b, int from, int end)
-        {
-            for (int i = from; i + 1 < end; i++)
-            {
-                if (b[i] == '\r' && b[i + 1] == '\n')
-                {
-                    return i;
-                }
-            }
-
-            return end;
         }
     }
 }

@@ -23,6 +23,9 @@ namespace CamAgent.Core.Http
 
         private readonly byte[] _buffer;
         private readonly HttpResponseHead _head = new HttpResponseHead();
+
+        // Where the scanner saw each line end (the CR), so the parser need not search for them again.
+        private readonly int[] _lineEnds = new int[HttpResponseHead.LinesNeeded];
         private int _consumed;
         private int _end;
         private int _headLength;
@@ -163,6 +166,7 @@ namespace CamAgent.Core.Http
             int position = 0;
             int limit = HttpLimits.MaxStatusLineBytes;
             bool afterCr = false;
+            int lines = 0;
             while (true)
             {
                 // Every byte of every response passes here: on the device each check is an
@@ -202,7 +206,12 @@ namespace CamAgent.Core.Http
                         }
 
                         _headLength = position;
-                        return _head.Parse(buffer, position);
+                        return _head.Parse(buffer, position, _lineEnds, lines);
+                    }
+
+                    if (lines < _lineEnds.Length)
+                    {
+                        _lineEnds[lines++] = position - 2;
                     }
 
                     lineStart = position;

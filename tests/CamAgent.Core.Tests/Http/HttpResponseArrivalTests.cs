@@ -57,4 +57,22 @@ public class HttpResponseArrivalTests
 
         return [.. bytes];
     }
+
+    [Theory]
+    [InlineData(32, HttpResult.Ok)]
+    [InlineData(33, HttpResult.TooManyHeaders)]
+    [InlineData(60, HttpResult.TooManyHeaders)]
+    public void The_Most_Fields_Kept_Is_Accepted_And_One_More_Refused_In_Any_Pieces(int fields, HttpResult expected)
+    {
+        var text = new StringBuilder("HTTP/1.1 204 No Content\r\n");
+        for (int i = 0; i < fields; i++)
+        {
+            text.Append("X-F").Append(i).Append(": v\r\n");
+        }
+
+        byte[] input = Encoding.ASCII.GetBytes(text.Append("\r\n").ToString());
+        var reader = new HttpResponseReader(HttpLimits.MaxResponseHeadBytes);
+        Assert.Equal(expected, Verdict(reader, input, int.MaxValue).Item1);
+        Assert.Equal(expected, Verdict(reader, input, 3).Item1);
+    }
 }
