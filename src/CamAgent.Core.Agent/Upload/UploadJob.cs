@@ -11,7 +11,6 @@ namespace CamAgent.Core.Upload
     /// </summary>
     public sealed class UploadJob
     {
-
         /// <param name="content">Seekable stream of exactly <paramref name="contentLength"/> bytes; null only for continuity records (length 0).</param>
         public UploadJob(long sequence, byte[] manifest, int manifestOffset, int manifestCount, Stream content, long contentLength)
         {
