@@ -29,6 +29,8 @@ namespace CamAgent.Core.Agent
         private readonly int _maxBackoffMs;
         private readonly SpoolEntry _entry = new SpoolEntry();
         private readonly byte[] _manifest = new byte[SpoolConstants.MaxManifestBytes];
+        private readonly byte[] _chainBytes = new byte[SpoolConstants.MaxChainStateBytes];
+        private readonly ChainState _chainAfter = new ChainState();
         private readonly byte[] _receiptDigest = new byte[Sha256.DigestSizeBytes];
         private readonly Sha256 _sha = new Sha256();
         private readonly CoseSign1Message _cose = new CoseSign1Message();
@@ -72,7 +74,7 @@ namespace CamAgent.Core.Agent
 
         public int BufferBytes
         {
-            get { return _manifest.Length + _receiptDigest.Length; }
+            get { return _manifest.Length + _chainBytes.Length + _receiptDigest.Length; }
         }
 
         /// <summary>Copies SHA-256 of the newest committed receipt.</summary>
@@ -143,7 +145,8 @@ namespace CamAgent.Core.Agent
             }
 
             int manifestCount;
-            if (_spool.ReadManifest(_entry.Sequence, _manifest, 0, out manifestCount) != SpoolStatus.Ok)
+            int chainCount;
+            if (_spool.ReadManifest(_entry.Sequence, _manifest, 0, out manifestCount, _chainBytes, 0, out chainCount) != SpoolStatus.Ok)
             {
                 return BackOff(nowMs, _maxBackoffMs);
             }
@@ -157,8 +160,22 @@ namespace CamAgent.Core.Agent
             _content = content;
             _active = _entry.Sequence;
             _journalledOffset = _entry.UploadOffsetBytes;
-            _client.Begin(new UploadJob(_entry.Sequence, _manifest, 0, manifestCount, content, _entry.ContentLengthBytes));
+            _client.Begin(NewJob(manifestCount, chainCount, content));
             return UploadOutcome.Progress;
+        }
+
+        // The chain state committed with the record is the sealer's state right after it: its
+        // previous-record digest is this record's digest, computed once when it was sealed
+        // (docs/evidence-format.md §3.3). Without a state that says so, the checker hashes the manifest.
+        private UploadJob NewJob(int manifestCount, int chainCount, Stream content)
+        {
+            if (chainCount > 0 && _chainAfter.Decode(_chainBytes, 0, chainCount, _reader) == EvidenceStatus.Ok
+                && _chainAfter.NextSequence == _entry.Sequence + 1)
+            {
+                return new UploadJob(_entry.Sequence, _manifest, 0, manifestCount, content, _entry.ContentLengthBytes, _chainAfter.PreviousRecordDigest);
+            }
+
+            return new UploadJob(_entry.Sequence, _manifest, 0, manifestCount, content, _entry.ContentLengthBytes);
         }
 
         private void JournalProgress()

@@ -12,11 +12,13 @@ namespace CamAgent.Core.Upload
     internal sealed class PatchSender
     {
         private readonly HttpConnection _connection;
+        private readonly PatchHead _head;
         private readonly byte[] _chunk;
 
         public PatchSender(HttpConnection connection, int chunkSizeBytes)
         {
             _connection = connection;
+            _head = new PatchHead(connection.Request);
             _chunk = new byte[chunkSizeBytes];
         }
 
@@ -42,7 +44,7 @@ namespace CamAgent.Core.Upload
                 return HttpResult.Ok;
             }
 
-            HttpResult result = TusRequests.BuildPatch(_connection.Request, host, path, offset, count);
+            HttpResult result = _head.Build(host, path, offset, count);
             if (result == HttpResult.Ok)
             {
                 result = _connection.SendHead();

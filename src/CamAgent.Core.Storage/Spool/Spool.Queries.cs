@@ -60,6 +60,24 @@ namespace CamAgent.Core.Spool
             return ReadBody(sequence, true, buffer, offset, out count);
         }
 
+        /// <summary>
+        /// As <see cref="ReadManifest(long, byte[], int, out int)"/>, and copies the chain state
+        /// committed with the record into <paramref name="chainState"/> (room for
+        /// <see cref="SpoolConstants.MaxChainStateBytes"/>): the sealer's state right after it,
+        /// which holds the record's own digest.
+        /// </summary>
+        public SpoolStatus ReadManifest(long sequence, byte[] buffer, int offset, out int count, byte[] chainState, int chainOffset, out int chainCount)
+        {
+            chainCount = 0;
+            SpoolStatus status = ReadBody(sequence, true, buffer, offset, out count);
+            if (status == SpoolStatus.Ok)
+            {
+                chainCount = _files.CopyLoadedChainBytes(chainState, chainOffset);
+            }
+
+            return status;
+        }
+
         /// <summary>Copies the committed receipt of <paramref name="sequence"/>. Statuses as <see cref="ReadManifest"/>, plus WrongState (no receipt yet).</summary>
         public SpoolStatus ReadReceipt(long sequence, byte[] buffer, int offset, out int count)
         {

@@ -191,13 +191,13 @@ namespace CamAgent.Core.Spool
         {
             EnsureRecovered();
             CheckCommitArguments(sequence, segment, contentLengthBytes, manifest, manifestOffset, manifestCount, chainState, chainOffset, chainCount);
-            uint manifestCrc = Crc32.Compute(manifest, manifestOffset, manifestCount);
-            if (_commitStarted && manifestCrc != _commitManifestCrc)
+            bool retry = _commitStarted;
+            if (retry && Crc32.Compute(manifest, manifestOffset, manifestCount) != _commitManifestCrc)
             {
                 throw new InvalidOperationException("a sequence number is signed once: retry the commit with the same record");
             }
 
-            if (!_commitStarted)
+            if (!retry)
             {
                 if (_state.ReservedEnd <= sequence)
                 {
@@ -211,7 +211,6 @@ namespace CamAgent.Core.Spool
                 }
 
                 _commitStarted = true;
-                _commitManifestCrc = manifestCrc;
             }
 
             RecordKind kind = segment == null ? RecordKind.Continuity : RecordKind.Segment;
@@ -221,6 +220,12 @@ namespace CamAgent.Core.Spool
                 chainState, chainOffset, chainCount, manifest, manifestOffset, manifestCount);
             if (status != StoreStatus.Ok)
             {
+                // Only a retry compares record bytes, so only a failed commit pays for their CRC.
+                if (!retry)
+                {
+                    _commitManifestCrc = Crc32.Compute(manifest, manifestOffset, manifestCount);
+                }
+
                 return SpoolStatuses.From(status);
             }
 

@@ -159,6 +159,14 @@ namespace CamAgent.Core.Spool
             state.SetChain(sequence, _frame.Buffer, FramedFile.PayloadOffset + ManifestHeaderBytes, _chainStateLength);
         }
 
+        /// <summary>Chain state bytes of the last loaded manifest record: copies them into <paramref name="buffer"/>; returns their count.</summary>
+        internal int CopyLoadedChainBytes(byte[] buffer, int offset)
+        {
+            Bytes.CheckRange(buffer, offset, _chainStateLength);
+            Array.Copy(_frame.Buffer, FramedFile.PayloadOffset + ManifestHeaderBytes, buffer, offset, _chainStateLength);
+            return _chainStateLength;
+        }
+
         /// <summary>Copies the manifest or receipt bytes of the last load into <paramref name="buffer"/>; returns their count.</summary>
         internal int CopyLoadedBody(byte[] buffer, int offset, bool manifest)
         {
