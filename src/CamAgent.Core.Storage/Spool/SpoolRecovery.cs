@@ -89,6 +89,18 @@ namespace CamAgent.Core.Spool
                     continue;
                 }
 
+                long quarantined = StoreNames.ParseHex(name, SpoolFiles.QuarantineExtension);
+                if (quarantined >= 0)
+                {
+                    StoreStatus scanned = ScanQuarantined(quarantined, report);
+                    if (scanned != StoreStatus.Ok)
+                    {
+                        return scanned;
+                    }
+
+                    continue;
+                }
+
                 long sequence = StoreNames.ParseHex(name, SpoolFiles.ManifestExtension);
                 if (sequence < 0)
                 {
@@ -115,13 +127,44 @@ namespace CamAgent.Core.Spool
             return StoreStatus.Ok;
         }
 
-        private void Admit(long sequence, RecoveryReport report)
+        /// <summary>
+        /// A quarantined record stays out of the live table, but its number stays used and its
+        /// segment sealed, so its content is never sealed again. It is never the newest record: the
+        /// continuity record that declares it was committed before it was renamed.
+        /// </summary>
+        private StoreStatus ScanQuarantined(long sequence, RecoveryReport report)
         {
-            _newestValid = sequence > _newestValid ? sequence : _newestValid;
+            _highestNamed = sequence > _highestNamed ? sequence : _highestNamed;
+            bool valid;
+            StoreStatus status = _files.LoadManifest(sequence, SpoolFiles.QuarantineExtension, out valid);
+            if (status == StoreStatus.DeviceRemoved)
+            {
+                return status;
+            }
+
+            if (status != StoreStatus.Ok || !valid)
+            {
+                report.CorruptFiles++;
+                return StoreStatus.Ok;
+            }
+
+            RaiseSealedRecorderSequence();
+            report.Quarantined++;
+            return StoreStatus.Ok;
+        }
+
+        private void RaiseSealedRecorderSequence()
+        {
             if (_files.LoadedKind == RecordKind.Segment && _files.LoadedRecorderSequence > _state.HighestSealedRecorderSequence)
             {
                 _state.HighestSealedRecorderSequence = _files.LoadedRecorderSequence;
             }
+        }
+
+        private void Admit(long sequence, RecoveryReport report)
+        {
+            _newestValid = sequence > _newestValid ? sequence : _newestValid;
+            RaiseSealedRecorderSequence();
 
             if (_index.Count == _index.Capacity)
             {
