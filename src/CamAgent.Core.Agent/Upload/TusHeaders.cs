@@ -35,6 +35,18 @@ namespace CamAgent.Core.Upload
         /// <summary>CamAgent-Error of a 400 for a PATCH body that ended before its Content-Length (a cut link).</summary>
         public const string BodyIncompleteCode = "body-incomplete";
 
+        /// <summary>CamAgent-Error of a 400: the manifest is not a valid COSE_Sign1 manifest.</summary>
+        public const string ManifestMalformedCode = "manifest-malformed";
+
+        /// <summary>CamAgent-Error of a 400: the manifest's signature does not verify.</summary>
+        public const string ManifestSignatureInvalidCode = "manifest-signature-invalid";
+
+        /// <summary>CamAgent-Error of a 400: Upload-Length differs from the manifest's content length.</summary>
+        public const string LengthMismatchCode = "length-mismatch";
+
+        /// <summary>CamAgent-Error of a 413: Upload-Length above the server's Tus-Max-Size.</summary>
+        public const string SegmentTooLargeCode = "segment-too-large";
+
         /// <summary>The creation endpoint (tus 1.0.0 Creation extension).</summary>
         public const string CreationPath = "/files/";
 
