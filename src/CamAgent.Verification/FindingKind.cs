@@ -74,4 +74,11 @@ public enum FindingKind
     /// skipped (commits cut by the power loss), and that the chain link still bridges. Not an error.
     /// </summary>
     DeclaredGap,
+
+    /// <summary>
+    /// A sequence number with no record that a signed record-quarantined record declares: the
+    /// server refused that record and the device keeps it on its card. A warning: the evidence
+    /// exists, but not in this store.
+    /// </summary>
+    Quarantined,
 }
