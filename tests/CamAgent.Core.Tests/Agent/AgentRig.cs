@@ -126,6 +126,9 @@ public sealed class AgentRig : IDisposable
         return sequence;
     }
 
+    /// <summary>The folder that stands for the SD card.</summary>
+    public string CardRoot => _root;
+
     public string[] SegmentFilesOnCard() => FilesOnCard(SegmentDir);
 
     public string[] FilesOnCard(string directory) => Directory.GetFiles(Path.Combine(_root, directory)).Select(Path.GetFileName).Order().ToArray()!;
