@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using CamAgent.Core.Http;
 
@@ -42,7 +43,12 @@ namespace CamAgent.Core.Upload
                 return HttpResult.Ok;
             }
 
-            TusRequests.BuildPatch(_connection.Request, host, path, offset, count);
+            if (TusRequests.BuildPatch(_connection.Request, host, path, offset, count) != HttpResult.Ok)
+            {
+                // The host (≤ 253 characters), a checked Location (≤ 256) and five short fields always fit.
+                throw new InvalidOperationException("PATCH request does not fit the request buffer");
+            }
+
             HttpResult result = _connection.SendHead();
             int sent = 0;
             while (result == HttpResult.Ok)
