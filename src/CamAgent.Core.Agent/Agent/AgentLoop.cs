@@ -179,6 +179,12 @@ namespace CamAgent.Core.Agent
         /// </summary>
         public void NotifyTimeSynced(long nowMs)
         {
+            if (!_started)
+            {
+                // A step queued before Start would come before the power-loss record that must be first.
+                throw new InvalidOperationException("Start first");
+            }
+
             _watch.NotifySynced(nowMs);
         }
 
