@@ -60,6 +60,9 @@ public sealed class InMemoryTusServer : ITlsConnector
     public byte[]? StoredContent(string deviceId, long sequence) =>
         _uploads.TryGetValue($"{deviceId}-{sequence:D20}", out Upload? u) && u.Receipt != null ? u.Data.ToArray() : null;
 
+    public byte[]? StoredReceipt(string deviceId, long sequence) =>
+        _uploads.TryGetValue($"{deviceId}-{sequence:D20}", out Upload? u) ? u.Receipt : null;
+
     public Manifest? StoredManifest(string deviceId, long sequence) =>
         _uploads.TryGetValue($"{deviceId}-{sequence:D20}", out Upload? u) && u.Receipt != null ? CoseReceiptChecker.ManifestOf(u.Manifest, 0, u.Manifest.Length) : null;
 

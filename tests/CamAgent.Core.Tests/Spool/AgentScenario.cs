@@ -221,9 +221,22 @@ public sealed class AgentScenario
         _recordBytesOnCard[path] = bytes;
     }
 
-    /// <summary>After every boot: a segment's content is gone only once the server issued its receipt.</summary>
+    /// <summary>
+    /// After every boot: a segment's content is gone only once the server issued its receipt, and
+    /// every receipt the spool kept is the one the server issued for that record.
+    /// </summary>
     private void CheckCardAfterBoot()
     {
+        foreach (string path in Store.Paths.Where(p => p.StartsWith(SpoolDirectory + "/", StringComparison.Ordinal) && p.EndsWith(".RCP", StringComparison.Ordinal)))
+        {
+            // A receipt file is a frame (12-byte header) around a 14-byte record header and the receipt (docs/agent-storage.md §4, §7).
+            long sequence = Convert.ToInt64(path[(SpoolDirectory.Length + 1)..^4], 16);
+            byte[] frame = Store.Peek(path)!;
+            int length = (frame[24] << 8) | frame[25];
+            byte[]? issued = Server.StoredReceipt(Support.TestCredentials.DeviceId, sequence);
+            Assert.True(issued != null && frame.AsSpan(26, length).SequenceEqual(issued), $"{path}: a receipt the server did not issue for record {sequence}");
+        }
+
         foreach (long recorderSequence in _recorder.Written)
         {
             bool present = Store.Peek($"{SegmentDirectory}/{recorderSequence:D8}.SEG") != null
