@@ -10,6 +10,15 @@ namespace CamAgent.Core.Spool
     /// <summary>Read access to the spool: live records, their manifests, receipts and content, the chain state.</summary>
     public sealed partial class Spool
     {
+        /// <summary>
+        /// True once a <see cref="Recover"/> scanned the card, also when it then could not save the
+        /// reconciled state (it returned StorageFull or IoError): the spool is usable.
+        /// </summary>
+        public bool IsRecovered
+        {
+            get { return _recovered; }
+        }
+
         /// <summary>Fills <paramref name="entry"/> with the oldest live record (the next to upload or delete).</summary>
         public bool GetOldest(SpoolEntry entry)
         {

@@ -17,7 +17,7 @@ namespace CamAgent.Core.Spool
     /// <see cref="CommitReceipt"/> → <see cref="DeleteReceipted"/>.
     /// Call <see cref="Recover"/> at every boot before anything else. Not thread-safe: one agent
     /// loop owns it. All buffers are allocated here (<see cref="BufferBytes"/>).
-    /// State changes live in this file, read access in Spool.Queries.cs.
+    /// State changes live in this file, read access in Spool.Queries.cs, quarantine in Spool.Quarantine.cs.
     /// </summary>
     public sealed partial class Spool
     {
@@ -39,6 +39,7 @@ namespace CamAgent.Core.Spool
         private uint _commitManifestCrc;
         private long _persistedChainHead = -1;
         private bool _stateDirty;
+        private int _quarantined;
 
         /// <param name="store">The volume holding the recorder's segments and the spool.</param>
         /// <param name="spoolDirectory">Directory owned by the spool (store path, 8.3 name).</param>
@@ -137,6 +138,7 @@ namespace CamAgent.Core.Spool
             }
 
             _next = _state.ReservedEnd;
+            _quarantined = report.Quarantined;
             _recovered = true;
             return SaveState();
         }
