@@ -1,5 +1,6 @@
 using System;
 using CamAgent.Core.Config;
+using CamAgent.Core.Crypto;
 using CamAgent.Core.Egress;
 using CamAgent.Core.Evidence;
 using CamAgent.Core.Platform;
@@ -39,12 +40,10 @@ namespace CamAgent.Core.Agent
         private readonly RecoveryReport _report = new RecoveryReport();
         private readonly AgentBoot _bootSteps;
         private readonly ContinuityWatch _watch;
-        private readonly byte[] _receiptDigest = new byte[Sha256Bytes];
+        private readonly byte[] _receiptDigest = new byte[Sha256.DigestSizeBytes];
         private bool _started;
         private bool _signerFailed;
         private long _nextSealAttemptMs;
-
-        private const int Sha256Bytes = 32;
 
         /// <param name="platform">The platform's ports (all required).</param>
         /// <param name="config">The configuration in force (validated as a whole by <see cref="ConfigValidator"/>).</param>
