@@ -18,7 +18,7 @@ internal static class StoreOpener
     {
         OpenedStore opened = options.Cluster is null
             ? OpenFileStore(options, format, time, deviceCa)
-            : throw new IngestConfigurationException("cluster: not available in this build.");
+            : Cluster.ClusterStoreOpener.Open(options, format, time, deviceCa);
         try
         {
             foreach (string expired in opened.Store.ExpiredAtStart)
