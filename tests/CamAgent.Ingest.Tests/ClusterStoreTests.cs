@@ -74,7 +74,12 @@ public sealed class ClusterStoreTests : IClassFixture<TestCluster>
 
         AuditVerification audit = AuditLogVerifier.Verify(Path.Combine(export, "audit.log"));
         Assert.True(audit.IsValid, $"audit line {audit.FirstBadLine}: {audit.Problem}");
-        Assert.Equal(cameras * SegmentsPerCamera, File.ReadLines(Path.Combine(export, "audit.log")).Count(l => l.Contains("\"code\":\"stored\"", StringComparison.Ordinal)));
+
+        // A record stored by the killed node just before its audit line was written has no
+        // "stored" line (the camera gets its receipt from the other node's HEAD): at most one per
+        // camera in flight. Every line that is there names a record in the store (verify checks it).
+        int storedLines = File.ReadLines(Path.Combine(export, "audit.log")).Count(l => l.Contains("\"code\":\"stored\"", StringComparison.Ordinal));
+        Assert.InRange(storedLines, (cameras * SegmentsPerCamera) - cameras, cameras * SegmentsPerCamera);
         string root = temp.Combine("root-ca.crt.pem");
         File.WriteAllText(root, nodes.Pki.Root.ExportCertificatePem());
         Assert.Equal(0, CamAgentProcess.Run("verify", export, "--ca", root));
