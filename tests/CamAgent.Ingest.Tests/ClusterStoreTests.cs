@@ -1,15 +1,11 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
-using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using CamAgent.Core.Upload;
-using CamAgent.Ingest.Cluster;
 using CamAgent.Ingest.Tests.Support;
 using CamAgent.Verification.Audit;
-using Npgsql;
 
 namespace CamAgent.Ingest.Tests;
 
@@ -33,53 +29,26 @@ public sealed class ClusterStoreTests : IClassFixture<TestCluster>
     public async Task Cameras_Finish_On_The_Surviving_Node_When_One_Is_SIGKILLed_And_Nothing_Is_Lost()
     {
         int cameras = Soak ? 200 : 24;
-        const int SegmentsPerCamera = 2;
         using var temp = new TempDirectory();
         using var nodes = ClusterNodes.Start(_cluster, temp, "kill");
         await using var balancer = new TcpBalancer(nodes.Ports);
-        var outcomes = new ConcurrentBag<string>();
-        var uploaded = new ConcurrentBag<(string DeviceId, ulong Sequence, byte[] Content)>();
-        DateTime deadline = DateTime.UtcNow.AddMinutes(Soak ? 10 : 3);
-        var threads = Enumerable.Range(0, cameras).Select(i => new Thread(() =>
-        {
-            var camera = new CoreCamera(nodes.Pki, new TestCamera(nodes.Pki.IssueDevice($"cam-k{i:D3}")), balancer.Port);
-            for (int s = 0; s < SegmentsPerCamera; s++)
-            {
-                ulong sequence = camera.Camera.NextSequence;
-                byte[] content = RandomNumberGenerator.GetBytes(100_000 + (i * 7919 % 60_000));
-                var (status, receipt, why) = camera.Upload(content, deadline);
-                if (status != UploadStatus.Completed || receipt != ReceiptCheckStatus.Valid)
-                {
-                    outcomes.Add($"{camera.Camera.DeviceId} seq {sequence}: {status} receipt {receipt} {why}");
-                }
-
-                uploaded.Add((camera.Camera.DeviceId, sequence, content));
-            }
-
-            camera.Close();
-        }) { IsBackground = true }).ToList();
+        var fleet = new Fleet(nodes, balancer.Port, DateTime.UtcNow.AddMinutes(Soak ? 10 : 3));
+        List<Thread> threads = Enumerable.Range(0, cameras).Select(i => new Thread(() => fleet.Run(i)) { IsBackground = true }).ToList();
         threads.ForEach(t => t.Start());
         await nodes.KillFirstAfterStoredAsync(cameras / 2, TimeSpan.FromMinutes(2));
-        threads.ForEach(t => Assert.True(t.Join(deadline - DateTime.UtcNow + TimeSpan.FromSeconds(30)), "a camera did not finish"));
+        threads.ForEach(t => Assert.True(t.Join(fleet.Deadline - DateTime.UtcNow + TimeSpan.FromSeconds(30)), "a camera did not finish"));
 
-        Assert.True(outcomes.IsEmpty, string.Join("\n", outcomes.Take(10)));
+        Assert.True(fleet.Failures.IsEmpty, string.Join("\n", fleet.Failures.Take(10)));
         string export = temp.Combine("export");
         Assert.Equal(0, CamAgentProcess.Run("store", "export", "--config", nodes.ConfigPaths[1], "--to", export));
-        foreach ((string device, ulong sequence, byte[] content) in uploaded)
+        foreach ((string device, ulong sequence, byte[] content) in fleet.Uploaded)
         {
             string prefix = Path.Combine(export, "devices", device, sequence.ToString("D20"));
             Assert.Equal(content, File.ReadAllBytes(prefix + ".segment"));
             Assert.True(File.Exists(prefix + ".receipt.cose") && File.Exists(prefix + ".manifest.cose"), prefix);
         }
 
-        AuditVerification audit = AuditLogVerifier.Verify(Path.Combine(export, "audit.log"));
-        Assert.True(audit.IsValid, $"audit line {audit.FirstBadLine}: {audit.Problem}");
-
-        // A record stored by the killed node just before its audit line was written has no
-        // "stored" line (the camera gets its receipt from the other node's HEAD): at most one per
-        // camera in flight. Every line that is there names a record in the store (verify checks it).
-        int storedLines = File.ReadLines(Path.Combine(export, "audit.log")).Count(l => l.Contains("\"code\":\"stored\"", StringComparison.Ordinal));
-        Assert.InRange(storedLines, (cameras * SegmentsPerCamera) - cameras, cameras * SegmentsPerCamera);
+        AssertAuditHolds(export, cameras * Fleet.SegmentsPerCamera, cameras);
         string root = temp.Combine("root-ca.crt.pem");
         File.WriteAllText(root, nodes.Pki.Root.ExportCertificatePem());
         Assert.Equal(0, CamAgentProcess.Run("verify", export, "--ca", root));
@@ -140,5 +109,47 @@ public sealed class ClusterStoreTests : IClassFixture<TestCluster>
         using var bytes = new MemoryStream();
         await original.ResponseStream.CopyToAsync(bytes);
         Assert.Equal(content, bytes.ToArray());
+    }
+
+    // A record stored by the killed node just before its audit line was written has no "stored"
+    // line (the camera gets its receipt from the other node's HEAD): at most one per camera in
+    // flight. Every line that is there names a record in the store (`verify` checks it).
+    private static void AssertAuditHolds(string export, int records, int inFlight)
+    {
+        AuditVerification audit = AuditLogVerifier.Verify(Path.Combine(export, "audit.log"));
+        Assert.True(audit.IsValid, $"audit line {audit.FirstBadLine}: {audit.Problem}");
+        int storedLines = File.ReadLines(Path.Combine(export, "audit.log")).Count(l => l.Contains("\"code\":\"stored\"", StringComparison.Ordinal));
+        Assert.InRange(storedLines, records - inFlight, records);
+    }
+
+    /// <summary>Cameras uploading through the balancer, one thread each; what they sent and what failed.</summary>
+    private sealed class Fleet(ClusterNodes nodes, int port, DateTime deadline)
+    {
+        public const int SegmentsPerCamera = 2;
+
+        public DateTime Deadline => deadline;
+
+        public ConcurrentBag<string> Failures { get; } = new();
+
+        public ConcurrentBag<(string DeviceId, ulong Sequence, byte[] Content)> Uploaded { get; } = new();
+
+        public void Run(int index)
+        {
+            var camera = new CoreCamera(nodes.Pki, new TestCamera(nodes.Pki.IssueDevice($"cam-k{index:D3}")), port);
+            for (int s = 0; s < SegmentsPerCamera; s++)
+            {
+                ulong sequence = camera.Camera.NextSequence;
+                byte[] content = RandomNumberGenerator.GetBytes(100_000 + (index * 7919 % 60_000));
+                var (status, receipt, why) = camera.Upload(content, deadline);
+                if (status != UploadStatus.Completed || receipt != ReceiptCheckStatus.Valid)
+                {
+                    Failures.Add($"{camera.Camera.DeviceId} seq {sequence}: {status} receipt {receipt} {why}");
+                }
+
+                Uploaded.Add((camera.Camera.DeviceId, sequence, content));
+            }
+
+            camera.Close();
+        }
     }
 }

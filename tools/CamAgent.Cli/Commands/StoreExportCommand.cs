@@ -23,6 +23,9 @@ public sealed class StoreExportCommand : ICommand
           --to DIR        the folder to write
 
         Exit codes: 0 exported, 2 usage, 3 bad configuration, 6 the store could not be read.
+
+        Example:
+          camagent store export --config /etc/camagent/ingest.json --to /srv/export/2026-12-07
         """;
 
     public int Run(string[] args, CliContext context)
