@@ -29,7 +29,7 @@ internal static class ClusterStoreOpener
             PublishIssuers(objects, deviceCa);
             var store = new ClusterStore(database, objects, format, time, options.Limits, cluster.PartSizeBytes);
             var audit = new ClusterAuditLog(database, time);
-            var revocations = new ClusterRevocations(database, new RevocationList(options.RevocationListPath));
+            var revocations = new ClusterRevocations(database, new RevocationWatcher(options.RevocationListPath));
             return new OpenedStore(store, audit, revocations, Describe(cluster));
         }
         catch (Exception e) when (StorageFailure.Is(e))
