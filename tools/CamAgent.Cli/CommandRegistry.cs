@@ -24,6 +24,7 @@ public static class CommandRegistry
         new VerifyCommand(),
         new ServeCommand(),
         new AuditVerifyCommand(),
+        new StoreExportCommand(),
         new EgressPolicyCommand(),
         new EgressAuditCommand(),
         new SimCommand(),

@@ -10,7 +10,7 @@ namespace CamAgent.Ingest.Tls;
 /// connections that are already open. A missing file means nothing is revoked; a file that
 /// cannot be parsed refuses everyone until it is fixed (fail closed).
 /// </summary>
-public sealed class RevocationWatcher
+public sealed class RevocationWatcher : IRevocationCheck
 {
     private readonly string? _path;
     private readonly object _gate = new();

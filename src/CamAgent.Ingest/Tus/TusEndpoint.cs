@@ -43,7 +43,7 @@ internal static class TusEndpoint
             return;
         }
 
-        if (StoresData(method) && services.Space.IsLow())
+        if (StoresData(method) && services.Store.IsLow())
         {
             request.Reject(new Rejection(StatusCodes.Status503ServiceUnavailable, ErrorCodes.StorageUnavailable), id);
             return;
