@@ -14,18 +14,28 @@ namespace CamAgent.Benchmarks;
 /// sealer and tus client over the host TLS connector with its own certificate, one thread each,
 /// checking its receipt. PATCHes are one 16 KiB chunk by default (CAMAGENT_BENCH_PATCH_BYTES), so
 /// the PATCH latency is the chunk latency: first byte written to durable acknowledgement, each
-/// chunk fsynced by the server. Prints throughput, latency percentiles, the server's peak resident
-/// memory, retries and errors (target 0).
+/// chunk made durable by the server. Runs the filesystem store twice, with one fsync per PATCH and
+/// with group commit (concurrent PATCHes share one file-system flush), and prints for each the
+/// throughput, latency percentiles, the server's peak resident memory, retries and errors (target 0),
+/// then the group-commit gain.
 /// </summary>
 public static class IngestBenchmark
 {
     public static void Run(TextWriter output)
     {
+        double perPatch = RunOnce(output, groupCommit: false);
+        double grouped = RunOnce(output, groupCommit: true);
+        output.WriteLine($"ingest: group commit vs one fsync per PATCH: throughput x{grouped / perPatch:F2}");
+    }
+
+    // Returns the throughput in MiB/s.
+    private static double RunOnce(TextWriter output, bool groupCommit)
+    {
         int cameras = Setting("CAMAGENT_BENCH_CAMERAS", 200);
         int segmentBytes = Setting("CAMAGENT_BENCH_SEGMENT_BYTES", 256 * 1024);
         int patchBytes = Setting("CAMAGENT_BENCH_PATCH_BYTES", UploadLimits.DefaultChunkSizeBytes);
         var pki = new IngestBenchPki();
-        using BenchIngestServer server = BenchIngestServer.Start(pki);
+        using BenchIngestServer server = BenchIngestServer.Start(pki, groupCommit);
         var options = new TusClientOptions { PatchSizeBytes = patchBytes };
         var fleet = Enumerable.Range(0, cameras).Select(i =>
         {
@@ -58,7 +68,7 @@ public static class IngestBenchmark
         double[] sorted = latenciesMs.Order().ToArray();
         double megabytes = (double)cameras * segmentBytes / (1024 * 1024);
         output.WriteLine();
-        output.WriteLine($"ingest: {cameras} cameras x {segmentBytes / 1024} KiB over mutual TLS, Core tus client, {patchBytes / 1024} KiB PATCHes");
+        output.WriteLine($"ingest: filesystem store, {(groupCommit ? "group commit" : "one fsync per PATCH")}: {cameras} cameras x {segmentBytes / 1024} KiB over mutual TLS, Core tus client, {patchBytes / 1024} KiB PATCHes");
         output.WriteLine($"ingest:   throughput {megabytes / seconds:F1} MiB/s ({megabytes:F0} MiB in {seconds:F1} s, {sorted.Length} PATCHes)");
         output.WriteLine($"ingest:   PATCH latency p50 {Percentile(sorted, 0.50):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, max {sorted.LastOrDefault():F1} ms");
         output.WriteLine($"ingest:   server peak resident memory {peak}");
@@ -67,6 +77,8 @@ public static class IngestBenchmark
         {
             output.WriteLine($"ingest:   error {failure}");
         }
+
+        return megabytes / seconds;
     }
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];

@@ -64,6 +64,13 @@ public sealed class IngestLimits
     /// <summary>An unfinished upload untouched this long expires (tus expiration): one week of hours, so a camera off duty can resume.</summary>
     public int UploadExpiryHours { get; set; } = 7 * 24;
 
+    /// <summary>
+    /// Filesystem store: concurrent PATCHes share one flush of the store's file system (syncfs,
+    /// Linux) instead of one fsync each; a PATCH is still acknowledged only once its bytes are
+    /// durable. False: one fsync per PATCH (docs/ingest-server.md §5).
+    /// </summary>
+    public bool GroupCommit { get; set; } = true;
+
     /// <summary>Retry-After (seconds) sent with 423, 429 and 503.</summary>
     public int RetryAfterSeconds { get; set; } = 30;
 

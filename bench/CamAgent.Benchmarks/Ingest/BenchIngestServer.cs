@@ -31,11 +31,13 @@ internal sealed class BenchIngestServer : IDisposable
     public int Port { get; }
 
     /// <summary>Writes the PKI and configuration, starts the server and waits until it listens.</summary>
-    public static BenchIngestServer Start(IngestBenchPki pki)
+    /// <param name="groupCommit">The filesystem store's group commit (one shared flush) or one fsync per PATCH.</param>
+    public static BenchIngestServer Start(IngestBenchPki pki, bool groupCommit)
     {
         string root = Path.Combine(Path.GetTempPath(), "camagent-bench-ingest-" + Guid.NewGuid().ToString("N"));
         int port = FreePort();
         IngestOptions options = pki.WriteServerFiles(Path.Combine(root, "config"), Path.Combine(root, "store"), port);
+        options.Limits.GroupCommit = groupCommit;
         string config = Path.Combine(root, "config", "ingest.json");
         File.WriteAllText(config, IngestOptionsFile.Serialize(options));
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };

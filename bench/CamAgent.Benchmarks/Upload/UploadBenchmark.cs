@@ -26,7 +26,7 @@ public static class UploadBenchmark
     public static void Run(TextWriter output)
     {
         var pki = new IngestBenchPki();
-        using BenchIngestServer server = BenchIngestServer.Start(pki);
+        using BenchIngestServer server = BenchIngestServer.Start(pki, groupCommit: true);
         var options = new TusClientOptions();
         var camera = new BenchCamera(server, pki.IssueDevice("bench-upload"), options);
         byte[] content = RandomNumberGenerator.GetBytes(ContentBytes);

@@ -40,6 +40,9 @@ public sealed class UploadStore : IIngestStore
     /// <summary>Uploads removed as expired by the start-up pass (for the audit log).</summary>
     public IReadOnlyList<string> ExpiredAtStart => _expiredAtStart;
 
+    /// <summary>The shared flush PATCHes wait for, or null for one fsync per PATCH (turned off, or no syncfs here).</summary>
+    public GroupCommit? GroupCommit { get; private set; }
+
     /// <summary>Unfinished uploads currently held.</summary>
     public int OpenUploadCount => _open.Count;
 
@@ -50,6 +53,7 @@ public sealed class UploadStore : IIngestStore
         Durable.CreateDirectory(layout.Root);
         Durable.CreateDirectory(layout.DevicesRoot);
         Durable.CreateDirectory(layout.IncomingRoot);
+        store.GroupCommit = limits.GroupCommit ? GroupCommit.ForStore(layout.Root) : null;
         StoreRecovery.Run(store);
         return store;
     }
@@ -157,10 +161,8 @@ public sealed class UploadStore : IIngestStore
     /// <summary>True while the store's file system has less than the configured free space (one statvfs(2)).</summary>
     public bool IsLow() => _space.IsLow();
 
-    /// <summary>Nothing to release: every file is closed after each request.</summary>
-    public void Dispose()
-    {
-    }
+    /// <summary>Releases the group commit's handle on the file system; every file is closed after each request.</summary>
+    public void Dispose() => GroupCommit?.Dispose();
 
     internal void AddExpiredAtStart(string uploadId) => _expiredAtStart.Add(uploadId);
 

@@ -1,0 +1,162 @@
+using System.Runtime.InteropServices;
+
+namespace CamAgent.Ingest.Storage;
+
+/// <summary>
+/// Group commit for the filesystem store: concurrent PATCHes that have written their bytes share
+/// one flush of the store's file system instead of one fsync each. A PATCH is acknowledged only
+/// after a flush that began after its bytes were written (a waiter that arrives while a flush is
+/// running waits for the next one), so "acknowledged means durable" holds exactly as with a
+/// per-file fsync. On Linux the flush is syncfs(2) on the store's file system; where that does not
+/// exist the store keeps one fsync per PATCH (<see cref="ForStore"/> returns null).
+/// </summary>
+public sealed class GroupCommit : IDisposable
+{
+    private readonly Action _flush;
+    private readonly IDisposable? _owned;
+    private readonly object _gate = new();
+    private List<TaskCompletionSource> _waiting = [];
+    private bool _flushing;
+
+    /// <param name="flush">Makes every byte written before it was called durable; throws <see cref="IOException"/> on failure.</param>
+    public GroupCommit(Action flush)
+        : this(flush, null)
+    {
+    }
+
+    private GroupCommit(Action flush, IDisposable? owned)
+    {
+        ArgumentNullException.ThrowIfNull(flush);
+        _flush = flush;
+        _owned = owned;
+    }
+
+    /// <summary>Flushes run so far (each one made every waiter of its round durable).</summary>
+    public long Rounds { get; private set; }
+
+    /// <summary>Waiters served so far.</summary>
+    public long Waiters { get; private set; }
+
+    /// <summary>Group commit on the file system holding <paramref name="storeRoot"/>, or null where syncfs(2) does not exist.</summary>
+    public static GroupCommit? ForStore(string storeRoot)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        var directory = new FileSystemHandle(storeRoot);
+        return new GroupCommit(directory.Sync, directory);
+    }
+
+    /// <summary>Completes once every byte the caller wrote before calling this is durable; faults with the flush's IOException.</summary>
+    public Task WaitDurableAsync()
+    {
+        var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool start;
+        lock (_gate)
+        {
+            _waiting.Add(waiter);
+            start = !_flushing;
+            _flushing = true;
+        }
+
+        if (start)
+        {
+            _ = Task.Run(FlushRounds); // observed through the waiters' tasks, never through this one
+        }
+
+        return waiter.Task;
+    }
+
+    public void Dispose() => _owned?.Dispose();
+
+    private void FlushRounds()
+    {
+        while (true)
+        {
+            List<TaskCompletionSource> round;
+            lock (_gate)
+            {
+                if (_waiting.Count == 0)
+                {
+                    _flushing = false;
+                    return;
+                }
+
+                round = _waiting;
+                _waiting = [];
+            }
+
+            Complete(round, Flush());
+        }
+    }
+
+    private Exception? Flush()
+    {
+        try
+        {
+            _flush();
+            return null;
+        }
+        catch (IOException failure)
+        {
+            return failure;
+        }
+    }
+
+    private void Complete(List<TaskCompletionSource> round, Exception? failure)
+    {
+        lock (_gate)
+        {
+            Rounds++;
+            Waiters += round.Count;
+        }
+
+        foreach (TaskCompletionSource waiter in round)
+        {
+            if (failure is null)
+            {
+                waiter.SetResult();
+            }
+            else
+            {
+                waiter.SetException(failure);
+            }
+        }
+    }
+
+    private sealed class FileSystemHandle : IDisposable
+    {
+        private const int ReadOnly = 0;
+        private readonly int _fd;
+
+        public FileSystemHandle(string path)
+        {
+            _fd = open(path, ReadOnly);
+            if (_fd < 0)
+            {
+                throw new IOException($"Cannot open '{path}' to flush its file system (errno {Marshal.GetLastPInvokeError()}).");
+            }
+        }
+
+        public void Sync()
+        {
+            if (syncfs(_fd) != 0)
+            {
+                throw new IOException($"syncfs failed (errno {Marshal.GetLastPInvokeError()}).");
+            }
+        }
+
+        public void Dispose() => _ = close(_fd); // a failed close of a read-only descriptor loses nothing
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int syncfs(int fd);
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int close(int fd);
+    }
+}
