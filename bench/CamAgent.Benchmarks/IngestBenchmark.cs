@@ -17,25 +17,37 @@ namespace CamAgent.Benchmarks;
 /// chunk made durable by the server. Runs the filesystem store twice, with one fsync per PATCH and
 /// with group commit (concurrent PATCHes share one file-system flush), and prints for each the
 /// throughput, latency percentiles, the server's peak resident memory, retries and errors (target 0),
-/// then the group-commit gain.
+/// then the group-commit gain; then the same fleet against one node on the cluster store (a
+/// throw-away PostgreSQL and one-node Ceph started by tools/cluster/start-test-cluster.sh).
 /// </summary>
 public static class IngestBenchmark
 {
     public static void Run(TextWriter output)
     {
-        double perPatch = RunOnce(output, groupCommit: false);
-        double grouped = RunOnce(output, groupCommit: true);
+        double perPatch = RunOnce(output, "filesystem store, one fsync per PATCH", groupCommit: false, null);
+        double grouped = RunOnce(output, "filesystem store, group commit", groupCommit: true, null);
         output.WriteLine($"ingest: group commit vs one fsync per PATCH: throughput x{grouped / perPatch:F2}");
+        using var cluster = new CamAgent.Ingest.Tests.Support.TestCluster();
+        string config = Directory.CreateTempSubdirectory("camagent-bench-cluster-").FullName;
+        try
+        {
+            double clustered = RunOnce(output, "cluster store (PostgreSQL + S3 with object lock, one node)", groupCommit: true, cluster.OptionsFor("bench", config));
+            output.WriteLine($"ingest: cluster store vs filesystem store with group commit: throughput x{clustered / grouped:F2}");
+        }
+        finally
+        {
+            Directory.Delete(config, recursive: true);
+        }
     }
 
     // Returns the throughput in MiB/s.
-    private static double RunOnce(TextWriter output, bool groupCommit)
+    private static double RunOnce(TextWriter output, string label, bool groupCommit, CamAgent.Ingest.Cluster.ClusterOptions? cluster)
     {
         int cameras = Setting("CAMAGENT_BENCH_CAMERAS", 200);
         int segmentBytes = Setting("CAMAGENT_BENCH_SEGMENT_BYTES", 256 * 1024);
         int patchBytes = Setting("CAMAGENT_BENCH_PATCH_BYTES", UploadLimits.DefaultChunkSizeBytes);
         var pki = new IngestBenchPki();
-        using BenchIngestServer server = BenchIngestServer.Start(pki, groupCommit);
+        using BenchIngestServer server = BenchIngestServer.Start(pki, groupCommit, cluster);
         var options = new TusClientOptions { PatchSizeBytes = patchBytes };
         var fleet = Enumerable.Range(0, cameras).Select(i =>
         {
@@ -68,7 +80,7 @@ public static class IngestBenchmark
         double[] sorted = latenciesMs.Order().ToArray();
         double megabytes = (double)cameras * segmentBytes / (1024 * 1024);
         output.WriteLine();
-        output.WriteLine($"ingest: filesystem store, {(groupCommit ? "group commit" : "one fsync per PATCH")}: {cameras} cameras x {segmentBytes / 1024} KiB over mutual TLS, Core tus client, {patchBytes / 1024} KiB PATCHes");
+        output.WriteLine($"ingest: {label}: {cameras} cameras x {segmentBytes / 1024} KiB over mutual TLS, Core tus client, {patchBytes / 1024} KiB PATCHes");
         output.WriteLine($"ingest:   throughput {megabytes / seconds:F1} MiB/s ({megabytes:F0} MiB in {seconds:F1} s, {sorted.Length} PATCHes)");
         output.WriteLine($"ingest:   PATCH latency p50 {Percentile(sorted, 0.50):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, max {sorted.LastOrDefault():F1} ms");
         output.WriteLine($"ingest:   server peak resident memory {peak}");

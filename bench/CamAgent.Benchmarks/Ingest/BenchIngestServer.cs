@@ -32,27 +32,30 @@ internal sealed class BenchIngestServer : IDisposable
 
     /// <summary>Writes the PKI and configuration, starts the server and waits until it listens.</summary>
     /// <param name="groupCommit">The filesystem store's group commit (one shared flush) or one fsync per PATCH.</param>
-    public static BenchIngestServer Start(IngestBenchPki pki, bool groupCommit)
+    /// <param name="cluster">The cluster store to serve from instead of the filesystem store, or null.</param>
+    public static BenchIngestServer Start(IngestBenchPki pki, bool groupCommit, CamAgent.Ingest.Cluster.ClusterOptions? cluster = null)
     {
         string root = Path.Combine(Path.GetTempPath(), "camagent-bench-ingest-" + Guid.NewGuid().ToString("N"));
         int port = FreePort();
         IngestOptions options = pki.WriteServerFiles(Path.Combine(root, "config"), Path.Combine(root, "store"), port);
         options.Limits.GroupCommit = groupCommit;
+        options.Cluster = cluster;
         string config = Path.Combine(root, "config", "ingest.json");
         File.WriteAllText(config, IngestOptionsFile.Serialize(options));
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "camagent.dll"));
         start.ArgumentList.Add("serve");
         start.ArgumentList.Add("--config");
         start.ArgumentList.Add(config);
         Process process = Process.Start(start)!;
+        Task<string> errors = process.StandardError.ReadToEndAsync();
         string? ready = process.StandardOutput.ReadLine();
         if (ready is null || !ready.Contains("listening", StringComparison.Ordinal))
         {
             process.Kill();
             Directory.Delete(root, recursive: true);
-            throw new InvalidOperationException("camagent serve did not start");
+            throw new InvalidOperationException("camagent serve did not start: " + (ready ?? string.Empty) + " " + errors.Result.Trim());
         }
 
         _ = process.StandardOutput.ReadToEndAsync();

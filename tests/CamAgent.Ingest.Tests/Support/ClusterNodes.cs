@@ -35,7 +35,6 @@ public sealed class ClusterNodes : IDisposable
         string store = "t" + Guid.NewGuid().ToString("N")[..10] + name;
         var pki = new TestPki();
         ClusterOptions cluster = testCluster.OptionsFor(store, temp.Combine("config"));
-        CreateSchema(cluster, store);
         int[] ports = [ServerProcess.FreePort(), ServerProcess.FreePort()];
         string[] configs = new string[2];
         for (int i = 0; i < 2; i++)
@@ -90,13 +89,5 @@ public sealed class ClusterNodes : IDisposable
         {
             server?.Dispose();
         }
-    }
-
-    private static void CreateSchema(ClusterOptions cluster, string schema)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(cluster.Postgres) { SearchPath = null };
-        using var database = NpgsqlDataSource.Create(builder.ConnectionString);
-        using NpgsqlCommand create = database.CreateCommand($"CREATE SCHEMA \"{schema}\"");
-        create.ExecuteNonQuery();
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CamAgent.Tests.Support;
 using CamAgent.Ingest.Cluster;
+using Npgsql;
 
 namespace CamAgent.Ingest.Tests.Support;
 
@@ -23,14 +24,17 @@ public sealed class TestCluster : IDisposable
 
     public IReadOnlyDictionary<string, string> Settings { get; }
 
-    /// <summary>Options for a store of its own (buckets and database schema named by <paramref name="name"/>), credentials in a 0600 file under <paramref name="configFolder"/>.</summary>
+    /// <summary>
+    /// Options for a store of its own (buckets and database schema named by <paramref name="name"/>,
+    /// the schema created here), credentials in a 0600 file under <paramref name="configFolder"/>.
+    /// </summary>
     public ClusterOptions OptionsFor(string name, string configFolder, string retentionMode = "compliance")
     {
         Directory.CreateDirectory(configFolder);
         string credentials = Path.Combine(configFolder, "s3-credentials");
         File.WriteAllText(credentials, Settings["S3_ACCESS_KEY"] + "\n" + Settings["S3_SECRET_KEY"] + "\n");
         File.SetUnixFileMode(credentials, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        return new ClusterOptions
+        var options = new ClusterOptions
         {
             Postgres = $"Host=127.0.0.1;Port={Settings["PG_PORT"]};Database={Settings["PG_DATABASE"]};Username={Settings["PG_USER"]};Search Path={name};Maximum Pool Size=60",
             S3Url = Settings["S3_URL"],
@@ -40,9 +44,19 @@ public sealed class TestCluster : IDisposable
             RetentionMode = retentionMode,
             RetentionDays = 1,
         };
+        CreateSchema(options, name);
+        return options;
     }
 
     public void Dispose() => Run("stop-test-cluster.sh", TimeSpan.FromMinutes(1));
+
+    private static void CreateSchema(ClusterOptions cluster, string schema)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(cluster.Postgres) { SearchPath = null };
+        using var database = NpgsqlDataSource.Create(builder.ConnectionString);
+        using NpgsqlCommand create = database.CreateCommand($"CREATE SCHEMA \"{schema}\"");
+        create.ExecuteNonQuery();
+    }
 
     private void Run(string script, TimeSpan timeout)
     {
