@@ -27,6 +27,9 @@ public static class IngestBenchmark
         double perPatch = RunOnce(output, "filesystem store, one fsync per PATCH", groupCommit: false, null);
         double grouped = RunOnce(output, "filesystem store, group commit", groupCommit: true, null);
         output.WriteLine($"ingest: group commit vs one fsync per PATCH: throughput x{grouped / perPatch:F2}");
+        double plain = PlainUploadBaseline.Run(new IngestBenchPki(), Setting("CAMAGENT_BENCH_CAMERAS", 200), Setting("CAMAGENT_BENCH_SEGMENT_BYTES", 256 * 1024), Setting("CAMAGENT_BENCH_PATCH_BYTES", UploadLimits.DefaultChunkSizeBytes), out int plainErrors);
+        output.WriteLine($"ingest: plain mutual-TLS upload of the same bytes to Kestrel (append + group commit, no verification): {plain:F1} MiB/s, errors {plainErrors}");
+        output.WriteLine($"ingest: ingest server (group commit) vs plain upload: throughput ratio {grouped / plain:F2} (goal >= 0.8)");
         using var cluster = new CamAgent.Ingest.Tests.Support.TestCluster();
         string config = Directory.CreateTempSubdirectory("camagent-bench-cluster-").FullName;
         try

@@ -34,11 +34,14 @@ internal sealed class IngestBenchPki
 
     public X509Certificate2 IssueDevice(string deviceId) => Issue("CN=" + deviceId, DeviceCa, ClientAuth, san: false);
 
+    /// <summary>A TLS server certificate for <see cref="BenchIngestServer.HostName"/> and 127.0.0.1, issued by the root.</summary>
+    public X509Certificate2 IssueServer() => Issue("CN=" + BenchIngestServer.HostName, Root, ServerAuth, san: true);
+
     /// <summary>Writes server files (keys 0600) and returns options listening on 127.0.0.1:<paramref name="port"/>.</summary>
     public IngestOptions WriteServerFiles(string directory, string store, int port)
     {
         Directory.CreateDirectory(directory);
-        X509Certificate2 server = Issue("CN=" + BenchIngestServer.HostName, Root, ServerAuth, san: true);
+        X509Certificate2 server = IssueServer();
         var options = new IngestOptions
         {
             ListenAddress = "127.0.0.1",
