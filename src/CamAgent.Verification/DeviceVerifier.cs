@@ -15,11 +15,14 @@ public sealed class DeviceVerifier
     private readonly RecordAuthenticator _authenticator;
     private readonly ContentVerifier _content = new();
     private readonly VerificationOptions _options;
+    private readonly Action _recordChecked;
 
-    public DeviceVerifier(RecordAuthenticator authenticator, VerificationOptions options)
+    /// <param name="recordChecked">Called after each stored record is checked (progress).</param>
+    public DeviceVerifier(RecordAuthenticator authenticator, VerificationOptions options, Action? recordChecked = null)
     {
         _authenticator = authenticator;
         _options = options;
+        _recordChecked = recordChecked ?? (() => { });
     }
 
     public DeviceReport Verify(DeviceFolder folder)
@@ -32,6 +35,7 @@ public sealed class DeviceVerifier
         {
             VerifiedEntry entry = CheckEntry(stored, ref deviceId, report.Findings);
             entries.Add(entry);
+            _recordChecked();
         }
 
         report.DeviceId = deviceId ?? folder.Name;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CamAgent.Core.Board;
 using CamAgent.Provisioning.Boards;
 using CamAgent.Provisioning;
@@ -5,31 +6,28 @@ using CamAgent.Provisioning;
 namespace CamAgent.Cli.Commands;
 
 /// <summary>`camagent board list`: the supported camera modules.</summary>
-public sealed class BoardListCommand : ICommand
+public sealed class BoardListCommand : Verb
 {
-    public string Name => "board list";
+    private readonly Option<string> _boards = CliOptions.Boards();
 
-    public string Summary => "list the supported camera boards (and check every profile)";
+    public override string Name => "board list";
 
-    public string Help => """
-        Usage: camagent board list [--boards DIR]
+    public override string Summary => "List the supported camera boards (and check every profile).";
 
+    public override string Details => """
         Lists every board profile with its nanoff target, memory and secure element, validating each
-        one; an invalid profile is listed with its problems and makes the exit code 3 (bad input).
-          --boards DIR   profile folder (default: $CAMAGENT_BOARDS, else boards/ beside camagent)
-
-        Example:
-          camagent board list
+        one; an invalid profile is listed with its problems.
         """;
 
-    public int Run(string[] args, CliContext context)
-    {
-        if (!Arguments.TryParse(args, [BoardFolder.Option], [], 0, out Arguments arguments, out string problem))
-        {
-            return PkiExit.Usage(Name, problem, context);
-        }
+    public override string ExitCodeText => "0 every profile is valid; 2 usage; 3 a profile is invalid.";
 
-        BoardCatalog catalog = BoardFolder.Catalog(arguments);
+    public override IReadOnlyList<string> Examples => ["camagent board list"];
+
+    protected override IEnumerable<Option> Options => [_boards];
+
+    protected override int Execute(ParseResult parse, CliContext context)
+    {
+        BoardCatalog catalog = BoardFolder.Catalog(parse.GetValue(_boards));
         int code = ExitCodes.Ok;
         context.Output.WriteLine($"{"BOARD",-28} {"NANOFF TARGET",-18} {"FLASH",-6} {"PSRAM",-6} SECURE ELEMENT");
         foreach (string name in catalog.Names())
