@@ -52,7 +52,7 @@ public sealed class VerifyCommandTests : IDisposable
         using JsonDocument json = JsonDocument.Parse(result.Output);
         Assert.False(json.RootElement.GetProperty("valid").GetBoolean());
         Assert.Contains(json.RootElement.GetProperty("devices")[0].GetProperty("findings").EnumerateArray(),
-            f => f.GetProperty("kind").GetString() == "ContentMismatch" && f.GetProperty("sequence").GetInt64() == sequence);
+            f => f.GetProperty("kind").GetString() == "contentMismatch" && f.GetProperty("sequence").GetInt64() == sequence);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using CamAgent.Cli.Progress;
 using CamAgent.Provisioning;
 using CamAgent.Verification;
+using CamAgent.Verification.Html;
 
 namespace CamAgent.Cli.Commands;
 
