@@ -9,8 +9,28 @@ public sealed record HelpExtras(string Details, string ExitCodes, IReadOnlyList<
     public void Write(TextWriter output)
     {
         Section(output, "Details", Details);
-        Section(output, "Exit codes", ExitCodes);
+        Section(output, "Exit codes", Wrap(ExitCodes, CommandTree.HelpWidth - 2));
         Section(output, "Examples", string.Join('\n', Examples));
+    }
+
+    /// <summary>Breaks one long line into lines of at most <paramref name="width"/> columns at spaces.</summary>
+    private static string Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        string line = string.Empty;
+        foreach (string word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                lines.Add(line);
+                line = string.Empty;
+            }
+
+            line = line.Length == 0 ? word : line + " " + word;
+        }
+
+        lines.Add(line);
+        return string.Join('\n', lines);
     }
 
     private static void Section(TextWriter output, string title, string text)

@@ -23,7 +23,7 @@ public static class HtmlStyle
         .verdict p { font-size: 10pt; }
         table { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin: 1mm 0 2mm; }
         th, td { text-align: left; vertical-align: top; padding: 0.8mm 1.5mm; border-bottom: 1px solid #ddd; }
-        th { background: #f0f0f0; font-weight: 600; }
+        th { background: #f0f0f0; font-weight: 600; white-space: nowrap; }
         td.time { white-space: nowrap; font-variant-numeric: tabular-nums; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
         .hex { font-family: "DejaVu Sans Mono", monospace; font-size: 7.5pt; word-break: break-all; }

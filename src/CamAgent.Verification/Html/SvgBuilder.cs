@@ -11,7 +11,7 @@ public sealed class SvgBuilder
         .lane { font-weight: 600; fill: #333; } .tick, .caption { fill: #444; } .axis { stroke: #888; } .grid { stroke: #e6e6e6; }
         .recording { fill: #5c6bc0; } .label-on-dark { fill: #fff; } .label { fill: #333; }
         .band { fill: #c8e6c9; } .band.error { fill: #ffcdd2; }
-        .segment.ok { fill: #2e7d32; } .segment.error { fill: #c62828; } .segment.unattested { fill: #9e9e9e; stroke: #616161; stroke-dasharray: 2 1; }
+        .segment { stroke: #fff; stroke-width: 0.5; } .segment.ok { fill: #2e7d32; } .segment.error { fill: #c62828; } .segment.unattested { fill: #9e9e9e; stroke: #616161; stroke-dasharray: 2 1; }
         .event { fill: #37474f; } .event.error { fill: #c62828; }
         .receipt { fill: #1565c0; } .receipt-link { stroke: #1565c0; stroke-dasharray: 2 2; fill: none; }
         .gap { stroke-width: 2.5; } .gap.missing { stroke: #c62828; } .gap.declared { stroke: #ef6c00; }

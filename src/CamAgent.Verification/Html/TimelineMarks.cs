@@ -30,26 +30,26 @@ public static class TimelineMarks
         }
     }
 
+    /// <summary>Every uncertainty band first, then every segment on top, so no band hides a segment.</summary>
     public static void Segments(SvgBuilder svg, TimeAxis axis, List<RecordSummary> records, double y, double height)
     {
-        foreach (RecordSummary r in records.Where(r => r.Kind == ReportNames.Segment))
+        List<RecordSummary> segments = records.Where(r => r.Kind == ReportNames.Segment).ToList();
+        foreach (RecordSummary r in segments.Where(r => r.ClockState is "valid" or "stepped"))
         {
-            bool error = r.Status != ReportNames.Verified;
-            long start = TimelineSvg.Ms(r.WallStart!.Value);
-            long end = TimelineSvg.Ms(r.WallEnd!.Value);
-            long band = TimelineSvg.Band(r);
-            string state = error ? "error" : band > 0 || r.ClockState is "valid" or "stepped" ? "ok" : "unattested";
-            if (r.ClockState is "valid" or "stepped")
-            {
-                svg.Rect(axis.X(start - band), y + 3, axis.X(end + band) - axis.X(start - band), height - 6, error ? "band error" : "band", $"record {r.Sequence}: clock uncertainty ±{r.UncertaintyMs} ms");
-            }
+            long start = TimelineSvg.Ms(r.WallStart!.Value) - r.UncertaintyMs;
+            long end = TimelineSvg.Ms(r.WallEnd!.Value) + r.UncertaintyMs;
+            svg.Rect(axis.X(start), y + 4, axis.X(end) - axis.X(start), height - 8, r.Status != ReportNames.Verified ? "band error" : "band", $"record {r.Sequence}: clock uncertainty ±{r.UncertaintyMs} ms");
+        }
 
-            double x = axis.X(start);
-            double width = Math.Max(axis.X(end) - x, MinMarkWidth);
-            svg.Rect(x, y + 6, width, height - 12, "segment " + state, Describe(r));
+        foreach (RecordSummary r in segments)
+        {
+            string state = r.Status != ReportNames.Verified ? "error" : r.ClockState is "valid" or "stepped" ? "ok" : "unattested";
+            double x = axis.X(TimelineSvg.Ms(r.WallStart!.Value));
+            double width = Math.Max(axis.X(TimelineSvg.Ms(r.WallEnd!.Value)) - x, MinMarkWidth);
+            svg.Rect(x, y + 1, width, height - 2, "segment " + state, Describe(r));
             if (width > 16)
             {
-                svg.Text(x + (width / 2), y + 15, 9, error ? "label-on-dark" : "label-on-dark", r.Sequence.ToString(CultureInfo.InvariantCulture), anchor: "middle");
+                svg.Text(x + (width / 2), y + 15, 9, "label-on-dark", r.Sequence.ToString(CultureInfo.InvariantCulture), anchor: "middle");
             }
         }
     }
