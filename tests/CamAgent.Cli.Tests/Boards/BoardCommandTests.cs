@@ -29,7 +29,9 @@ public sealed class BoardCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         Assert.Contains("ai-thinker-esp32-cam", result.Output);
-        Assert.Contains("esp32-wroom-32se-devkit      ESP32_REV3", result.Output);
+        Assert.Matches(@"esp32-wroom-32se-devkit +ESP32_REV3", result.Output);
+        int target = result.Output.Split('\n')[0].IndexOf("NANOFF TARGET", StringComparison.Ordinal);
+        Assert.All(result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1), line => Assert.Equal(' ', line[target - 1]));
     }
 
     [Theory]

@@ -29,8 +29,10 @@ public sealed class BoardListCommand : Verb
     {
         BoardCatalog catalog = BoardFolder.Catalog(parse.GetValue(_boards));
         int code = ExitCodes.Ok;
-        context.Output.WriteLine($"{"BOARD",-28} {"NANOFF TARGET",-18} {"FLASH",-6} {"PSRAM",-6} SECURE ELEMENT");
-        foreach (string name in catalog.Names())
+        IReadOnlyList<string> names = catalog.Names().ToList();
+        int width = names.Append("BOARD").Max(n => n.Length) + 1;
+        context.Output.WriteLine($"{"BOARD".PadRight(width)} {"NANOFF TARGET",-18} {"FLASH",-6} {"PSRAM",-6} SECURE ELEMENT");
+        foreach (string name in names)
         {
             PkiResult<BoardValidation> loaded = catalog.Load(name);
             BoardProfile? board = loaded.Value?.Profile;
@@ -38,11 +40,11 @@ public sealed class BoardListCommand : Verb
             {
                 code = ExitCodes.BadInput;
                 IEnumerable<string> errors = loaded.Ok ? loaded.Value!.Errors : [loaded.Message];
-                context.Output.WriteLine($"{name,-28} INVALID: {string.Join(" ", errors)}");
+                context.Output.WriteLine($"{name.PadRight(width)} INVALID: {string.Join(" ", errors)}");
                 continue;
             }
 
-            context.Output.WriteLine($"{board.Name,-28} {board.NanoffTarget,-18} {board.FlashSizeMiB + " MB",-6} {board.PsramSizeMiB + " MB",-6} {board.SecureElement}");
+            context.Output.WriteLine($"{board.Name.PadRight(width)} {board.NanoffTarget,-18} {board.FlashSizeMiB + " MB",-6} {board.PsramSizeMiB + " MB",-6} {board.SecureElement}");
         }
 
         return code;
