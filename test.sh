@@ -20,8 +20,9 @@ done
 # tests/interop), openssl (the content-digest recipe, the rogue TLS client of the gateway test),
 # curl (upload comparison), tcpdump (the egress proofs' packet captures), iproute2 and nftables
 # (the gateway test's namespaces and the generated policy), libpcap (egress audit reads captures
-# through it), mount (the full-disk test mounts a small tmpfs, as root), chromium (the HTML
-# chain-of-custody report is opened in it, headless, through Playwright). Tests that need one of
+# through it), mount (the full-disk test mounts a small tmpfs, as root), PostgreSQL and Ceph's
+# monitor, OSD and RADOS gateway (the cluster store's tests), chromium (the HTML chain-of-custody
+# report is opened in it, headless, through Playwright). Tests that need one of
 # them fail with the reason when it is missing; none passes without checking. Installed from
 # Debian packages when missing and we are root.
 missing=()
@@ -35,6 +36,13 @@ command -v nft >/dev/null 2>&1 || missing+=(nftables)
 ldconfig -p 2>/dev/null | grep -q 'libpcap\.so' || missing+=(libpcap0.8)
 command -v mount >/dev/null 2>&1 || missing+=(mount)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# The cluster store's tests start a throw-away PostgreSQL and a one-node Ceph with its S3 gateway
+# (tools/cluster/start-test-cluster.sh; python3 picks free ports there).
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v ceph-mon >/dev/null 2>&1 || missing+=(ceph-mon)
+command -v ceph-osd >/dev/null 2>&1 || missing+=(ceph-osd)
+command -v radosgw >/dev/null 2>&1 || missing+=(radosgw)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "test.sh: installing ${missing[*]}" >&2

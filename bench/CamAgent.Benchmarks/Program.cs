@@ -16,6 +16,7 @@ public static class Program
         Run("spool", filter, SpoolBenchmark.Run);
         Run("ingest", filter, IngestBenchmark.Run);
         Run("secure-element", filter, SecureElementBenchmark.Run);
+        Run("cpu", filter, Cpu.CpuBudgetBenchmark.Run);
         return 0;
     }
 

@@ -44,6 +44,9 @@ public sealed class IngestOptions
     /// <summary>Resource limits.</summary>
     public IngestLimits Limits { get; set; } = new();
 
+    /// <summary>The cluster store (PostgreSQL and S3, docs/ingest-cluster.md); null: the filesystem store at <see cref="StorePath"/>.</summary>
+    public Cluster.ClusterOptions? Cluster { get; set; }
+
     /// <summary>Throws <see cref="IngestConfigurationException"/> naming the first missing or invalid setting.</summary>
     public void Validate()
     {
@@ -57,7 +60,15 @@ public sealed class IngestOptions
             throw new IngestConfigurationException($"port {Port} is out of range.");
         }
 
-        RequirePath(StorePath, "storePath");
+        if (Cluster is null)
+        {
+            RequirePath(StorePath, "storePath");
+        }
+        else
+        {
+            Cluster.Validate();
+        }
+
         RequirePath(ServerCertificatePath, "serverCertificatePath");
         RequirePath(ServerKeyPath, "serverKeyPath");
         RequirePath(DeviceCaPath, "deviceCaPath");

@@ -68,6 +68,11 @@ public static class IngestOptionsFile
         options.ReceiptCertificatePath = Resolve(options.ReceiptCertificatePath, directory);
         options.ReceiptKeyPath = Resolve(options.ReceiptKeyPath, directory);
         options.RevocationListPath = Resolve(options.RevocationListPath, directory);
+        if (options.Cluster is not null)
+        {
+            options.Cluster.S3CredentialsPath = Resolve(options.Cluster.S3CredentialsPath, directory);
+            options.Cluster.PostgresPasswordPath = Resolve(options.Cluster.PostgresPasswordPath, directory);
+        }
     }
 
     private static string Resolve(string value, string directory)

@@ -28,17 +28,16 @@ public sealed class IngestServer : IAsyncDisposable
     public static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(20);
 
     private readonly WebApplication _app;
-    private readonly AuditLog _audit;
+    private readonly OpenedStore _store;
     private readonly RefusalLedger _ledger;
     private IDisposable? _ownedFormat;
 
-    private IngestServer(WebApplication app, AuditLog audit, RefusalLedger ledger, ConnectionGate gate, UploadStore store, IPEndPoint endPoint)
+    private IngestServer(WebApplication app, OpenedStore store, RefusalLedger ledger, ConnectionGate gate, IPEndPoint endPoint)
     {
         _app = app;
-        _audit = audit;
+        _store = store;
         _ledger = ledger;
         Connections = gate;
-        Store = store;
         EndPoint = endPoint;
     }
 
@@ -46,10 +45,13 @@ public sealed class IngestServer : IAsyncDisposable
     public IPEndPoint EndPoint { get; }
 
     /// <summary>The evidence store.</summary>
-    public UploadStore Store { get; }
+    public IIngestStore Store => _store.Store;
+
+    /// <summary>The store as an operator knows it: the store folder, or the cluster store's database and buckets.</summary>
+    public string StoreDescription => _store.Description;
 
     /// <summary>SHA-256 (hex) of the audit log's last line.</summary>
-    public string AuditHeadHash => _audit.HeadHash;
+    public string AuditHeadHash => _store.Audit.HeadHash;
 
     /// <summary>Connections open, pending and authenticated (docs/ingest-server.md §6).</summary>
     public ConnectionGate Connections { get; }
@@ -94,20 +96,11 @@ public sealed class IngestServer : IAsyncDisposable
         X509Certificate2Collection deviceCa = CredentialFiles.LoadDeviceCaChain(options);
         DeviceTrustSetup.Check(deviceCa, DeviceCaSource(options), time.GetUtcNow());
 
-        var layout = new StoreLayout(options.StorePath);
-        UploadStore store = UploadStore.Open(layout, format, time, options.Limits);
-        StoreIssuers.Publish(layout, deviceCa);
-        AuditLog audit = AuditLog.Open(layout.AuditLogPath, time, options.Limits.AuditReserveBytes);
-        foreach (string expired in store.ExpiredAtStart)
-        {
-            audit.Append(new AuditEntry(AuditEntry.Accept, "expire", "expired", UploadId: expired));
-        }
-
-        var ledger = new RefusalLedger(audit, time, TimeSpan.FromSeconds(options.Limits.RefusalWindowSeconds), options.Limits.MaxRefusalAddressesPerWindow);
+        OpenedStore store = StoreOpener.Open(options, format, time, deviceCa);
+        var ledger = new RefusalLedger(store.Audit, time, TimeSpan.FromSeconds(options.Limits.RefusalWindowSeconds), options.Limits.MaxRefusalAddressesPerWindow);
         var policy = new DeviceCertificatePolicy(deviceCa, time);
         var gate = new ConnectionGate(options.Limits, ledger);
-        var storage = new StorageSpace(layout.Root, options.Limits.MinFreeStoreBytes);
-        var services = new IngestServices(store, format, audit, new RevocationList(options.RevocationListPath), options.Limits, time, storage);
+        var services = new IngestServices(store.Store, format, store.Audit, store.Revocations, options.Limits, time);
         var connections = new ConnectionServices(gate, new HandshakeInspector(policy, ledger), new ServerTlsSettings(serverCertificate, policy, ledger));
         WebApplication app = Build(options, services, connections, logging);
         try
@@ -118,11 +111,11 @@ public sealed class IngestServer : IAsyncDisposable
         {
             await app.DisposeAsync().ConfigureAwait(false);
             ledger.Dispose();
-            audit.Dispose();
+            store.Dispose();
             throw;
         }
 
-        return new IngestServer(app, audit, ledger, gate, store, BoundEndPoint(app, options));
+        return new IngestServer(app, store, ledger, gate, BoundEndPoint(app, options));
     }
 
     /// <summary>Stops accepting connections and lets requests in flight finish.</summary>
@@ -135,7 +128,7 @@ public sealed class IngestServer : IAsyncDisposable
     {
         await _app.DisposeAsync().ConfigureAwait(false);
         _ledger.Dispose();
-        _audit.Dispose();
+        _store.Dispose();
         _ownedFormat?.Dispose();
     }
 

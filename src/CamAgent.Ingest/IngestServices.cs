@@ -5,12 +5,11 @@ using CamAgent.Ingest.Tls;
 
 namespace CamAgent.Ingest;
 
-/// <summary>What the request handlers share: store, evidence format, audit log, revocation list, limits, free space.</summary>
+/// <summary>What the request handlers share: store, evidence format, audit log, revocation check, limits, clock.</summary>
 internal sealed record IngestServices(
-    UploadStore Store,
+    IIngestStore Store,
     IEvidenceFormat Format,
-    AuditLog Audit,
-    RevocationList Revocations,
+    IAuditLog Audit,
+    IRevocationCheck Revocations,
     IngestLimits Limits,
-    TimeProvider Time,
-    StorageSpace Space);
+    TimeProvider Time);

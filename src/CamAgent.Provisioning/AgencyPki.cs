@@ -1,5 +1,6 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
+using CamAgent.Verification.Revocation;
 
 namespace CamAgent.Provisioning;
 

@@ -1,5 +1,6 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
+using CamAgent.Verification.Revocation;
 
 namespace CamAgent.Provisioning;
 
@@ -96,7 +97,7 @@ public sealed class DeviceRegistry
         }
 
         string comment = $"{deviceId} revoked {now.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} {reason}";
-        PkiResult<int> appended = RevocationList.Append(pki.Layout.RevocationListFile, serials, comment);
+        PkiResult<int> appended = RevocationListFile.Append(pki.Layout.RevocationListFile, serials, comment);
         return appended.Ok ? Find(deviceId, now) : appended.As<DeviceRecord>();
     }
 
@@ -108,14 +109,14 @@ public sealed class DeviceRegistry
             return PkiResult<DeviceRecord>.Fail(PkiError.NotFound, $"No device '{deviceId}' is enrolled in {pki.Layout.Root}.");
         }
 
-        PkiResult<RevocationList> revoked = RevocationList.Load(pki.Layout.RevocationListFile);
+        PkiResult<RevocationList> revoked = RevocationListFile.Load(pki.Layout.RevocationListFile);
         return revoked.Ok ? Describe(deviceId, revoked.Value!, now) : revoked.As<DeviceRecord>();
     }
 
     /// <summary>Every enrolled device, sorted by id.</summary>
     public PkiResult<IReadOnlyList<DeviceRecord>> List(DateTimeOffset now)
     {
-        PkiResult<RevocationList> revoked = RevocationList.Load(pki.Layout.RevocationListFile);
+        PkiResult<RevocationList> revoked = RevocationListFile.Load(pki.Layout.RevocationListFile);
         if (!revoked.Ok)
         {
             return revoked.As<IReadOnlyList<DeviceRecord>>();

@@ -79,15 +79,38 @@ public static class ChainAnalyzer
     {
         var present = new SortedSet<long>(entries.Where(e => e.ManifestCheck is not null).Select(e => e.FileSequence));
         present.UnionWith(chain.Keys);
+        SortedDictionary<long, long> quarantined = QuarantineDeclarations.Collect(chain);
         long expected = firstSequence;
         foreach (long sequence in present.Where(s => s >= firstSequence))
         {
             if (sequence > expected)
             {
-                ReportGap(deviceId, expected, sequence, chain, firstSequence, findings);
+                ReportGapAround(deviceId, expected, sequence, chain, firstSequence, quarantined, findings);
             }
 
             expected = sequence == long.MaxValue ? sequence : sequence + 1;
+        }
+    }
+
+    // Numbers a signed record declares quarantined (§5.3) are reported as such; the runs between them are gaps as before.
+    private static void ReportGapAround(string deviceId, long first, long next, SortedDictionary<long, VerifiedEntry> chain, long firstSequence,
+        SortedDictionary<long, long> quarantined, List<Finding> findings)
+    {
+        long runStart = first;
+        foreach ((long sequence, long declaredBy) in quarantined.Where(q => q.Key >= first && q.Key < next))
+        {
+            if (sequence > runStart)
+            {
+                ReportGap(deviceId, runStart, sequence, chain, firstSequence, findings);
+            }
+
+            findings.Add(QuarantineDeclarations.FindingFor(deviceId, sequence, declaredBy));
+            runStart = sequence + 1;
+        }
+
+        if (runStart < next)
+        {
+            ReportGap(deviceId, runStart, next, chain, firstSequence, findings);
         }
     }
 

@@ -106,6 +106,7 @@ public static class ContinuityAnalyzer
                 ? "a clock-step record declaring no step (0 ms): wall times before and after it are not affected"
                 : $"the wall clock stepped by {manifest.EventDetail} ms; times before and after are not comparable",
             ContinuityEvent.ConfigChange => "a new configuration was applied",
+            ContinuityEvent.RecordQuarantined => $"the device quarantined record {manifest.EventDetail} after the server refused it: it is kept on the camera's card, not uploaded",
             _ => null,
         };
     }

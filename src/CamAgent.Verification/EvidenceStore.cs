@@ -121,11 +121,18 @@ public static partial class EvidenceStore
                 device.Records.Add(sequence, record);
             }
 
-            switch (match.Groups[2].Value)
+            string suffix = "." + match.Groups[2].Value;
+            if (suffix == ManifestSuffix)
             {
-                case "manifest.cose": record.Manifest = file; break;
-                case "segment": record.Segment = file; break;
-                default: record.Receipt = file; break;
+                record.Manifest = file;
+            }
+            else if (suffix == SegmentSuffix)
+            {
+                record.Segment = file;
+            }
+            else
+            {
+                record.Receipt = file;
             }
         }
 

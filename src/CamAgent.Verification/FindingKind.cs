@@ -83,4 +83,11 @@ public enum FindingKind
 
     /// <summary>The store's audit log is not intact (a line altered, inserted, removed or moved): what it says cannot be relied on past that line.</summary>
     AuditLogBroken,
+
+    /// <summary>
+    /// A sequence number with no record that a signed record-quarantined record declares: the
+    /// server refused that record and the device keeps it on its card. A warning: the evidence
+    /// exists, but not in this store.
+    /// </summary>
+    Quarantined,
 }

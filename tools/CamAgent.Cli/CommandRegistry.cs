@@ -18,6 +18,7 @@ public static class CommandRegistry
         new("audit", "The ingest server's hash-chained audit log.", ["camagent audit verify --store /srv/camagent/store"]),
         new("egress", "The camera network: the gateway's nftables policy and audits of packet captures.",
             ["camagent egress policy --pki /srv/camagent/pki --camera-net 10.20.0.0/16 --agency-address 198.51.100.10 --out camagent-egress.nft"]),
+        new("store", "Cluster stores: export one as a store folder for verification.", ["camagent store export --config /etc/camagent/ingest.json --to /srv/export/2026-12-07"]),
         new("completion", "Shell completion for camagent.", ["source <(camagent completion bash)"]),
     ];
 
@@ -41,6 +42,7 @@ public static class CommandRegistry
         new VerifyCommand(),
         new ServeCommand(),
         new AuditVerifyCommand(),
+        new StoreExportCommand(),
         new EgressPolicyCommand(),
         new EgressAuditCommand(),
         new SimCommand(),

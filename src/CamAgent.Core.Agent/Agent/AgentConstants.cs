@@ -33,6 +33,23 @@ namespace CamAgent.Core.Agent
         /// </summary>
         public const int UploadBufferBytes = 8192;
 
+        /// <summary>
+        /// Back-to-back attempts at declaring the recorder restarted at boot. A busy card answers
+        /// the next call; a declaration made later is unsafe (the recorder may have opened a new
+        /// file by then), so the attempts follow each other at once and three cover a transient
+        /// error without holding the boot.
+        /// </summary>
+        public const int HandOffAttempts = 3;
+
+        /// <summary>
+        /// Records quarantined in a row, with no receipt between them, after which a further
+        /// record-specific refusal is taken as the device's: a fault every record has (a wiped card
+        /// whose sequence numbers the server already holds, a signer that signs wrongly) must
+        /// raise the alarm for a person, not move the whole queue into quarantine. Three tells a
+        /// run from a single bad record and the one record after it whose link names it.
+        /// </summary>
+        public const int MaxConsecutiveQuarantines = 3;
+
         /// <summary>Record name of the boot counter in <see cref="CamAgent.Core.Platform.IRecordSlots"/>.</summary>
         public const string BootCounterRecord = "bootcount";
     }

@@ -1,5 +1,6 @@
 using System;
 using CamAgent.Core.Config;
+using CamAgent.Core.Crypto;
 using CamAgent.Core.Egress;
 using CamAgent.Core.Evidence;
 using CamAgent.Core.Platform;
@@ -37,15 +38,12 @@ namespace CamAgent.Core.Agent
         private readonly SealStage _seal;
         private readonly UploadStage _upload;
         private readonly RecoveryReport _report = new RecoveryReport();
-        private readonly TimeMark _mark = new TimeMark();
-        private readonly byte[] _receiptDigest = new byte[Sha256Bytes];
+        private readonly AgentBoot _bootSteps;
+        private readonly ContinuityWatch _watch;
+        private readonly byte[] _receiptDigest = new byte[Sha256.DigestSizeBytes];
         private bool _started;
         private bool _signerFailed;
-        private bool _storageEventQueued;
-        private long _nextStorageCheckMs;
         private long _nextSealAttemptMs;
-
-        private const int Sha256Bytes = 32;
 
         /// <param name="platform">The platform's ports (all required).</param>
         /// <param name="config">The configuration in force (validated as a whole by <see cref="ConfigValidator"/>).</param>
@@ -67,7 +65,7 @@ namespace CamAgent.Core.Agent
             _clock = new ClockMonitor(_floor);
             _boot = new BootCounter(platform.Slots);
             _spool = new Spool.Spool(platform.Store, platform.SpoolDirectory, platform.SegmentDirectory);
-            _storage = new StorageMonitor(platform.Store);
+            _storage = new StorageMonitor(platform.Store, platform.LowFreeBytes, platform.CriticalFreeBytes);
             _source = new SegmentSource(platform.Store, platform.SegmentDirectory);
             _sealer = new Sealer(platform.Hmac, platform.Signer, config.DeviceCertificateDer, config.DeviceId, config.ChunkSizeBytes);
             _gate = new EgressGate(platform.Connector, config, _clock, platform.Log);
@@ -79,6 +77,8 @@ namespace CamAgent.Core.Agent
             _client = new TusClient(endpoint, platform.ReceiptChecker, platform.Random, platform.WallClock, platform.Log, options);
             _seal = new SealStage(_spool, _source, platform.Store, _sealer, _clock, _queue, platform.Log);
             _upload = new UploadStage(_spool, _client, _clock, platform.Log, config.MaxBackoffMs);
+            _bootSteps = new AgentBoot(_source, _floor, _clock, platform.WallClock, _boot, _spool, _report, platform.Log);
+            _watch = new ContinuityWatch(_queue, _clock, platform.WallClock, _storage, _upload, platform.Log);
         }
 
         /// <summary>What the LED shows (docs/officer-guide.md).</summary>
@@ -130,36 +130,43 @@ namespace CamAgent.Core.Agent
         }
 
         /// <summary>
-        /// Boot sequence: time floor, boot counter, spool recovery, recorder hand-off, chain state.
-        /// Queues a PowerLossRecovery record when an earlier run left state behind (every boot after
-        /// the first starts a new monotonic timeline; the record marks the boundary in the chain).
+        /// Boot (docs/agent.md §6): the recorder hand-off, the time floor and the first clock sample,
+        /// the boot counter, spool recovery (<see cref="AgentBoot"/>), then the chain state. Queues a
+        /// PowerLossRecovery record when an earlier run left state behind (every boot after the
+        /// first starts a new monotonic timeline; the record marks the boundary in the chain).
+        /// Retry-safe: after any status but Ok and ChainStateCorrupt, call it again later; a
+        /// retried Start repeats only the steps not done yet and keeps this boot's number.
         /// </summary>
         public AgentStartStatus Start(long nowMs)
         {
-            _floor.Load();
-            _boot.Increment();
-            _seal.BootCount = _boot.Current;
-            if (_spool.Recover(_report) != SpoolStatus.Ok)
+            if (_started)
             {
-                return AgentStartStatus.StorageUnavailable;
+                throw new InvalidOperationException("started already");
             }
 
-            // The recorder shares the camera's power: after our boot, every unfinished file is orphaned.
-            _source.DeclareRecorderRestarted();
-            _clock.Observe(ClockMonitor.ToUnixMs(_platform.WallClock.UtcNow), nowMs);
+            AgentStartStatus booted = _bootSteps.Run(nowMs);
+            if (booted != AgentStartStatus.Ok)
+            {
+                return booted;
+            }
+
+            _seal.BootCount = _boot.Current;
             if (!_seal.Start(_report))
             {
+                _platform.Log.Write(LogLevel.Error, Component, "chain state unreadable: nothing is sealed");
                 return AgentStartStatus.ChainStateCorrupt;
             }
 
-            // First in the queue, so it is the first record after recovery and can declare the skipped numbers.
-            if (_report.StateFound || _report.SkippedCount > 0)
+            // First in the queue (nothing is queued before Start), so it is the first record after
+            // recovery and can declare the skipped numbers.
+            if ((_report.StateFound || _report.SkippedCount > 0) && !_watch.Queue(ContinuityEvent.PowerLossRecovery, 0))
             {
-                Queue(ContinuityEvent.PowerLossRecovery, 0);
+                throw new InvalidOperationException("continuity queue full at boot");
             }
 
             _started = true;
-            _platform.Log.Write(LogLevel.Info, Component, "started: boot " + _boot.Current.ToString() + ", " + _report.LiveRecords.ToString() + " records waiting, " + _config.ToString());
+            _platform.Log.Write(LogLevel.Info, Component, "started: boot " + _boot.Current.ToString() + ", " + _report.LiveRecords.ToString() + " records waiting, "
+                + _report.Quarantined.ToString() + " quarantined, " + _config.ToString());
             return AgentStartStatus.Ok;
         }
 
@@ -171,25 +178,31 @@ namespace CamAgent.Core.Agent
         /// </summary>
         public void NotifyTimeSynced(long nowMs)
         {
-            RecordClockEvent(_clock.NotifySynced(ClockMonitor.ToUnixMs(_platform.WallClock.UtcNow), nowMs));
+            if (!_started)
+            {
+                // A step queued before Start would come before the power-loss record that must be first.
+                throw new InvalidOperationException("Start first");
+            }
+
+            _watch.NotifySynced(nowMs);
         }
 
-        /// <summary>The recorder signalled that the officer started recording.</summary>
+        /// <summary>The recorder signalled that the officer started recording. False when not queued (logged): the queue is full, or Start has not succeeded.</summary>
         public bool NotifyRecordingStarted()
         {
-            return Queue(ContinuityEvent.RecordingStart, 0);
+            return QueueSignal(ContinuityEvent.RecordingStart);
         }
 
-        /// <summary>The recorder signalled that the officer stopped recording.</summary>
+        /// <summary>The recorder signalled that the officer stopped recording. False when not queued, as <see cref="NotifyRecordingStarted"/>.</summary>
         public bool NotifyRecordingStopped()
         {
-            return Queue(ContinuityEvent.RecordingStop, 0);
+            return QueueSignal(ContinuityEvent.RecordingStop);
         }
 
-        /// <summary>A new configuration was applied (it takes effect at the next start); records it in the chain.</summary>
+        /// <summary>A new configuration was applied (it takes effect at the next start); records it in the chain. False when not queued.</summary>
         public bool NotifyConfigChanged()
         {
-            return Queue(ContinuityEvent.ConfigChange, 0);
+            return QueueSignal(ContinuityEvent.ConfigChange);
         }
 
         /// <summary>
@@ -203,8 +216,7 @@ namespace CamAgent.Core.Agent
                 throw new InvalidOperationException("Start first");
             }
 
-            ObserveClock(nowMs);
-            CheckStorage(nowMs);
+            _watch.Observe(nowMs);
             bool worked = SealOne(nowMs);
             UploadOutcome upload = UploadOne(nowMs);
             worked |= upload == UploadOutcome.Progress;
@@ -218,48 +230,6 @@ namespace CamAgent.Core.Agent
             return untilAttempt > 0 && untilAttempt < AgentConstants.IdleWaitMs ? (int)untilAttempt : AgentConstants.IdleWaitMs;
         }
 
-        private void ObserveClock(long nowMs)
-        {
-            RecordClockEvent(_clock.Observe(ClockMonitor.ToUnixMs(_platform.WallClock.UtcNow), nowMs));
-        }
-
-        /// <summary>
-        /// A ClockStep record exists only for an actual step beyond the tolerance (docs/agent.md §1,
-        /// docs/evidence-format.md §5): a sync that left the clock where it was, or a floor raised
-        /// past the clock, changes the clock state written in later manifests, not the wall time.
-        /// </summary>
-        private void RecordClockEvent(ClockEvent clockEvent)
-        {
-            if (clockEvent == ClockEvent.None)
-            {
-                return;
-            }
-
-            // A first sync is the normal course of a boot; a step or a fall below the floor is not.
-            LogLevel level = clockEvent == ClockEvent.Synced ? LogLevel.Info : LogLevel.Warning;
-            _platform.Log.Write(level, Component, "clock " + clockEvent.ToString());
-            if (_clock.LastStepMs != 0)
-            {
-                Queue(ContinuityEvent.ClockStep, _clock.LastStepMs);
-            }
-        }
-
-        private void CheckStorage(long nowMs)
-        {
-            if (nowMs < _nextStorageCheckMs)
-            {
-                return;
-            }
-
-            _nextStorageCheckMs = nowMs + AgentConstants.StorageCheckIntervalMs;
-            StorageLevel level;
-            _storage.Check(out level);
-            if (_storage.AlarmPending && !_storageEventQueued)
-            {
-                _storageEventQueued = Queue(ContinuityEvent.StorageFull, 0);
-            }
-        }
-
         private bool SealOne(long nowMs)
         {
             if (nowMs < _nextSealAttemptMs)
@@ -271,7 +241,7 @@ namespace CamAgent.Core.Agent
             _signerFailed = outcome == SealOutcome.SignerFailed;
             if (outcome == SealOutcome.Sealed)
             {
-                AfterSeal();
+                _watch.Sealed(_seal.LastSealedEvent);
                 return true;
             }
 
@@ -281,15 +251,6 @@ namespace CamAgent.Core.Agent
             }
 
             return false;
-        }
-
-        private void AfterSeal()
-        {
-            if (_seal.LastSealedEvent == ContinuityEvent.StorageFull)
-            {
-                _storage.AcknowledgeAlarm();
-                _storageEventQueued = false;
-            }
         }
 
         private UploadOutcome UploadOne(long nowMs)
@@ -316,7 +277,7 @@ namespace CamAgent.Core.Agent
 
         private AgentStatus ChooseStatus(UploadOutcome upload)
         {
-            if (_signerFailed)
+            if (_signerFailed || _upload.DeviceRefused)
             {
                 return AgentStatus.CredentialError;
             }
@@ -324,6 +285,11 @@ namespace CamAgent.Core.Agent
             if (_storage.Level != StorageLevel.Normal)
             {
                 return AgentStatus.StorageAlarm;
+            }
+
+            if (_spool.QuarantinedCount > 0 || _upload.QuarantinePending >= 0)
+            {
+                return AgentStatus.RecordQuarantined;
             }
 
             if (_spool.LiveCount == 0 && _queue.Count == 0)
@@ -344,16 +310,15 @@ namespace CamAgent.Core.Agent
             return _upload.Active ? AgentStatus.Uploading : AgentStatus.RecordingQueued;
         }
 
-        private bool Queue(ContinuityEvent kind, long detail)
+        private bool QueueSignal(ContinuityEvent kind)
         {
-            _clock.Capture(_mark);
-            bool queued = _queue.Enqueue(kind, detail, _mark);
-            if (!queued)
+            if (!_started)
             {
-                _platform.Log.Write(LogLevel.Error, Component, "continuity queue full; " + kind.ToString() + " not recorded");
+                _platform.Log.Write(LogLevel.Warning, Component, "not started: " + kind.ToString() + " not recorded");
+                return false;
             }
 
-            return queued;
+            return _watch.Queue(kind, 0);
         }
     }
 }

@@ -1,11 +1,13 @@
 using CamAgent.Core.Platform;
+using CamAgent.Core.Spool;
 using CamAgent.Core.Upload;
 
 namespace CamAgent.Core.Agent
 {
     /// <summary>
     /// Everything the agent needs from the platform, handed over once at start-up by the device
-    /// program (nanoFramework adapters) or the host simulator. All members are required.
+    /// program (nanoFramework adapters) or the host simulator. All members are required except the
+    /// storage thresholds, which have defaults.
     /// </summary>
     public sealed class AgentPlatform
     {
@@ -40,6 +42,15 @@ namespace CamAgent.Core.Agent
 
         /// <summary>Store directory the recorder writes segments to (8.3 name).</summary>
         public string SegmentDirectory { get; set; }
+
+        /// <summary>
+        /// Free bytes below which the storage alarm rises (docs/agent-storage.md §10). Optional: the
+        /// default suits SD cards; a smaller medium (a simulated card) names its own.
+        /// </summary>
+        public long LowFreeBytes { get; set; } = SpoolConstants.DefaultLowFreeBytes;
+
+        /// <summary>Free bytes below which storage is critical; at most <see cref="LowFreeBytes"/>. Optional, like it.</summary>
+        public long CriticalFreeBytes { get; set; } = SpoolConstants.DefaultCriticalFreeBytes;
 
         internal bool IsComplete
         {

@@ -2,8 +2,8 @@ namespace CamAgent.Core.Agent
 {
     /// <summary>
     /// What the agent shows on the status LED (docs/officer-guide.md). When several apply, the
-    /// most urgent wins, in this order: CredentialError, StorageAlarm, WaitingForTime,
-    /// WaitingForNetwork, Uploading, RecordingQueued, Idle. Values are logged; never renumber.
+    /// most urgent wins, in this order: CredentialError, StorageAlarm, RecordQuarantined,
+    /// WaitingForTime, WaitingForNetwork, Uploading, RecordingQueued, Idle. Values are logged; never renumber.
     /// </summary>
     public enum AgentStatus
     {
@@ -25,7 +25,17 @@ namespace CamAgent.Core.Agent
         /// <summary>Storage is nearly full: recording must stop until uploads free space. Nothing is deleted without a receipt.</summary>
         StorageAlarm = 5,
 
-        /// <summary>The configuration or the device credentials are missing or refused; nothing can be sealed or sent.</summary>
+        /// <summary>
+        /// The configuration or the device credentials are missing or refused, or the server refused
+        /// the device itself (revoked, certificate not accepted); nothing can be sent. Every record is kept.
+        /// </summary>
         CredentialError = 6,
+
+        /// <summary>
+        /// A record the server refused is quarantined on the card, kept for agency IT
+        /// (docs/agency-it-guide.md); recording, sealing and uploading go on. Shown until the
+        /// quarantined records are taken off the card.
+        /// </summary>
+        RecordQuarantined = 7,
     }
 }

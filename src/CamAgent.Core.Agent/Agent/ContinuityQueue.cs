@@ -8,7 +8,8 @@ namespace CamAgent.Core.Agent
     /// Continuity events waiting to be sealed, oldest first, in a fixed ring of
     /// <see cref="AgentConstants.ContinuityQueueCapacity"/> preallocated entries. When full, a
     /// further clock step is merged into the newest queued clock step (steps add up; the record
-    /// says the clock moved by the sum); any other event is refused and the caller keeps it
+    /// says the clock moved by the sum), but never into the oldest event, which may already be
+    /// sealed and waiting for its commit; any other event is refused and the caller keeps it
     /// pending until sealing makes room. Allocates nothing after construction.
     /// </summary>
     public sealed class ContinuityQueue
@@ -71,7 +72,7 @@ namespace CamAgent.Core.Agent
 
         private bool MergeClockStep(long detail, TimeMark mark)
         {
-            for (int i = _count - 1; i >= 0; i--)
+            for (int i = _count - 1; i >= 1; i--)
             {
                 PendingEvent entry = _ring[(_head + i) % _ring.Length];
                 if (entry.Event == ContinuityEvent.ClockStep)

@@ -18,6 +18,7 @@ namespace CamAgent.Core.Agent
             new LedPattern(3, 100, 200, 2300),   // WaitingForNetwork: triple blink every 3 s.
             new LedPattern(1, 100, 100, 0),      // StorageAlarm: fast flicker, 5 Hz.
             new LedPattern(1, 1, 0, 0),          // CredentialError: steady on.
+            new LedPattern(4, 100, 200, 1800),   // RecordQuarantined: quadruple blink every 3 s.
         };
 
         private LedPattern(int pulses, int onMs, int offMs, int pauseMs)

@@ -12,8 +12,9 @@ namespace CamAgent.Core.Agent
     /// <summary>
     /// Seals one record per call: queued continuity events first (in order), then the recorder's
     /// next finished segment. Each record takes a sequence number reserved in the spool, is sealed
-    /// by the evidence <see cref="Sealer"/>, and is committed with the chain state after it; if the
-    /// commit fails the chain is rolled back and the same record is sealed again next time.
+    /// by the evidence <see cref="Sealer"/>, and is committed with the chain state after it. A failed
+    /// commit is retried, before anything else is sealed, with the same record bytes (the spool's
+    /// contract: once a commit began, a sequence number is signed once).
     /// A segment's time evidence spans from the last time the agent looked and found nothing ready
     /// (or boot) to the start of sealing: the recorder finished the file inside that interval
     /// (docs/agent.md §6).
@@ -40,6 +41,13 @@ namespace CamAgent.Core.Agent
         private readonly byte[] _chainBytes = new byte[SpoolConstants.MaxChainStateBytes];
         private readonly CborWriter _chainWriter;
         private readonly CborReader _chainReader = new CborReader();
+        private bool _commitPending;
+        private long _pendingSequence;
+        private SegmentFile _pendingSegment;
+        private long _pendingContentLength;
+        private int _pendingWritten;
+        private ContinuityEvent _pendingEvent;
+        private SpoolStatus _lastLogged = SpoolStatus.Ok;
 
         public SealStage(Spool.Spool spool, SegmentSource source, IFileStore store, Sealer sealer, ClockMonitor clock, ContinuityQueue queue, ILogSink log)
         {
@@ -121,6 +129,11 @@ namespace CamAgent.Core.Agent
         /// <summary>Seals the next record, if any. See <see cref="SealOutcome"/>.</summary>
         public SealOutcome SealNext()
         {
+            if (_commitPending)
+            {
+                return TryCommit();
+            }
+
             PendingEvent pending = _queue.Peek();
             if (pending != null)
             {
@@ -154,7 +167,7 @@ namespace CamAgent.Core.Agent
             _time.Set(pending.Mark, pending.Mark);
             ManifestTime.Fill(_manifest, _time);
             _manifest.Event = pending.Event;
-            _manifest.EventDetail = pending.Event == ContinuityEvent.ClockStep ? pending.Detail : 0;
+            _manifest.EventDetail = pending.Event == ContinuityEvent.ClockStep || pending.Event == ContinuityEvent.RecordQuarantined ? pending.Detail : 0;
             _manifest.Truncated = false;
 
             // A recording-start record opens the recording its own sequence number names; every
@@ -169,19 +182,7 @@ namespace CamAgent.Core.Agent
 
             int written;
             SealStatus status = _sealer.SealContinuity(_manifest, _chain, _record, 0, _record.Length, out written);
-            SealOutcome outcome = Commit(status, sequence, null, 0, written);
-            if (outcome == SealOutcome.Sealed)
-            {
-                LastSealedEvent = pending.Event;
-                if (pending.Event == ContinuityEvent.RecordingStart)
-                {
-                    RecordingId = sequence;
-                }
-
-                _queue.Dequeue();
-            }
-
-            return outcome;
+            return Commit(status, sequence, null, 0, written, pending.Event);
         }
 
         private SealOutcome SealSegment()
@@ -195,7 +196,7 @@ namespace CamAgent.Core.Agent
             Stream content;
             if (_store.OpenRead(_segment.Path, out content) != StoreStatus.Ok)
             {
-                _log.Write(LogLevel.Warning, "agent", "segment unreadable; will retry");
+                _log.Write(LogLevel.Warning, "agent", "segment " + _segment.RecorderSequence.ToString() + " unreadable; retried later");
                 return SealOutcome.Blocked;
             }
 
@@ -219,14 +220,7 @@ namespace CamAgent.Core.Agent
                 content.Dispose();
             }
 
-            SealOutcome outcome = Commit(status, sequence, _segment, _manifest.ContentLength, written);
-            if (outcome == SealOutcome.Sealed)
-            {
-                LastSealedEvent = ContinuityEvent.None;
-                _lastSeal.CopyFrom(_now);
-            }
-
-            return outcome;
+            return Commit(status, sequence, _segment, _manifest.ContentLength, written, ContinuityEvent.None);
         }
 
         private bool Reserve(out long sequence)
@@ -234,6 +228,8 @@ namespace CamAgent.Core.Agent
             SpoolStatus status = _spool.ReserveSequence(out sequence);
             if (status != SpoolStatus.Ok)
             {
+                // QueueFull: finished segments wait, unsealed but safe, in the recorder's directory.
+                LogOnce(status, "no sequence number (" + status.ToString() + "): sealing waits");
                 return false;
             }
 
@@ -244,7 +240,7 @@ namespace CamAgent.Core.Agent
             return true;
         }
 
-        private SealOutcome Commit(SealStatus status, long sequence, SegmentFile segment, long contentLength, int written)
+        private SealOutcome Commit(SealStatus status, long sequence, SegmentFile segment, long contentLength, int written, ContinuityEvent kind)
         {
             if (status != SealStatus.Ok)
             {
@@ -259,15 +255,53 @@ namespace CamAgent.Core.Agent
                 throw new InvalidOperationException("chain state does not fit its buffer");
             }
 
-            SpoolStatus committed = _spool.CommitSealed(sequence, segment, contentLength, _record, 0, written, _chainBytes, 0, _chainWriter.Length);
+            _commitPending = true;
+            _pendingSequence = sequence;
+            _pendingSegment = segment;
+            _pendingContentLength = contentLength;
+            _pendingWritten = written;
+            _pendingEvent = kind;
+            return TryCommit();
+        }
+
+        /// <summary>Commits the sealed record held in the buffers; on failure it stays held for the next call.</summary>
+        private SealOutcome TryCommit()
+        {
+            SpoolStatus committed = _spool.CommitSealed(_pendingSequence, _pendingSegment, _pendingContentLength, _record, 0, _pendingWritten,
+                _chainBytes, 0, _chainWriter.Length);
             if (committed != SpoolStatus.Ok)
             {
-                _chain.CopyFrom(_chainBefore);
+                LogOnce(committed, "record " + _pendingSequence.ToString() + " not committed (" + committed.ToString() + "); retried with the same bytes");
                 return SealOutcome.Blocked;
             }
 
+            _commitPending = false;
+            _lastLogged = SpoolStatus.Ok;
             SealedCount++;
+            LastSealedEvent = _pendingEvent;
+            if (_pendingSegment != null)
+            {
+                _lastSeal.CopyFrom(_now);
+                return SealOutcome.Sealed;
+            }
+
+            if (_pendingEvent == ContinuityEvent.RecordingStart)
+            {
+                RecordingId = _pendingSequence;
+            }
+
+            _queue.Dequeue();
             return SealOutcome.Sealed;
+        }
+
+        /// <summary>Logs a storage refusal when it differs from the last one logged (a full card is retried every few seconds).</summary>
+        private void LogOnce(SpoolStatus status, string message)
+        {
+            if (status != _lastLogged)
+            {
+                _lastLogged = status;
+                _log.Write(LogLevel.Warning, "agent", message);
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ using CamAgent.Core.Cbor;
 using CamAgent.Core.Cose;
 using CamAgent.Core.Crypto;
 using CamAgent.Core.Evidence;
+using CamAgent.Core.Persistence;
 using CamAgent.Core.Platform;
 using CamAgent.Core.Spool;
 using CamAgent.Core.Time;
@@ -15,10 +16,13 @@ namespace CamAgent.Core.Agent
     /// Uploads the spool's records strictly in sequence order, one <see cref="TusClient"/> step per
     /// call, and finishes each: commit the verified receipt, raise the time floor to the receipt's
     /// server time (authenticated time, docs/agent.md §1), then delete the record. A record is never
-    /// deleted without a receipt the client's checker accepted. A permanent rejection keeps the
-    /// record and waits the maximum back-off before trying it again, so a server fault cannot make
-    /// the device drop or skip evidence. The caller only calls <see cref="Advance"/> when the
-    /// clock is trusted and the link is up.
+    /// deleted without a receipt the client's checker accepted. A permanent refusal of one record
+    /// (<see cref="RejectionScope.Record"/>) quarantines it: the caller seals a continuity record
+    /// that declares it (<see cref="QuarantinePending"/>, <see cref="DeclarationSealed"/>), then the
+    /// record leaves the queue, kept on the card, and the records after it go on. A refusal of the
+    /// device keeps every record, raises <see cref="DeviceRefused"/> and waits the maximum
+    /// back-off, so a server fault cannot make the device drop or skip evidence. The caller only
+    /// calls <see cref="Advance"/> when the clock is trusted and the link is up.
     /// </summary>
     public sealed class UploadStage
     {
@@ -29,12 +33,16 @@ namespace CamAgent.Core.Agent
         private readonly int _maxBackoffMs;
         private readonly SpoolEntry _entry = new SpoolEntry();
         private readonly byte[] _manifest = new byte[SpoolConstants.MaxManifestBytes];
+        private readonly byte[] _chainBytes = new byte[SpoolConstants.MaxChainStateBytes];
+        private readonly ChainState _chainAfter = new ChainState();
         private readonly byte[] _receiptDigest = new byte[Sha256.DigestSizeBytes];
         private readonly Sha256 _sha = new Sha256();
         private readonly CoseSign1Message _cose = new CoseSign1Message();
         private readonly Receipt _receipt = new Receipt();
         private readonly CborReader _reader = new CborReader();
+        private readonly QuarantineStep _quarantine;
         private long _active = -1;
+        private int _manifestCount;
         private Stream _content;
         private long _journalledOffset;
 
@@ -50,6 +58,7 @@ namespace CamAgent.Core.Agent
             _clock = clock;
             _log = log;
             _maxBackoffMs = maxBackoffMs;
+            _quarantine = new QuarantineStep(spool);
         }
 
         /// <summary>Monotonic ms before which no attempt is made.</summary>
@@ -67,12 +76,21 @@ namespace CamAgent.Core.Agent
         /// <summary>Records the server rejected permanently since start-up (they stay on the device).</summary>
         public int Rejections { get; private set; }
 
+        /// <summary>Sequence of a refused record waiting for the continuity record that declares its quarantine; -1 when none. Uploads wait meanwhile.</summary>
+        public long QuarantinePending
+        {
+            get { return _quarantine.Pending; }
+        }
+
+        /// <summary>True since the server refused the device itself, until a record is receipted again (the credential alarm).</summary>
+        public bool DeviceRefused { get; private set; }
+
         /// <summary>True once a receipt digest is available for <see cref="CopyLastReceiptDigest"/>.</summary>
         public bool HasReceiptDigest { get; private set; }
 
         public int BufferBytes
         {
-            get { return _manifest.Length + _receiptDigest.Length; }
+            get { return _manifest.Length + _chainBytes.Length + _receiptDigest.Length; }
         }
 
         /// <summary>Copies SHA-256 of the newest committed receipt.</summary>
@@ -81,12 +99,23 @@ namespace CamAgent.Core.Agent
             Array.Copy(_receiptDigest, 0, into, offset, _receiptDigest.Length);
         }
 
+        /// <summary>The continuity record declaring <see cref="QuarantinePending"/> is committed: the record may leave the queue.</summary>
+        public void DeclarationSealed()
+        {
+            _quarantine.DeclarationSealed();
+        }
+
         /// <summary>Does one piece of upload work at monotonic time <paramref name="nowMs"/>.</summary>
         public UploadOutcome Advance(long nowMs)
         {
             if (nowMs < NextAttemptMs)
             {
                 return UploadOutcome.BackingOff;
+            }
+
+            if (_quarantine.Pending >= 0)
+            {
+                return _quarantine.Declared ? Quarantine(nowMs) : UploadOutcome.Idle;
             }
 
             if (_active < 0)
@@ -111,10 +140,7 @@ namespace CamAgent.Core.Agent
                 return Finish(nowMs);
             }
 
-            Rejections++;
-            _log.Write(LogLevel.Error, "agent", "server rejected the oldest record permanently (" + _client.Failure.ToString() + "); it is kept and retried later");
-            EndRecord();
-            return BackOff(nowMs, _maxBackoffMs);
+            return Refused(nowMs);
         }
 
         /// <summary>Drops the connection and the record in progress (the next attempt resumes with HEAD).</summary>
@@ -142,23 +168,41 @@ namespace CamAgent.Core.Agent
                 return BackOff(nowMs, _maxBackoffMs);
             }
 
-            int manifestCount;
-            if (_spool.ReadManifest(_entry.Sequence, _manifest, 0, out manifestCount) != SpoolStatus.Ok)
+            int chainCount;
+            SpoolStatus read = _spool.ReadManifest(_entry.Sequence, _manifest, 0, out _manifestCount, _chainBytes, 0, out chainCount);
+            if (read != SpoolStatus.Ok)
             {
+                _log.Write(LogLevel.Warning, "agent", "record " + _entry.Sequence.ToString() + " unreadable (" + read.ToString() + "); retried later");
                 return BackOff(nowMs, _maxBackoffMs);
             }
 
             Stream content = null;
-            if (_entry.Kind == RecordKind.Segment && _spool.OpenContent(_entry.Sequence, out content) != SpoolStatus.Ok)
+            SpoolStatus opened = _entry.Kind == RecordKind.Segment ? _spool.OpenContent(_entry.Sequence, out content) : SpoolStatus.Ok;
+            if (opened != SpoolStatus.Ok)
             {
+                _log.Write(LogLevel.Warning, "agent", "content of record " + _entry.Sequence.ToString() + " unreadable (" + opened.ToString() + "); retried later");
                 return BackOff(nowMs, AgentConstants.SealRetryMs);
             }
 
             _content = content;
             _active = _entry.Sequence;
             _journalledOffset = _entry.UploadOffsetBytes;
-            _client.Begin(new UploadJob(_entry.Sequence, _manifest, 0, manifestCount, content, _entry.ContentLengthBytes));
+            _client.Begin(NewJob(_manifestCount, chainCount, content));
             return UploadOutcome.Progress;
+        }
+
+        // The chain state committed with the record is the sealer's state right after it: its
+        // previous-record digest is this record's digest, computed once when it was sealed
+        // (docs/evidence-format.md §3.3). Without a state that says so, the checker hashes the manifest.
+        private UploadJob NewJob(int manifestCount, int chainCount, Stream content)
+        {
+            if (chainCount > 0 && _chainAfter.Decode(_chainBytes, 0, chainCount, _reader) == EvidenceStatus.Ok
+                && _chainAfter.NextSequence == _entry.Sequence + 1)
+            {
+                return new UploadJob(_entry.Sequence, _manifest, 0, manifestCount, content, _entry.ContentLengthBytes, _chainAfter.PreviousRecordDigest);
+            }
+
+            return new UploadJob(_entry.Sequence, _manifest, 0, manifestCount, content, _entry.ContentLengthBytes);
         }
 
         private void JournalProgress()
@@ -180,9 +224,12 @@ namespace CamAgent.Core.Agent
             int length = _client.ReceiptLength;
             SpoolStatus committed = _spool.CommitReceipt(sequence, receipt, 0, length);
             EndRecord();
+            DeviceRefused = false;
+            _quarantine.Receipted();
             if (committed != SpoolStatus.Ok)
             {
                 // The server keeps the receipt: the next attempt gets it again with HEAD.
+                _log.Write(LogLevel.Warning, "agent", "receipt of record " + sequence.ToString() + " not committed (" + committed.ToString() + "); asked again later");
                 return BackOff(nowMs, AgentConstants.SealRetryMs);
             }
 
@@ -204,18 +251,66 @@ namespace CamAgent.Core.Agent
             if (_cose.Decode(receipt, 0, length) == CoseStatus.Ok
                 && _receipt.Decode(_cose.Buffer, _cose.PayloadOffset, _cose.PayloadLength, _reader, out badKey) == EvidenceStatus.Ok)
             {
-                _clock.Floor.Advance(_receipt.ServerTimeMs - TimeConstants.AuthenticatedFloorMarginMs);
+                PersistStatus saved = _clock.Floor.Advance(_receipt.ServerTimeMs - TimeConstants.AuthenticatedFloorMarginMs);
+                if (saved != PersistStatus.Ok)
+                {
+                    // Advance's contract: the raised floor holds in memory; the next receipt saves it.
+                    _log.Write(LogLevel.Warning, "agent", "time floor raised but not saved (" + saved.ToString() + ")");
+                }
+
                 _clock.NoteAuthenticatedTime(_receipt.ServerTimeMs, nowMs);
             }
         }
 
         private UploadOutcome Delete(long nowMs, long sequence)
         {
-            if (_spool.DeleteReceipted(sequence) != SpoolStatus.Ok)
+            SpoolStatus deleted = _spool.DeleteReceipted(sequence);
+            if (deleted != SpoolStatus.Ok)
             {
+                _log.Write(LogLevel.Warning, "agent", "record " + sequence.ToString() + " not deleted (" + deleted.ToString() + "); retried later");
                 return BackOff(nowMs, AgentConstants.SealRetryMs);
             }
 
+            return UploadOutcome.Progress;
+        }
+
+        /// <summary>A permanent refusal (docs/upload-protocol.md §7): quarantine the record, or keep everything and raise the alarm.</summary>
+        private UploadOutcome Refused(long nowMs)
+        {
+            Rejections++;
+            long sequence = _active;
+            RejectionScope scope = RejectionRules.ScopeOf(_client.Failure, _client.LastErrorCode);
+            if (scope == RejectionScope.Record && !_quarantine.MayQuarantine(_entry.Kind, _manifest, _manifestCount))
+            {
+                scope = RejectionScope.Device;
+            }
+
+            EndRecord();
+            string reason = _client.Failure.ToString() + ", HTTP " + _client.LastStatusCode.ToString()
+                + (_client.LastErrorCode == null ? "" : " " + _client.LastErrorCode);
+            if (scope == RejectionScope.Record)
+            {
+                _quarantine.Begin(sequence);
+                _log.Write(LogLevel.Error, "agent", "record " + sequence.ToString() + " refused (" + reason + "): quarantined on the card; the records after it go on");
+                return UploadOutcome.Progress;
+            }
+
+            DeviceRefused |= scope == RejectionScope.Device;
+            _log.Write(LogLevel.Error, "agent", "record " + sequence.ToString() + " refused (" + reason + ", " + scope.ToString() + "): every record is kept and tried again later");
+            return BackOff(nowMs, _maxBackoffMs);
+        }
+
+        private UploadOutcome Quarantine(long nowMs)
+        {
+            long sequence = _quarantine.Pending;
+            SpoolStatus moved = _quarantine.Finish();
+            if (moved != SpoolStatus.Ok)
+            {
+                _log.Write(LogLevel.Warning, "agent", "record " + sequence.ToString() + " not quarantined (" + moved.ToString() + "); retried later");
+                return BackOff(nowMs, AgentConstants.SealRetryMs);
+            }
+
+            _log.Write(LogLevel.Warning, "agent", "record " + sequence.ToString() + " quarantined as " + Spool.Spool.QuarantineFileName(sequence) + " in the spool directory (docs/agency-it-guide.md)");
             return UploadOutcome.Progress;
         }
 

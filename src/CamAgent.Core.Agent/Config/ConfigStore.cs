@@ -90,9 +90,15 @@ namespace CamAgent.Core.Config
 
             DurableRecord record = new DurableRecord(_slots, RecordName, ConfigLimits.MaxConfigBytes);
             int ignored;
-            // Loading first lets the record pick the slot to overwrite (the older or the damaged
-            // one); what it held does not matter here, the new configuration replaces it.
-            _ = record.Load(new byte[ConfigLimits.MaxConfigBytes], 0, out ignored);
+            // Loading first lets the record continue the stored generation and pick the slot to
+            // overwrite. A load that could read neither slot must not lead to a save: generation 1
+            // written over a copy that was only unreadable for a moment could replace the newest one.
+            PersistStatus loaded = record.Load(new byte[ConfigLimits.MaxConfigBytes], 0, out ignored);
+            if (loaded == PersistStatus.IoError)
+            {
+                return ConfigResult.Fail(ConfigError.StorageFailed, "", 0, "could not read the stored configuration (" + loaded.ToString() + "); the previous one stays in force");
+            }
+
             PersistStatus status = record.Save(data, offset, count);
             if (status != PersistStatus.Ok)
             {

@@ -1,3 +1,5 @@
+using CamAgent.Core.Diagnostics;
+
 namespace CamAgent.Core.Http
 {
     /// <summary>
@@ -22,73 +24,102 @@ namespace CamAgent.Core.Http
         public int HeaderCount { get; private set; }
 
         /// <summary>
-        /// Parses buffer[0..length), which ends with the empty line (CRLF CRLF) and whose line
-        /// lengths the reader has already bounded. Status line: RFC 9112 §4; field lines: RFC 9112 §5.
+        /// Parses buffer[0..length), which ends with the empty line (CRLF CRLF), whose line
+        /// lengths the reader has already bounded and whose lines it has found: the CR of line n
+        /// is at <paramref name="lineEnds"/>[n], for the first <paramref name="lineCount"/> lines
+        /// other than the empty one (at least the status line; at most
+        /// <see cref="LinesNeeded"/>, which is enough to tell a head with too many fields).
+        /// Status line: RFC 9112 §4; field lines: RFC 9112 §5.
         /// </summary>
-        internal HttpResult Parse(byte[] buffer, int length)
+        internal HttpResult Parse(byte[] buffer, int length, int[] lineEnds, int lineCount)
         {
+            WorkCounters.AddResponseHeadBytes(length);
             _buffer = buffer;
             HeaderCount = 0;
             StatusCode = 0;
-            int lineEnd = IndexOfCrLf(buffer, 0, length);
-            HttpResult result = ParseStatusLine(buffer, lineEnd);
-            int position = lineEnd + 2;
-            while (result == HttpResult.Ok && position < length - 2)
+            HttpResult result = ParseStatusLine(buffer, lineEnds[0]);
+            int position = lineEnds[0] + 2;
+            for (int line = 1; result == HttpResult.Ok && line < lineCount; line++)
             {
-                lineEnd = IndexOfCrLf(buffer, position, length);
-                result = ParseFieldLine(buffer, position, lineEnd);
-                position = lineEnd + 2;
+                result = ParseFieldLine(buffer, position, lineEnds[line]);
+                position = lineEnds[line] + 2;
             }
 
             return result;
         }
 
+        /// <summary>Lines whose ends <see cref="Parse"/> may need: the status line, the most fields kept, and one more to refuse.</summary>
+        internal static int LinesNeeded
+        {
+            get { return HttpLimits.MaxHeaderCount + 2; }
+        }
+
         /// <summary>Index of the first field named <paramref name="name"/>, or -1.</summary>
         public int IndexOf(string name)
         {
-            for (int i = 0; i < HeaderCount; i++)
-            {
-                if (HttpSyntax.EqualsIgnoreCase(_buffer, _nameOffset[i], _nameLength[i], name))
-                {
-                    return i;
-                }
-            }
+            int first;
+            Find(name, null, out first);
+            return first;
+        }
 
-            return -1;
+        /// <summary>As <see cref="IndexOf(string)"/> with the name pre-encoded (ASCII bytes, any case): no string is read.</summary>
+        public int IndexOf(byte[] name)
+        {
+            int first;
+            Find(null, name, out first);
+            return first;
         }
 
         /// <summary>Number of fields named <paramref name="name"/> (a repeated singleton field is an error for the caller to judge).</summary>
         public int CountOf(string name)
         {
-            int count = 0;
-            for (int i = 0; i < HeaderCount; i++)
-            {
-                if (HttpSyntax.EqualsIgnoreCase(_buffer, _nameOffset[i], _nameLength[i], name))
-                {
-                    count++;
-                }
-            }
+            int first;
+            return Find(name, null, out first);
+        }
 
-            return count;
+        /// <summary>As <see cref="CountOf(string)"/> with the name pre-encoded.</summary>
+        public int CountOf(byte[] name)
+        {
+            int first;
+            return Find(null, name, out first);
         }
 
         /// <summary>The trimmed value of the first field named <paramref name="name"/>, as (offset, count) in <see cref="Buffer"/>.</summary>
         public bool TryGetValue(string name, out int offset, out int count)
         {
-            int index = IndexOf(name);
-            offset = index < 0 ? 0 : _valueOffset[index];
-            count = index < 0 ? 0 : _valueLength[index];
-            return index >= 0;
+            int index;
+            Find(name, null, out index);
+            return ValueAt(index, out offset, out count);
+        }
+
+        /// <summary>As <see cref="TryGetValue(string, out int, out int)"/> with the name pre-encoded.</summary>
+        public bool TryGetValue(byte[] name, out int offset, out int count)
+        {
+            int index;
+            Find(null, name, out index);
+            return ValueAt(index, out offset, out count);
+        }
+
+        /// <summary>The value of the only field named <paramref name="name"/>; false when there is none or more than one. One pass over the fields.</summary>
+        public bool TryGetSingle(byte[] name, out int offset, out int count)
+        {
+            int index;
+            bool single = Find(null, name, out index) == 1;
+            return ValueAt(single ? index : -1, out offset, out count);
         }
 
         /// <summary>The value of field <paramref name="index"/> when its name is <paramref name="name"/>.</summary>
         public bool TryGetField(int index, string name, out int offset, out int count)
         {
-            bool match = index >= 0 && index < HeaderCount
-                && HttpSyntax.EqualsIgnoreCase(_buffer, _nameOffset[index], _nameLength[index], name);
-            offset = match ? _valueOffset[index] : 0;
-            count = match ? _valueLength[index] : 0;
-            return match;
+            bool match = index >= 0 && index < HeaderCount && NameIs(index, name, null);
+            return ValueAt(match ? index : -1, out offset, out count);
+        }
+
+        /// <summary>As <see cref="TryGetField(int, string, out int, out int)"/> with the name pre-encoded.</summary>
+        public bool TryGetField(int index, byte[] name, out int offset, out int count)
+        {
+            bool match = index >= 0 && index < HeaderCount && NameIs(index, null, name);
+            return ValueAt(match ? index : -1, out offset, out count);
         }
 
         /// <summary>The value of a field that must appear at most once and be 1*DIGIT no larger than <paramref name="max"/>.</summary>
@@ -99,6 +130,16 @@ namespace CamAgent.Core.Http
             int count;
             return CountOf(name) == 1
                 && TryGetValue(name, out offset, out count)
+                && HttpSyntax.TryParseDecimal(_buffer, offset, count, max, out value);
+        }
+
+        /// <summary>As <see cref="TryGetDecimal(string, long, out long)"/> with the name pre-encoded, in one pass over the fields.</summary>
+        public bool TryGetDecimal(byte[] name, long max, out long value)
+        {
+            value = 0;
+            int offset;
+            int count;
+            return TryGetSingle(name, out offset, out count)
                 && HttpSyntax.TryParseDecimal(_buffer, offset, count, max, out value);
         }
 
@@ -135,6 +176,37 @@ namespace CamAgent.Core.Http
         public byte[] Buffer
         {
             get { return _buffer; }
+        }
+
+        // Counts the fields named by the string or, when given, the pre-encoded bytes; first is the index of the first one (-1: none).
+        private int Find(string name, byte[] encoded, out int first)
+        {
+            first = -1;
+            int count = 0;
+            for (int i = 0; i < HeaderCount; i++)
+            {
+                if (NameIs(i, name, encoded))
+                {
+                    first = count == 0 ? i : first;
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
+        private bool NameIs(int index, string name, byte[] encoded)
+        {
+            return encoded != null
+                ? HttpSyntax.EqualsIgnoreCase(_buffer, _nameOffset[index], _nameLength[index], encoded)
+                : HttpSyntax.EqualsIgnoreCase(_buffer, _nameOffset[index], _nameLength[index], name);
+        }
+
+        private bool ValueAt(int index, out int offset, out int count)
+        {
+            offset = index < 0 ? 0 : _valueOffset[index];
+            count = index < 0 ? 0 : _valueLength[index];
+            return index >= 0;
         }
 
         private HttpResult ParseStatusLine(byte[] b, int end)
@@ -185,7 +257,8 @@ namespace CamAgent.Core.Http
             // A line starting with whitespace is obs-fold (RFC 9112 §5.2): refused rather than
             // unfolded, since the ingest server never folds and refusing cannot hide a field.
             int colon = start;
-            while (colon < end && HttpSyntax.IsTokenChar(b[colon]))
+            bool[] tokenChars = HttpSyntax.TokenChars;
+            while (colon < end && tokenChars[b[colon]])
             {
                 colon++;
             }
@@ -207,9 +280,11 @@ namespace CamAgent.Core.Http
                 valueEnd--;
             }
 
+            // HttpSyntax.IsFieldValueChar written out: a call per byte is the dearest part of this loop on the device.
             for (int i = valueStart; i < valueEnd; i++)
             {
-                if (!HttpSyntax.IsFieldValueChar(b[i]))
+                int c = b[i];
+                if ((c < ' ' && c != '\t') || c == 0x7F)
                 {
                     return HttpResult.MalformedHeader;
                 }
@@ -221,19 +296,6 @@ namespace CamAgent.Core.Http
             _valueLength[HeaderCount] = valueEnd - valueStart;
             HeaderCount++;
             return HttpResult.Ok;
-        }
-
-        private static int IndexOfCrLf(byte[] b, int from, int end)
-        {
-            for (int i = from; i + 1 < end; i++)
-            {
-                if (b[i] == '\r' && b[i + 1] == '\n')
-                {
-                    return i;
-                }
-            }
-
-            return end;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text;
 using CamAgent.Core.Platform;
 
 namespace CamAgent.Core.Http
@@ -14,8 +15,17 @@ namespace CamAgent.Core.Http
     /// </summary>
     public sealed class HttpResponseReader
     {
+        // Framing fields (RFC 9112 §6.3, §9.6), encoded once: matching them reads no string.
+        private static readonly byte[] TransferEncodingName = Encoding.UTF8.GetBytes("Transfer-Encoding");
+        private static readonly byte[] ContentLengthName = Encoding.UTF8.GetBytes("Content-Length");
+        private static readonly byte[] ConnectionName = Encoding.UTF8.GetBytes("Connection");
+        private static readonly byte[] CloseToken = Encoding.UTF8.GetBytes("close");
+
         private readonly byte[] _buffer;
         private readonly HttpResponseHead _head = new HttpResponseHead();
+
+        // Where the scanner saw each line end (the CR), so the parser need not search for them again.
+        private readonly int[] _lineEnds = new int[HttpResponseHead.LinesNeeded];
         private int _consumed;
         private int _end;
         private int _headLength;
@@ -151,32 +161,39 @@ namespace CamAgent.Core.Http
         private HttpResult ReadOneHead(Stream stream)
         {
             CompactAfter(_consumed);
+            byte[] buffer = _buffer;
             int lineStart = 0;
             int position = 0;
+            int limit = HttpLimits.MaxStatusLineBytes;
+            bool afterCr = false;
+            int lines = 0;
             while (true)
             {
-                while (position < _end)
+                // Every byte of every response passes here: on the device each check is an
+                // interpreted instruction, so the common byte (not LF) takes as few as it can.
+                int end = _end;
+                while (position < end)
                 {
-                    byte c = _buffer[position];
-                    if (position > 0 && _buffer[position - 1] == '\r' && c != '\n')
+                    byte c = buffer[position];
+                    if (afterCr && c != '\n')
                     {
                         return lineStart == 0 ? HttpResult.MalformedStatusLine : HttpResult.MalformedHeader;
                     }
 
                     position++;
-                    int lineLength = position - lineStart;
-                    int limit = lineStart == 0 ? HttpLimits.MaxStatusLineBytes : HttpLimits.MaxHeaderLineBytes;
-                    if (lineLength > limit)
+                    if (position - lineStart > limit)
                     {
                         return lineStart == 0 ? HttpResult.StatusLineTooLong : HttpResult.HeaderLineTooLong;
                     }
 
+                    afterCr = c == '\r';
                     if (c != '\n')
                     {
                         continue;
                     }
 
-                    if (lineLength < 2 || _buffer[position - 2] != '\r')
+                    int lineLength = position - lineStart;
+                    if (lineLength < 2 || buffer[position - 2] != '\r')
                     {
                         return lineStart == 0 ? HttpResult.MalformedStatusLine : HttpResult.MalformedHeader;
                     }
@@ -189,10 +206,16 @@ namespace CamAgent.Core.Http
                         }
 
                         _headLength = position;
-                        return _head.Parse(_buffer, position);
+                        return _head.Parse(buffer, position, _lineEnds, lines);
+                    }
+
+                    if (lines < _lineEnds.Length)
+                    {
+                        _lineEnds[lines++] = position - 2;
                     }
 
                     lineStart = position;
+                    limit = HttpLimits.MaxHeaderLineBytes;
                 }
 
                 if (_end == _buffer.Length)
@@ -214,7 +237,7 @@ namespace CamAgent.Core.Http
         {
             int status = _head.StatusCode;
             KeepAlive = _head.MinorVersion == 1 && !ConnectionCloseRequested();
-            if (_head.IndexOf("Transfer-Encoding") >= 0)
+            if (_head.IndexOf(TransferEncodingName) >= 0)
             {
                 // RFC 9112 §6.3 rule 3: Transfer-Encoding overrides Content-Length.
                 BodyLength = requestWasHead || status == 204 || status == 304 ? 0 : -1;
@@ -224,7 +247,7 @@ namespace CamAgent.Core.Http
             }
 
             long contentLength = -1;
-            if (_head.IndexOf("Content-Length") >= 0 && !TryGetContentLength(out contentLength))
+            if (_head.IndexOf(ContentLengthName) >= 0 && !TryGetContentLength(out contentLength))
             {
                 KeepAlive = false;
                 return HttpResult.BadContentLength;
@@ -253,7 +276,7 @@ namespace CamAgent.Core.Http
             {
                 int offset;
                 int count;
-                if (!_head.TryGetField(i, "Content-Length", out offset, out count))
+                if (!_head.TryGetField(i, ContentLengthName, out offset, out count))
                 {
                     continue;
                 }
@@ -276,7 +299,7 @@ namespace CamAgent.Core.Http
             int count;
             for (int i = 0; i < _head.HeaderCount; i++)
             {
-                if (_head.TryGetField(i, "Connection", out offset, out count) && ContainsToken(_head.Buffer, offset, count, "close"))
+                if (_head.TryGetField(i, ConnectionName, out offset, out count) && ContainsToken(_head.Buffer, offset, count, CloseToken))
                 {
                     return true;
                 }
@@ -285,7 +308,7 @@ namespace CamAgent.Core.Http
             return false;
         }
 
-        private static bool ContainsToken(byte[] b, int offset, int count, string token)
+        private static bool ContainsToken(byte[] b, int offset, int count, byte[] token)
         {
             int end = offset + count;
             int i = offset;

@@ -1,8 +1,20 @@
+using CamAgent.Core.Diagnostics;
+
 namespace CamAgent.Core.Http
 {
     /// <summary>Character classes of RFC 9110 §5.6 shared by the writer and the parser.</summary>
     public static class HttpSyntax
     {
+        // ASCII upper and lower case letters differ in this bit only.
+        private const int CaseBit = 0x20;
+        private const int ByteValues = 256;
+
+        /// <summary>
+        /// <see cref="IsTokenChar"/> for every byte value, built once by this type's own static
+        /// constructor: a parser indexes it with a received byte instead of calling per byte. Read only.
+        /// </summary>
+        internal static readonly bool[] TokenChars = BuildTokenChars();
+
         /// <summary>tchar (RFC 9110 §5.6.2).</summary>
         public static bool IsTokenChar(int c)
         {
@@ -57,11 +69,54 @@ namespace CamAgent.Core.Http
 
                 if (a != b)
                 {
+                    WorkCounters.AddResponseStringSteps(i + 1);
+                    return false;
+                }
+            }
+
+            WorkCounters.AddResponseStringSteps(count);
+            return true;
+        }
+
+        /// <summary>
+        /// As <see cref="EqualsIgnoreCase(byte[], int, int, string)"/> against pre-encoded ASCII
+        /// bytes: no string is read, so on the device each character is a few IL instructions
+        /// instead of a native call.
+        /// </summary>
+        public static bool EqualsIgnoreCase(byte[] buffer, int offset, int count, byte[] text)
+        {
+            if (text == null)
+            {
+                throw new System.ArgumentNullException("text");
+            }
+
+            if (count != text.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                int a = buffer[offset + i];
+                int b = text[i];
+                if (a != b && ((a | CaseBit) != (b | CaseBit) || (a | CaseBit) < 'a' || (a | CaseBit) > 'z'))
+                {
                     return false;
                 }
             }
 
             return true;
+        }
+
+        private static bool[] BuildTokenChars()
+        {
+            bool[] table = new bool[ByteValues];
+            for (int c = 0; c < ByteValues; c++)
+            {
+                table[c] = IsTokenChar(c);
+            }
+
+            return table;
         }
 
         /// <summary>

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using CamAgent.Core.Http;
 
@@ -12,11 +13,13 @@ namespace CamAgent.Core.Upload
     internal sealed class PatchSender
     {
         private readonly HttpConnection _connection;
+        private readonly PatchHead _head;
         private readonly byte[] _chunk;
 
         public PatchSender(HttpConnection connection, int chunkSizeBytes)
         {
             _connection = connection;
+            _head = new PatchHead(connection.Request);
             _chunk = new byte[chunkSizeBytes];
         }
 
@@ -42,12 +45,13 @@ namespace CamAgent.Core.Upload
                 return HttpResult.Ok;
             }
 
-            HttpResult result = TusRequests.BuildPatch(_connection.Request, host, path, offset, count);
-            if (result == HttpResult.Ok)
+            if (_head.Build(host, path, offset, count) != HttpResult.Ok)
             {
-                result = _connection.SendHead();
+                // The host (≤ 253 characters), a checked Location (≤ 256) and five short fields always fit.
+                throw new InvalidOperationException("PATCH request does not fit the request buffer");
             }
 
+            HttpResult result = _connection.SendHead();
             int sent = 0;
             while (result == HttpResult.Ok)
             {

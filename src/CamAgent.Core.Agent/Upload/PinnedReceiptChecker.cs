@@ -11,7 +11,8 @@ namespace CamAgent.Core.Upload
     /// whose ES256 signature verifies against the receipt key pinned in the device configuration
     /// (not against the certificate the receipt carries: only the pinned key is trusted), and whose
     /// payload names exactly the uploaded record: device id, sequence, content length and content
-    /// digest from the record's own manifest, and SHA-256 of the manifest's COSE_Sign1 bytes.
+    /// digest from the record's own manifest, and SHA-256 of the manifest's COSE_Sign1 bytes (the
+    /// job's <see cref="UploadJob.RecordDigest"/> when it carries it, else hashed here).
     /// State is allocated once; a check allocates only the decoded device id strings.
     /// </summary>
     public sealed class PinnedReceiptChecker : IReceiptChecker
@@ -79,12 +80,19 @@ namespace CamAgent.Core.Upload
                 return false;
             }
 
-            _sha.Reset();
-            _sha.Update(job.Manifest, job.ManifestOffset, job.ManifestCount);
-            _sha.Final(_digest, 0);
+            // The sealer hashed these bytes for the chain; the caller passes that digest when it has it.
+            byte[] recordDigest = job.RecordDigest;
+            if (recordDigest == null)
+            {
+                _sha.Reset();
+                _sha.Update(job.Manifest, job.ManifestOffset, job.ManifestCount);
+                _sha.Final(_digest, 0);
+                recordDigest = _digest;
+            }
+
             return _manifest.Sequence == job.Sequence
                 && _manifest.ContentLength == job.ContentLength
-                && _receipt.Matches(_manifest.DeviceId, job.Sequence, job.ContentLength, _manifest.ContentDigestBytes, 0, _digest, 0);
+                && _receipt.Matches(_manifest.DeviceId, job.Sequence, job.ContentLength, _manifest.ContentDigestBytes, 0, recordDigest, 0);
         }
     }
 }

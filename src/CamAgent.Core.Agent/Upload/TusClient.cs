@@ -198,7 +198,12 @@ namespace CamAgent.Core.Upload
 
         private UploadStatus Head()
         {
-            TusRequests.BuildHead(_connection.Request, _endpoint.Host, _path);
+            if (TusRequests.BuildHead(_connection.Request, _endpoint.Host, _path) != HttpResult.Ok)
+            {
+                // The host (≤ 253 characters) and a checked Location (≤ 256) always fit the request head.
+                throw new InvalidOperationException("HEAD request does not fit the request buffer");
+            }
+
             if (!Exchange(true))
             {
                 return ConnectionLost();
@@ -367,7 +372,10 @@ namespace CamAgent.Core.Upload
             }
 
             LastStatusCode = _connection.Response.StatusCode;
-            _connection.FinishResponse();
+
+            // The head is complete, so the answer stands; a body that fails to drain only means the
+            // connection is not reused (FinishResponse closed it) and the next Step reconnects.
+            _ = _connection.FinishResponse();
             return true;
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using CamAgent.Core.Http;
 using CamAgent.Core.Text;
 
@@ -11,6 +12,15 @@ namespace CamAgent.Core.Upload
     /// </summary>
     internal sealed class TusResponseRules
     {
+        // Field names and the version, encoded once: matching them against a response reads no string.
+        private static readonly byte[] TusResumableName = Encoding.UTF8.GetBytes(TusHeaders.TusResumable);
+        private static readonly byte[] ProtocolVersion = Encoding.UTF8.GetBytes(TusHeaders.ProtocolVersion);
+        private static readonly byte[] UploadOffsetName = Encoding.UTF8.GetBytes(TusHeaders.UploadOffset);
+        private static readonly byte[] UploadLengthName = Encoding.UTF8.GetBytes(TusHeaders.UploadLength);
+        private static readonly byte[] LocationName = Encoding.UTF8.GetBytes(TusHeaders.Location);
+        private static readonly byte[] ReceiptName = Encoding.UTF8.GetBytes(TusHeaders.Receipt);
+        private static readonly byte[] RetryAfterName = Encoding.UTF8.GetBytes(TusHeaders.RetryAfter);
+
         private readonly HttpResponseHead _head;
 
         public TusResponseRules(HttpResponseHead head)
@@ -21,33 +31,36 @@ namespace CamAgent.Core.Upload
         /// <summary>tus 1.0.0: every response but OPTIONS carries Tus-Resumable: 1.0.0.</summary>
         public bool IsTusResponse()
         {
-            return _head.CountOf(TusHeaders.TusResumable) == 1 && _head.ValueEquals(TusHeaders.TusResumable, TusHeaders.ProtocolVersion);
+            int offset;
+            int count;
+            return _head.TryGetSingle(TusResumableName, out offset, out count)
+                && HttpSyntax.EqualsIgnoreCase(_head.Buffer, offset, count, ProtocolVersion);
         }
 
         /// <summary>Upload-Offset (tus 1.0.0: non-negative integer), required, at most <paramref name="length"/>.</summary>
         public bool TryGetOffset(long length, out long offset)
         {
-            return _head.TryGetDecimal(TusHeaders.UploadOffset, length, out offset);
+            return _head.TryGetDecimal(UploadOffsetName, length, out offset);
         }
 
         /// <summary>Upload-Offset when present (idempotent re-creation), else 0.</summary>
         public bool TryGetOptionalOffset(long length, out long offset)
         {
             offset = 0;
-            return _head.IndexOf(TusHeaders.UploadOffset) < 0 || TryGetOffset(length, out offset);
+            return _head.IndexOf(UploadOffsetName) < 0 || TryGetOffset(length, out offset);
         }
 
         /// <summary>False only when Upload-Length is present and differs from the record's length.</summary>
         public bool LengthMatches(long length)
         {
             long announced;
-            return _head.IndexOf(TusHeaders.UploadLength) < 0
-                || (_head.TryGetDecimal(TusHeaders.UploadLength, long.MaxValue, out announced) && announced == length);
+            return _head.IndexOf(UploadLengthName) < 0
+                || (_head.TryGetDecimal(UploadLengthName, long.MaxValue, out announced) && announced == length);
         }
 
         public string GetLocation()
         {
-            return _head.CountOf(TusHeaders.Location) == 1 ? _head.GetString(TusHeaders.Location) : null;
+            return _head.CountOf(LocationName) == 1 ? _head.GetString(TusHeaders.Location) : null;
         }
 
         public string GetErrorCode()
@@ -57,7 +70,7 @@ namespace CamAgent.Core.Upload
 
         public bool HasReceipt()
         {
-            return _head.IndexOf(TusHeaders.Receipt) >= 0;
+            return _head.IndexOf(ReceiptName) >= 0;
         }
 
         /// <summary>Decodes CamAgent-Receipt into <paramref name="receipt"/>; the length, or -1 when absent, repeated, not base64 or too large.</summary>
@@ -65,7 +78,7 @@ namespace CamAgent.Core.Upload
         {
             int offset;
             int count;
-            if (_head.CountOf(TusHeaders.Receipt) != 1 || !_head.TryGetValue(TusHeaders.Receipt, out offset, out count) || count == 0)
+            if (!_head.TryGetSingle(ReceiptName, out offset, out count) || count == 0)
             {
                 return -1;
             }
@@ -85,7 +98,7 @@ namespace CamAgent.Core.Upload
             int offset;
             int count;
             return (statusCode == 429 || statusCode >= 500)
-                && _head.TryGetValue(TusHeaders.RetryAfter, out offset, out count)
+                && _head.TryGetValue(RetryAfterName, out offset, out count)
                 && RetryAfterValue.TryGetDelayMs(_head.Buffer, offset, count, nowUtc, out delayMs);
         }
 
@@ -94,7 +107,7 @@ namespace CamAgent.Core.Upload
         {
             switch (statusCode)
             {
-                case 400: return errorCode == TusHeaders.BodyIncompleteCode ? UploadFailure.BodyIncomplete : UploadFailure.BadRequest;
+                case 400: return errorCode == ErrorCodes.BodyIncomplete ? UploadFailure.BodyIncomplete : UploadFailure.BadRequest;
                 case 403: return UploadFailure.Forbidden;
                 case 404: return UploadFailure.UploadGone;
                 case 409: return ClassifyConflict(errorCode);
@@ -122,12 +135,12 @@ namespace CamAgent.Core.Upload
 
         private static UploadFailure ClassifyConflict(string errorCode)
         {
-            if (errorCode == TusHeaders.SequenceConflictCode)
+            if (errorCode == ErrorCodes.SequenceConflict)
             {
                 return UploadFailure.SequenceConflict;
             }
 
-            return errorCode == TusHeaders.ChainLinkMismatchCode ? UploadFailure.ChainLinkMismatch : UploadFailure.OffsetConflict;
+            return errorCode == ErrorCodes.ChainLinkMismatch ? UploadFailure.ChainLinkMismatch : UploadFailure.OffsetConflict;
         }
 
         /// <summary>True for failures that retrying the same request cannot fix.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using CamAgent.Core.Crypto;
 
 namespace CamAgent.Core.Upload
 {
@@ -41,6 +42,27 @@ namespace CamAgent.Core.Upload
             ContentLength = contentLength;
         }
 
+        /// <summary>
+        /// As the other constructor, with the record's digest (SHA-256 of the manifest's COSE_Sign1
+        /// bytes, exactly 32 bytes) known already, as the sealer computed it for the chain: the
+        /// receipt check then compares with it instead of hashing the manifest again. Not copied.
+        /// </summary>
+        public UploadJob(long sequence, byte[] manifest, int manifestOffset, int manifestCount, Stream content, long contentLength, byte[] recordDigest)
+            : this(sequence, manifest, manifestOffset, manifestCount, content, contentLength)
+        {
+            if (recordDigest == null)
+            {
+                throw new ArgumentNullException("recordDigest");
+            }
+
+            if (recordDigest.Length != Sha256.DigestSizeBytes)
+            {
+                throw new ArgumentException("a record digest is 32 bytes", "recordDigest");
+            }
+
+            RecordDigest = recordDigest;
+        }
+
         /// <summary>Device-wide sequence number of the record (docs/evidence-format.md).</summary>
         public long Sequence { get; private set; }
 
@@ -54,5 +76,8 @@ namespace CamAgent.Core.Upload
 
         /// <summary>Bytes of content; 0 for continuity records.</summary>
         public long ContentLength { get; private set; }
+
+        /// <summary>SHA-256 of the manifest bytes when the caller knew it, else null.</summary>
+        public byte[] RecordDigest { get; private set; }
     }
 }

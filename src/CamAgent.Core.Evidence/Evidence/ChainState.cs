@@ -20,6 +20,11 @@ namespace CamAgent.Core.Evidence
 
         private readonly byte[] _previousRecordDigest = new byte[Sha256.DigestSizeBytes];
 
+        // Where Decode reads the digest before it knows the whole state is valid, and its field
+        // reader: decoding allocates nothing (the upload stage decodes one state per record).
+        private readonly byte[] _decoded = new byte[Sha256.DigestSizeBytes];
+        private readonly FieldReader _fields = new FieldReader(null, null);
+
         /// <summary>A new chain: the first record gets sequence 0 and links to 32 zero bytes.</summary>
         public ChainState()
         {
@@ -96,7 +101,7 @@ namespace CamAgent.Core.Evidence
             return writer.Status == CborStatus.Ok ? EvidenceStatus.Ok : EvidenceStatus.BufferTooSmall;
         }
 
-        /// <summary>Restores the persisted form; on anything but Ok the state is unchanged.</summary>
+        /// <summary>Restores the persisted form; on anything but Ok the state is unchanged. Allocates nothing.</summary>
         public EvidenceStatus Decode(byte[] buffer, int offset, int count, CborReader reader)
         {
             if (reader == null)
@@ -116,10 +121,10 @@ namespace CamAgent.Core.Evidence
                 return EvidenceStatus.UnexpectedKey;
             }
 
-            FieldReader fields = new FieldReader(reader, buffer);
+            FieldReader fields = _fields;
+            fields.Reset(reader, buffer);
             long next = fields.Int(KeyNextSequence, long.MaxValue);
-            byte[] digest = new byte[Sha256.DigestSizeBytes];
-            fields.Digest(KeyPreviousRecordDigest, digest, false);
+            fields.Digest(KeyPreviousRecordDigest, _decoded, false);
             if (fields.Status != EvidenceStatus.Ok)
             {
                 return fields.Status;
@@ -135,7 +140,7 @@ namespace CamAgent.Core.Evidence
                 return EvidenceStatus.InvalidValue;
             }
 
-            Set(next, digest, 0);
+            Set(next, _decoded, 0);
             return EvidenceStatus.Ok;
         }
     }

@@ -232,11 +232,9 @@ namespace CamAgent.Core.Evidence
 
         private void HashBlock(int length)
         {
-            // Zero padding keeps every block C bytes long (the one-shot HMAC hashes the whole array).
-            for (int i = ChunkDataOffset + length; i < _block.Length; i++)
-            {
-                _block[i] = 0;
-            }
+            // Zero padding keeps every block C bytes long (the one-shot HMAC hashes the whole array);
+            // one native clear rather than a managed loop over up to C bytes of a segment's last chunk.
+            Array.Clear(_block, ChunkDataOffset + length, _block.Length - ChunkDataOffset - length);
 
             Bytes.WriteUInt64(_block, IndexOffset, (ulong)_chunkCount);
             Bytes.WriteUInt32(_block, LengthOffset, (uint)length);

@@ -29,5 +29,12 @@ namespace CamAgent.Core.Evidence
 
         /// <summary>A new configuration was applied.</summary>
         ConfigChange = 6,
+
+        /// <summary>
+        /// The device quarantined the record whose sequence number is EventDetail (an earlier
+        /// one) after the server refused it permanently: it is kept on the device's card, never
+        /// deleted, and will not be uploaded (docs/evidence-format.md §5.3).
+        /// </summary>
+        RecordQuarantined = 7,
     }
 }

@@ -10,14 +10,21 @@ namespace CamAgent.Core.Evidence
     /// </summary>
     internal sealed class FieldReader
     {
-        private readonly CborReader _reader;
-        private readonly byte[] _buffer;
+        private CborReader _reader;
+        private byte[] _buffer;
 
         public FieldReader(CborReader reader, byte[] buffer)
+        {
+            Reset(reader, buffer);
+        }
+
+        /// <summary>Starts over on another message, so that a decoder that runs often can keep one instance.</summary>
+        public void Reset(CborReader reader, byte[] buffer)
         {
             _reader = reader;
             _buffer = buffer;
             Status = EvidenceStatus.Ok;
+            BadKey = 0;
         }
 
         public EvidenceStatus Status { get; private set; }

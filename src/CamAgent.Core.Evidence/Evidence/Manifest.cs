@@ -104,7 +104,8 @@ namespace CamAgent.Core.Evidence
 
         /// <summary>
         /// Event-specific value: the signed step in ms for ClockStep; for PowerLossRecovery the count
-        /// of sequence numbers skipped immediately before this record (see <see cref="SkippedFromSequence"/>); 0 otherwise.
+        /// of sequence numbers skipped immediately before this record (see <see cref="SkippedFromSequence"/>);
+        /// for RecordQuarantined the sequence number of the quarantined record; 0 otherwise.
         /// </summary>
         public long EventDetail { get; set; }
 
@@ -201,7 +202,7 @@ namespace CamAgent.Core.Evidence
                 return ManifestKeys.Kind;
             }
 
-            bool eventKnown = Event >= ContinuityEvent.RecordingStart && Event <= ContinuityEvent.ConfigChange;
+            bool eventKnown = Event >= ContinuityEvent.RecordingStart && Event <= ContinuityEvent.RecordQuarantined;
             if (segment ? Event != ContinuityEvent.None : !eventKnown)
             {
                 return ManifestKeys.Event;
@@ -262,6 +263,12 @@ namespace CamAgent.Core.Evidence
             if (Event == ContinuityEvent.PowerLossRecovery)
             {
                 return EventDetail >= 0 && EventDetail <= Sequence;
+            }
+
+            // A quarantine record names an earlier record of the chain.
+            if (Event == ContinuityEvent.RecordQuarantined)
+            {
+                return EventDetail >= 0 && EventDetail < Sequence;
             }
 
             return EventDetail == 0;

@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using CamAgent.Core.Cbor;
 using CamAgent.Core.Crypto;
 
@@ -13,6 +14,9 @@ namespace CamAgent.Core.Cose
     {
         // A CBOR head is at most 9 bytes.
         private const int MaxHeadBytes = 9;
+
+        // The context string, encoded once: fed to the hash in one call instead of a character at a time.
+        private static readonly byte[] Context = Encoding.UTF8.GetBytes(CoseConstants.Signature1Context);
 
         /// <summary>
         /// Writes SHA-256(Sig_structure) into <paramref name="digest"/> at <paramref name="digestOffset"/>.
@@ -42,12 +46,8 @@ namespace CamAgent.Core.Cose
 
             sha.Reset();
             UpdateHead(sha, scratch, CborMajorType.Array, 4);
-            string context = CoseConstants.Signature1Context;
-            UpdateHead(sha, scratch, CborMajorType.TextString, (ulong)context.Length);
-            for (int i = 0; i < context.Length; i++)
-            {
-                sha.Update((byte)context[i]);
-            }
+            UpdateHead(sha, scratch, CborMajorType.TextString, (ulong)Context.Length);
+            sha.Update(Context, 0, Context.Length);
 
             UpdateHead(sha, scratch, CborMajorType.ByteString, (ulong)protectedLength);
             sha.Update(protectedHeader, protectedOffset, protectedLength);

@@ -56,7 +56,10 @@ namespace CamAgent.Core.Segments
         /// Tells the source that the recorder has restarted (a power cut took both processors
         /// down): every ".TMP" present now is orphaned. Call once at boot, before the recorder
         /// can have created a new file, or not at all when the recorder kept running.
-        /// Statuses: Ok, IoError, DeviceRemoved (nothing is marked then; call again).
+        /// Statuses: Ok, IoError, DeviceRemoved (nothing is marked then). Call again only while
+        /// the recorder still cannot have created a file (at once, not later): a late call would
+        /// take a file being recorded for an orphan. Without the declaration nothing is lost: the
+        /// orphan is handed over, as truncated, once a file with a higher number exists.
         /// </summary>
         public StoreStatus DeclareRecorderRestarted()
         {

@@ -41,6 +41,9 @@ namespace CamAgent.Core.Spool
         /// <summary>Records left on the card because the live table was full; picked up after a later recovery.</summary>
         public int RecordsOverCapacity { get; internal set; }
 
+        /// <summary>Quarantined records on the card (kept, never uploaded: see <see cref="Spool.Quarantine"/>).</summary>
+        public int Quarantined { get; internal set; }
+
         internal void Reset()
         {
             StateFound = false;
@@ -53,6 +56,7 @@ namespace CamAgent.Core.Spool
             CorruptFiles = 0;
             ContentMissing = 0;
             RecordsOverCapacity = 0;
+            Quarantined = 0;
         }
     }
 }

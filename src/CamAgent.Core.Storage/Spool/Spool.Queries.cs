@@ -10,6 +10,15 @@ namespace CamAgent.Core.Spool
     /// <summary>Read access to the spool: live records, their manifests, receipts and content, the chain state.</summary>
     public sealed partial class Spool
     {
+        /// <summary>
+        /// True once a <see cref="Recover"/> scanned the card, also when it then could not save the
+        /// reconciled state (it returned StorageFull or IoError): the spool is usable.
+        /// </summary>
+        public bool IsRecovered
+        {
+            get { return _recovered; }
+        }
+
         /// <summary>Fills <paramref name="entry"/> with the oldest live record (the next to upload or delete).</summary>
         public bool GetOldest(SpoolEntry entry)
         {
@@ -58,6 +67,24 @@ namespace CamAgent.Core.Spool
         public SpoolStatus ReadManifest(long sequence, byte[] buffer, int offset, out int count)
         {
             return ReadBody(sequence, true, buffer, offset, out count);
+        }
+
+        /// <summary>
+        /// As <see cref="ReadManifest(long, byte[], int, out int)"/>, and copies the chain state
+        /// committed with the record into <paramref name="chainState"/> (room for
+        /// <see cref="SpoolConstants.MaxChainStateBytes"/>): the sealer's state right after it,
+        /// which holds the record's own digest.
+        /// </summary>
+        public SpoolStatus ReadManifest(long sequence, byte[] buffer, int offset, out int count, byte[] chainState, int chainOffset, out int chainCount)
+        {
+            chainCount = 0;
+            SpoolStatus status = ReadBody(sequence, true, buffer, offset, out count);
+            if (status == SpoolStatus.Ok)
+            {
+                chainCount = _files.CopyLoadedChainBytes(chainState, chainOffset);
+            }
+
+            return status;
         }
 
         /// <summary>Copies the committed receipt of <paramref name="sequence"/>. Statuses as <see cref="ReadManifest"/>, plus WrongState (no receipt yet).</summary>

@@ -17,7 +17,7 @@ namespace CamAgent.Core.Spool
     /// <see cref="CommitReceipt"/> → <see cref="DeleteReceipted"/>.
     /// Call <see cref="Recover"/> at every boot before anything else. Not thread-safe: one agent
     /// loop owns it. All buffers are allocated here (<see cref="BufferBytes"/>).
-    /// State changes live in this file, read access in Spool.Queries.cs.
+    /// State changes live in this file, read access in Spool.Queries.cs, quarantine in Spool.Quarantine.cs.
     /// </summary>
     public sealed partial class Spool
     {
@@ -39,6 +39,7 @@ namespace CamAgent.Core.Spool
         private uint _commitManifestCrc;
         private long _persistedChainHead = -1;
         private bool _stateDirty;
+        private int _quarantined;
 
         /// <param name="store">The volume holding the recorder's segments and the spool.</param>
         /// <param name="spoolDirectory">Directory owned by the spool (store path, 8.3 name).</param>
@@ -137,6 +138,7 @@ namespace CamAgent.Core.Spool
             }
 
             _next = _state.ReservedEnd;
+            _quarantined = report.Quarantined;
             _recovered = true;
             return SaveState();
         }
@@ -191,13 +193,13 @@ namespace CamAgent.Core.Spool
         {
             EnsureRecovered();
             CheckCommitArguments(sequence, segment, contentLengthBytes, manifest, manifestOffset, manifestCount, chainState, chainOffset, chainCount);
-            uint manifestCrc = Crc32.Compute(manifest, manifestOffset, manifestCount);
-            if (_commitStarted && manifestCrc != _commitManifestCrc)
+            bool retry = _commitStarted;
+            if (retry && Crc32.Compute(manifest, manifestOffset, manifestCount) != _commitManifestCrc)
             {
                 throw new InvalidOperationException("a sequence number is signed once: retry the commit with the same record");
             }
 
-            if (!_commitStarted)
+            if (!retry)
             {
                 if (_state.ReservedEnd <= sequence)
                 {
@@ -211,7 +213,6 @@ namespace CamAgent.Core.Spool
                 }
 
                 _commitStarted = true;
-                _commitManifestCrc = manifestCrc;
             }
 
             RecordKind kind = segment == null ? RecordKind.Continuity : RecordKind.Segment;
@@ -221,6 +222,12 @@ namespace CamAgent.Core.Spool
                 chainState, chainOffset, chainCount, manifest, manifestOffset, manifestCount);
             if (status != StoreStatus.Ok)
             {
+                // Only a retry compares record bytes, so only a failed commit pays for their CRC.
+                if (!retry)
+                {
+                    _commitManifestCrc = Crc32.Compute(manifest, manifestOffset, manifestCount);
+                }
+
                 return SpoolStatuses.From(status);
             }
 

@@ -20,6 +20,9 @@ namespace CamAgent.Core.Spool
         internal const string ReceiptExtension = "RCP";
         internal const string ReceiptTemporaryExtension = "RCT";
 
+        /// <summary>A sealed record the server refused permanently: its ".MAN" renamed, every byte kept.</summary>
+        internal const string QuarantineExtension = "QRN";
+
         // Sealed record payload: type, kind, flags, zero, sequence, recorder sequence,
         // content length, chain state length, manifest length; then chain state, manifest.
         private const int ManifestHeaderBytes = 32;
@@ -85,8 +88,14 @@ namespace CamAgent.Core.Spool
         /// <summary>Loads and checks "SSSSSSSS.MAN". Statuses: Ok (see <paramref name="valid"/>), NotFound, IoError, DeviceRemoved.</summary>
         internal StoreStatus LoadManifest(long sequence, out bool valid)
         {
+            return LoadManifest(sequence, ManifestExtension, out valid);
+        }
+
+        /// <summary>Loads and checks a sealed record file, live (".MAN") or quarantined (".QRN"). Statuses as above.</summary>
+        internal StoreStatus LoadManifest(long sequence, string extension, out bool valid)
+        {
             int length;
-            StoreStatus status = _frame.Load(Path(sequence, ManifestExtension), sequence, out length, out valid);
+            StoreStatus status = _frame.Load(Path(sequence, extension), sequence, out length, out valid);
             if (status != StoreStatus.Ok || !valid)
             {
                 return status;
@@ -157,6 +166,14 @@ namespace CamAgent.Core.Spool
         internal void CopyLoadedChainState(SpoolState state, long sequence)
         {
             state.SetChain(sequence, _frame.Buffer, FramedFile.PayloadOffset + ManifestHeaderBytes, _chainStateLength);
+        }
+
+        /// <summary>Chain state bytes of the last loaded manifest record: copies them into <paramref name="buffer"/>; returns their count.</summary>
+        internal int CopyLoadedChainBytes(byte[] buffer, int offset)
+        {
+            Bytes.CheckRange(buffer, offset, _chainStateLength);
+            Array.Copy(_frame.Buffer, FramedFile.PayloadOffset + ManifestHeaderBytes, buffer, offset, _chainStateLength);
+            return _chainStateLength;
         }
 
         /// <summary>Copies the manifest or receipt bytes of the last load into <paramref name="buffer"/>; returns their count.</summary>

@@ -75,53 +75,88 @@ namespace CamAgent.Core.Spool
             for (int i = 0; i < names.Length; i++)
             {
                 string name = names[i];
-                if (StoreNames.ParseHex(name, SpoolFiles.ManifestTemporaryExtension) >= 0
-                    || StoreNames.ParseHex(name, SpoolFiles.ReceiptTemporaryExtension) >= 0)
-                {
-                    // Never committed: whatever it holds was never handed to anyone.
-                    StoreStatus deleted = _store.Delete(StoreNames.Join(_directory, name));
-                    if (!SpoolStatuses.IsGone(deleted))
-                    {
-                        return deleted;
-                    }
-
-                    report.TemporaryFilesRemoved++;
-                    continue;
-                }
-
-                long sequence = StoreNames.ParseHex(name, SpoolFiles.ManifestExtension);
-                if (sequence < 0)
-                {
-                    continue;
-                }
-
-                _highestNamed = sequence > _highestNamed ? sequence : _highestNamed;
-                bool valid;
-                StoreStatus status = _files.LoadManifest(sequence, out valid);
-                if (status == StoreStatus.DeviceRemoved)
+                bool temporary = StoreNames.ParseHex(name, SpoolFiles.ManifestTemporaryExtension) >= 0
+                    || StoreNames.ParseHex(name, SpoolFiles.ReceiptTemporaryExtension) >= 0;
+                StoreStatus status = temporary ? RemoveTemporary(name, report) : ScanRecord(name, report);
+                if (status != StoreStatus.Ok)
                 {
                     return status;
                 }
+            }
 
-                if (status != StoreStatus.Ok || !valid)
-                {
-                    report.CorruptFiles++;
-                    continue;
-                }
+            return StoreStatus.Ok;
+        }
 
+        /// <summary>Never committed: whatever it holds was never handed to anyone.</summary>
+        private StoreStatus RemoveTemporary(string name, RecoveryReport report)
+        {
+            StoreStatus deleted = _store.Delete(StoreNames.Join(_directory, name));
+            if (!SpoolStatuses.IsGone(deleted))
+            {
+                return deleted;
+            }
+
+            report.TemporaryFilesRemoved++;
+            return StoreStatus.Ok;
+        }
+
+        /// <summary>
+        /// A sealed record file. A quarantined one (".QRN") stays out of the live table, but its
+        /// number stays used and its segment sealed, so its content is never sealed again. It is
+        /// never the newest record: the record declaring it was committed before it was renamed.
+        /// </summary>
+        private StoreStatus ScanRecord(string name, RecoveryReport report)
+        {
+            string extension = SpoolFiles.ManifestExtension;
+            long sequence = StoreNames.ParseHex(name, extension);
+            if (sequence < 0)
+            {
+                extension = SpoolFiles.QuarantineExtension;
+                sequence = StoreNames.ParseHex(name, extension);
+            }
+
+            if (sequence < 0)
+            {
+                return StoreStatus.Ok;
+            }
+
+            _highestNamed = sequence > _highestNamed ? sequence : _highestNamed;
+            bool valid;
+            StoreStatus status = _files.LoadManifest(sequence, extension, out valid);
+            if (status == StoreStatus.DeviceRemoved)
+            {
+                return status;
+            }
+
+            if (status != StoreStatus.Ok || !valid)
+            {
+                report.CorruptFiles++;
+            }
+            else if (extension == SpoolFiles.QuarantineExtension)
+            {
+                RaiseSealedRecorderSequence();
+                report.Quarantined++;
+            }
+            else
+            {
                 Admit(sequence, report);
             }
 
             return StoreStatus.Ok;
         }
 
-        private void Admit(long sequence, RecoveryReport report)
+        private void RaiseSealedRecorderSequence()
         {
-            _newestValid = sequence > _newestValid ? sequence : _newestValid;
             if (_files.LoadedKind == RecordKind.Segment && _files.LoadedRecorderSequence > _state.HighestSealedRecorderSequence)
             {
                 _state.HighestSealedRecorderSequence = _files.LoadedRecorderSequence;
             }
+        }
+
+        private void Admit(long sequence, RecoveryReport report)
+        {
+            _newestValid = sequence > _newestValid ? sequence : _newestValid;
+            RaiseSealedRecorderSequence();
 
             if (_index.Count == _index.Capacity)
             {

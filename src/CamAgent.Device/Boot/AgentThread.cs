@@ -10,7 +10,9 @@ namespace CamAgent.Device.Boot
     /// waiting as long as the loop allows but never longer than the LED pattern's resolution.
     /// The wait is the loop's own answer, not a pacing guess. Remounts the SD card when it was
     /// found missing (the file store then reports DeviceRemoved and the agent keeps its state).
-    /// Start is retried only once the card is mounted again: each Start counts a boot on flash.
+    /// Start is retry-safe (it keeps this boot's number and repeats only the steps that failed), so
+    /// it is simply called again while it reports a status to wait on; the first call waits for a
+    /// mounted card, because the recorder hand-off is declared in it (docs/agent.md §6).
     /// </summary>
     public sealed class AgentThread
     {
@@ -61,27 +63,47 @@ namespace CamAgent.Device.Boot
 
         private void StartWhenStorageIsReady()
         {
-            while (true)
+            while (!_card.IsMounted && !_card.TryMount())
             {
-                AgentStartStatus started = _card.IsMounted ? _agent.Start(_monotonic.ElapsedMs) : AgentStartStatus.StorageUnavailable;
-                if (started == AgentStartStatus.Ok)
+                Wait(LedPattern.For(AgentStatus.StorageAlarm), DeviceConstants.CardRetryIntervalMs);
+            }
+
+            AgentStartStatus started;
+            AgentStartStatus logged = AgentStartStatus.Ok;
+            while ((started = _agent.Start(_monotonic.ElapsedMs)) != AgentStartStatus.Ok)
+            {
+                if (started != logged)
                 {
-                    return;
+                    _log.Write(LogLevel.Error, Component, "agent not started: " + started.ToString());
+                    logged = started;
                 }
 
-                // A missing card and a corrupt chain state both show the storage alarm. A corrupt
+                // Both storage statuses are retried: a failing internal flash shows the steady
+                // light that sends the camera to agency IT, the card the storage alarm. A corrupt
                 // chain state is a bug or tampering: nothing may be sealed and retrying cannot
-                // repair it, so the device stays in that pattern for a person to examine.
-                LedPattern shown = LedPattern.For(AgentStatus.StorageAlarm);
-                _log.Write(LogLevel.Error, Component, "agent not started: " + started.ToString());
-                long retryAtMs = _monotonic.ElapsedMs + DeviceConstants.CardRetryIntervalMs;
-                while (started == AgentStartStatus.ChainStateCorrupt || _monotonic.ElapsedMs < retryAtMs)
+                // repair it, so the device stays in that pattern for a person.
+                LedPattern shown = LedPattern.For(started == AgentStartStatus.FlashUnavailable ? AgentStatus.CredentialError : AgentStatus.StorageAlarm);
+                do
                 {
-                    _led.Show(shown, _monotonic.ElapsedMs);
-                    Thread.Sleep(DeviceConstants.MaxStepWaitMs);
+                    Wait(shown, DeviceConstants.CardRetryIntervalMs);
                 }
+                while (started == AgentStartStatus.ChainStateCorrupt);
 
-                _card.TryMount();
+                if (!_card.IsMounted)
+                {
+                    _ = _card.TryMount(); // Start reports the card again if the mount failed.
+                }
+            }
+        }
+
+        /// <summary>Shows <paramref name="pattern"/> for <paramref name="durationMs"/>.</summary>
+        private void Wait(LedPattern pattern, int durationMs)
+        {
+            long untilMs = _monotonic.ElapsedMs + durationMs;
+            while (_monotonic.ElapsedMs < untilMs)
+            {
+                _led.Show(pattern, _monotonic.ElapsedMs);
+                Thread.Sleep(DeviceConstants.MaxStepWaitMs);
             }
         }
 
@@ -93,7 +115,7 @@ namespace CamAgent.Device.Boot
             }
 
             _nextCardAttemptMs = nowMs + DeviceConstants.CardRetryIntervalMs;
-            _card.TryMount();
+            _ = _card.TryMount(); // A failed mount is tried again after CardRetryIntervalMs.
         }
     }
 }

@@ -90,7 +90,12 @@ namespace CamAgent.Device.Boot
         private static bool Replace(DurableRecord record, int maxBytes, byte[] payload, int offset, int count)
         {
             int ignored;
-            _ = record.Load(new byte[maxBytes], 0, out ignored); // only positions the generation; the save's status decides
+            // A load that could read neither slot must not lead to a save (see ConfigStore.Apply).
+            if (record.Load(new byte[maxBytes], 0, out ignored) == PersistStatus.IoError)
+            {
+                return false;
+            }
+
             return record.Save(payload, offset, count) == PersistStatus.Ok;
         }
 

@@ -13,7 +13,7 @@ namespace CamAgent.Ingest.Audit;
 /// line that cannot be written throws <see cref="IOException"/>, leaves the file as it was, and is
 /// counted on the next line that can be ("unrecorded"). Thread safe.
 /// </summary>
-public sealed class AuditLog : IDisposable
+public sealed class AuditLog : IAuditLog
 {
     private const int TailScanBytes = 64 * 1024;
 

@@ -27,14 +27,14 @@ public sealed class RefusalLedger : IDisposable
     public const int TrackedAddresses = 4096;
 
     private readonly object _gate = new();
-    private readonly AuditLog _audit;
+    private readonly IAuditLog _audit;
     private readonly TimeProvider _time;
     private readonly int _maxAddresses;
     private readonly ITimer _timer;
     private RefusalWindow _window;
     private bool _disposed;
 
-    public RefusalLedger(AuditLog audit, TimeProvider time, TimeSpan window, int maxAddresses)
+    public RefusalLedger(IAuditLog audit, TimeProvider time, TimeSpan window, int maxAddresses)
     {
         ArgumentNullException.ThrowIfNull(audit);
         ArgumentNullException.ThrowIfNull(time);

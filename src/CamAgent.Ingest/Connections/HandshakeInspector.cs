@@ -62,7 +62,7 @@ public sealed class HandshakeInspector
 
     private byte[] Refuse(IPAddress source, CertificateVerdict verdict, X509Certificate2? certificate)
     {
-        _ledger.Refused(source, ErrorCodes.ForCertificate(verdict), certificate);
+        _ledger.Refused(source, CertificateErrorCodes.For(verdict), certificate);
         return TlsAlert.Record(TlsAlert.DescriptionFor(verdict));
     }
 }

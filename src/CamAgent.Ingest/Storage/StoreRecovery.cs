@@ -74,7 +74,7 @@ internal static class StoreRecovery
         {
             store.Discard(session);
             store.Remember(uploadId);
-            store.ExpiredAtStart.Add(uploadId);
+            store.AddExpiredAtStart(uploadId);
             return;
         }
 

@@ -134,7 +134,7 @@ public static class UploadAppender
         {
             while (written < contentLength)
             {
-                int read = await ReadBodyAsync(body, buffer, (int)Math.Min(buffer.Length, contentLength - written)).ConfigureAwait(false);
+                int read = await ReadBodyAsync(body, buffer.AsMemory(0, (int)Math.Min(buffer.Length, contentLength - written))).ConfigureAwait(false);
                 if (read <= 0)
                 {
                     complete = false;
@@ -174,11 +174,11 @@ public static class UploadAppender
     // data rate ends the body: that is an incomplete PATCH, not a server error (-1). The read is
     // not tied to RequestAborted: bytes that arrived before the connection dropped are still
     // delivered, then the read fails.
-    private static async Task<int> ReadBodyAsync(Stream body, byte[] buffer, int count)
+    internal static async Task<int> ReadBodyAsync(Stream body, Memory<byte> buffer)
     {
         try
         {
-            return await body.ReadAsync(buffer.AsMemory(0, count)).ConfigureAwait(false);
+            return await body.ReadAsync(buffer).ConfigureAwait(false);
         }
         catch (BadHttpRequestException)
         {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using CamAgent.Ingest.Evidence;
 
 namespace CamAgent.Ingest.Storage;
@@ -10,7 +9,7 @@ namespace CamAgent.Ingest.Storage;
 /// serialised by a per-device lock, so sequence and chain checks see a consistent store; appends
 /// to one upload are serialised by the upload's own gate (<see cref="UploadAppender"/>).
 /// </summary>
-public sealed class UploadStore
+public sealed class UploadStore : IIngestStore
 {
     /// <summary>Terminated ids remembered to answer 410 rather than 404; bounded so no client can grow it forever.</summary>
     private const int MaxRememberedTerminations = 10_000;
@@ -18,6 +17,8 @@ public sealed class UploadStore
     private readonly ConcurrentDictionary<string, UploadSession> _open = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _deviceLocks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _terminated = new(StringComparer.Ordinal);
+    private readonly List<string> _expiredAtStart = new();
+    private readonly StorageSpace _space;
 
     internal UploadStore(StoreLayout layout, IEvidenceFormat format, TimeProvider time, IngestLimits limits)
     {
@@ -25,6 +26,7 @@ public sealed class UploadStore
         Format = format;
         Time = time;
         Limits = limits;
+        _space = new StorageSpace(layout.Root, limits.MinFreeStoreBytes);
     }
 
     public StoreLayout Layout { get; }
@@ -36,7 +38,7 @@ public sealed class UploadStore
     internal IngestLimits Limits { get; }
 
     /// <summary>Uploads removed as expired by the start-up pass (for the audit log).</summary>
-    public List<string> ExpiredAtStart { get; } = new();
+    public IReadOnlyList<string> ExpiredAtStart => _expiredAtStart;
 
     /// <summary>Unfinished uploads currently held.</summary>
     public int OpenUploadCount => _open.Count;
@@ -98,7 +100,7 @@ public sealed class UploadStore
                 return identical ? CreateStatus.AlreadyExists : CreateStatus.SequenceConflict;
             }
 
-            if (!ChainLinks(facts, manifest))
+            if (!ChainLinkRule.Holds(Format, facts, manifest, sequence => ManifestOf(facts.DeviceId, sequence)))
             {
                 return CreateStatus.ChainLinkMismatch;
             }
@@ -145,6 +147,23 @@ public sealed class UploadStore
     /// <summary>When an unfinished upload expires (tus expiration: Upload-Expires).</summary>
     public DateTime ExpiresUtc(UploadSession session) => session.LastActivityUtc.AddHours(Limits.UploadExpiryHours);
 
+    /// <inheritdoc/>
+    public Task<AppendResult> AppendAsync(UploadSession session, long requestOffset, Stream body, long contentLength) =>
+        UploadAppender.AppendAsync(this, session, requestOffset, body, contentLength);
+
+    /// <inheritdoc/>
+    public Task<AppendResult> CompleteAsync(UploadSession session) => UploadAppender.CompleteAsync(this, session);
+
+    /// <summary>True while the store's file system has less than the configured free space (one statvfs(2)).</summary>
+    public bool IsLow() => _space.IsLow();
+
+    /// <summary>Nothing to release: every file is closed after each request.</summary>
+    public void Dispose()
+    {
+    }
+
+    internal void AddExpiredAtStart(string uploadId) => _expiredAtStart.Add(uploadId);
+
     internal SemaphoreSlim DeviceLock(string deviceId) => _deviceLocks.GetOrAdd(deviceId, _ => new SemaphoreSlim(1, 1));
 
     internal void Register(UploadSession session) => _open[session.Id] = session;
@@ -180,42 +199,6 @@ public sealed class UploadStore
         byte[]? existing = session?.Manifest ?? stored?.Manifest;
         identical = existing is not null && existing.AsSpan().SequenceEqual(manifest);
         return existing is not null;
-    }
-
-    // Chain link (docs/evidence-format.md): a record names the SHA-256 of the record before it,
-    // which for a power-loss record declaring k skipped numbers is the one k + 1 before it (§5.1);
-    // a number declared skipped was never published, so holding one contradicts the declaration.
-    // Both neighbours are checked when the server holds them; a record whose predecessor the
-    // server never received (first upload of a device, or a gap) is accepted, and the gap is
-    // left for the offline verifier to report.
-    private bool ChainLinks(ManifestFacts facts, byte[] manifest)
-    {
-        ulong skipped = facts.DeclaredSkipped;
-        if (skipped > 0 && ManifestOf(facts.DeviceId, facts.Sequence - 1) is not null)
-        {
-            return false;
-        }
-
-        if (facts.Sequence > skipped)
-        {
-            byte[]? previous = ManifestOf(facts.DeviceId, facts.Sequence - 1 - skipped);
-            if (previous is not null && !SHA256.HashData(previous).AsSpan().SequenceEqual(facts.PreviousRecordHash))
-            {
-                return false;
-            }
-        }
-
-        if (facts.Sequence < ulong.MaxValue)
-        {
-            byte[]? next = ManifestOf(facts.DeviceId, facts.Sequence + 1);
-            if (next is not null && Format.ReadManifest(next, out ManifestFacts? nextFacts) == ManifestVerdict.Valid
-                && !nextFacts!.PreviousRecordHash.AsSpan().SequenceEqual(SHA256.HashData(manifest)))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private byte[]? ManifestOf(string deviceId, ulong sequence)

@@ -7,7 +7,7 @@ namespace CamAgent.Ingest.Tls;
 /// directly by the configured device-issuing CA, whose chain ends at the agency root given with
 /// it (the only trust anchor, never the OS store), within its
 /// validity period, with extended key usage clientAuth and a usable device id as subject CN.
-/// Revocation is checked per request by <see cref="RevocationList"/> so it applies without a restart.
+/// Revocation is checked per request by <see cref="RevocationWatcher"/> so it applies without a restart.
 /// </summary>
 public sealed class DeviceCertificatePolicy
 {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using CamAgent.Verification.Revocation;
 
 namespace CamAgent.Ingest.Tls;
 
@@ -15,7 +16,7 @@ public sealed record DeviceIdentity(string DeviceId, string SerialNumber, byte[]
     /// <summary>Builds the identity of a certificate the policy accepted.</summary>
     public static DeviceIdentity From(X509Certificate2 certificate)
     {
-        return new DeviceIdentity(CommonNameOf(certificate), RevocationList.NormalizeSerial(certificate.SerialNumber), certificate.RawData);
+        return new DeviceIdentity(CommonNameOf(certificate), RevocationList.Normalize(certificate.SerialNumber), certificate.RawData);
     }
 
     /// <summary>The subject CN, or "" when there is none.</summary>

@@ -72,7 +72,7 @@ public sealed class ServerTlsSettings
             return true;
         }
 
-        _ledger.Refused(SourceAddress.Of(remote), ErrorCodes.ForCertificate(verdict), device);
+        _ledger.Refused(SourceAddress.Of(remote), CertificateErrorCodes.For(verdict), device);
         return false;
     }
 }

@@ -92,7 +92,7 @@ internal static class CreationHandler
         }
 
         request.Http.Response.StatusCode = StatusCodes.Status201Created;
-        request.Http.Response.Headers.Location = TusHeaders.BasePath + id;
+        request.Http.Response.Headers.Location = TusHeaders.CreationPath + id;
         if (session is not null)
         {
             request.SetOffset(session.OffsetBytes);

@@ -76,7 +76,7 @@ internal static class HeadHandler
             return null;
         }
 
-        return await UploadAppender.CompleteAsync(request.Services.Store, session).ConfigureAwait(false);
+        return await request.Services.Store.CompleteAsync(session).ConfigureAwait(false);
     }
 
     private static void Answer(TusRequest request, UploadSession? session, StoredRecord? stored)

@@ -13,7 +13,7 @@ internal static class OptionsHandler
     public static void Handle(HttpContext http, IngestLimits limits)
     {
         http.Response.StatusCode = StatusCodes.Status204NoContent;
-        http.Response.Headers[TusHeaders.TusVersion] = TusHeaders.Version;
+        http.Response.Headers[TusHeaders.TusVersion] = TusHeaders.ProtocolVersion;
         http.Response.Headers[TusHeaders.TusExtension] = TusHeaders.Extensions;
         http.Response.Headers[TusHeaders.TusMaxSize] = limits.MaxSegmentBytes.ToString(CultureInfo.InvariantCulture);
     }

@@ -47,8 +47,8 @@ internal static class PatchHandler
             return;
         }
 
-        AppendResult result = await UploadAppender.AppendAsync(
-            request.Services.Store, session, offset, http.Body, http.ContentLength!.Value).ConfigureAwait(false);
+        AppendResult result = await request.Services.Store.AppendAsync(
+            session, offset, http.Body, http.ContentLength!.Value).ConfigureAwait(false);
         Answer(request, session, result);
     }
 

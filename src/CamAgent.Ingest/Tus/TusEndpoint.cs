@@ -18,10 +18,10 @@ internal static class TusEndpoint
 {
     public static async Task InvokeAsync(HttpContext http, IngestServices services)
     {
-        http.Response.Headers[TusHeaders.TusResumable] = TusHeaders.Version;
+        http.Response.Headers[TusHeaders.TusResumable] = TusHeaders.ProtocolVersion;
         string path = http.Request.Path.Value ?? "";
         bool collection = path is "/files/" or "/files";
-        string? id = !collection && path.StartsWith(TusHeaders.BasePath, StringComparison.Ordinal) ? path[TusHeaders.BasePath.Length..] : null;
+        string? id = !collection && path.StartsWith(TusHeaders.CreationPath, StringComparison.Ordinal) ? path[TusHeaders.CreationPath.Length..] : null;
         string method = http.Request.Method;
         if (collection && HttpMethods.IsOptions(method))
         {
@@ -38,12 +38,12 @@ internal static class TusEndpoint
         Rejection? rejection = TusResumableRule.Check(http.Request.Headers);
         if (rejection is not null)
         {
-            http.Response.Headers[TusHeaders.TusVersion] = TusHeaders.Version;
+            http.Response.Headers[TusHeaders.TusVersion] = TusHeaders.ProtocolVersion;
             request.Reject(rejection);
             return;
         }
 
-        if (StoresData(method) && services.Space.IsLow())
+        if (StoresData(method) && services.Store.IsLow())
         {
             request.Reject(new Rejection(StatusCodes.Status503ServiceUnavailable, ErrorCodes.StorageUnavailable), id);
             return;
@@ -158,7 +158,7 @@ internal static class TusEndpoint
     {
         if (!http.Response.HasStarted)
         {
-            http.Response.Headers.Remove(TusHeaders.CamAgentReceipt);
+            http.Response.Headers.Remove(TusHeaders.Receipt);
             http.Response.Headers.Remove(TusHeaders.UploadOffset);
             http.Response.Headers.Remove(TusHeaders.UploadExpires);
             http.Response.Headers.Location = default;

@@ -35,7 +35,7 @@ public sealed class TusRequest
     {
         HttpResponse response = Http.Response;
         response.StatusCode = rejection.Status;
-        response.Headers[TusHeaders.CamAgentError] = rejection.Code;
+        response.Headers[TusHeaders.Error] = rejection.Code;
         if (offset is long value)
         {
             response.Headers[TusHeaders.UploadOffset] = value.ToString(CultureInfo.InvariantCulture);
@@ -75,12 +75,12 @@ public sealed class TusRequest
             return;
         }
 
-        response.Headers.Remove(TusHeaders.CamAgentReceipt);
+        response.Headers.Remove(TusHeaders.Receipt);
         response.Headers.Remove(TusHeaders.UploadOffset);
         response.Headers.Remove(TusHeaders.UploadExpires);
         response.Headers.Location = default;
         response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        response.Headers[TusHeaders.CamAgentError] = ErrorCodes.StorageUnavailable;
+        response.Headers[TusHeaders.Error] = ErrorCodes.StorageUnavailable;
         response.Headers.RetryAfter = Services.Limits.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
     }
 
@@ -99,6 +99,6 @@ public sealed class TusRequest
     /// <summary>Sets CamAgent-Receipt (base64 of the receipt's COSE_Sign1).</summary>
     public void SetReceipt(byte[] receipt)
     {
-        Http.Response.Headers[TusHeaders.CamAgentReceipt] = Convert.ToBase64String(receipt);
+        Http.Response.Headers[TusHeaders.Receipt] = Convert.ToBase64String(receipt);
     }
 }

@@ -35,6 +35,6 @@ public sealed class BoardCatalog
             return PkiResult<BoardValidation>.Fail(PkiError.BadInput, problem);
         }
 
-        return PkiResult<BoardValidation>.Success(BoardProfileReader.Read(json, name));
+        return PkiResult<BoardValidation>.Success(BoardProfileValidator.Read(json, name));
     }
 }

@@ -93,7 +93,7 @@ public static class BundleVerifier
             return PkiResult<BundleReport>.Fail(PkiError.CredentialRefused, "The device would refuse the bundle's configuration: " + device.Message);
         }
 
-        BoardValidation board = BoardProfileReader.Read(BundleCodec.AsText(bundle.BoardProfile), null);
+        BoardValidation board = BoardProfileValidator.Read(BundleCodec.AsText(bundle.BoardProfile), null);
         if (!board.Ok)
         {
             return PkiResult<BundleReport>.Fail(PkiError.BadInput, "The bundle's board profile is invalid: " + string.Join(" ", board.Errors));

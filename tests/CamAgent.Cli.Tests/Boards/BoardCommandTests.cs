@@ -63,7 +63,7 @@ public sealed class BoardCommandTests : IDisposable
     {
         string boards = temp.Combine("boards");
         Directory.CreateDirectory(boards);
-        string text = File.ReadAllText(Path.Combine(BoardProfileReaderTests.BoardsFolder, "ai-thinker-esp32-cam.json")).Replace("\"statusLedPin\": 33", "\"statusLedPin\": 9");
+        string text = File.ReadAllText(Path.Combine(BoardProfileValidatorTests.BoardsFolder, "ai-thinker-esp32-cam.json")).Replace("\"statusLedPin\": 33", "\"statusLedPin\": 9");
         File.WriteAllText(Path.Combine(boards, "ai-thinker-esp32-cam.json"), text);
 
         CamAgentProcess.Result show = CamAgentProcess.Run(temp.Path, "board", "show", "--board", "ai-thinker-esp32-cam", "--boards", boards);

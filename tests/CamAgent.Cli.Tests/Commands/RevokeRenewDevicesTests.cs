@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using CamAgent.Provisioning;
+using CamAgent.Verification.Revocation;
 
 namespace CamAgent.Cli.Tests.Commands;
 
@@ -63,8 +64,8 @@ public sealed class RevokeRenewDevicesTests : IDisposable
         Assert.NotEqual(oldSerial, newSerial);
         Assert.Equal(oldKey, PublicKeyOf("cam-0001"));
         Assert.Equal(ExitCodes.Ok, revoke.ExitCode);
-        Assert.True(RevocationList.Load(layout.RevocationListFile).Value!.IsRevoked(oldSerial));
-        Assert.True(RevocationList.Load(layout.RevocationListFile).Value!.IsRevoked(newSerial));
+        Assert.True(RevocationListFile.Load(layout.RevocationListFile).Value!.IsRevoked(oldSerial));
+        Assert.True(RevocationListFile.Load(layout.RevocationListFile).Value!.IsRevoked(newSerial));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
 using CamAgent.Provisioning;
+using CamAgent.Verification.Revocation;
 
 namespace CamAgent.Cli.Tests.Provisioning;
 

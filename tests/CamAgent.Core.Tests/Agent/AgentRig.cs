@@ -126,7 +126,14 @@ public sealed class AgentRig : IDisposable
         return sequence;
     }
 
-    public string[] SegmentFilesOnCard() => Directory.GetFiles(Path.Combine(_root, SegmentDir)).Select(Path.GetFileName).ToArray()!;
+    /// <summary>The folder that stands for the SD card.</summary>
+    public string CardRoot => _root;
+
+    public string[] SegmentFilesOnCard() => FilesOnCard(SegmentDir);
+
+    public string[] FilesOnCard(string directory) => Directory.GetFiles(Path.Combine(_root, directory)).Select(Path.GetFileName).Order().ToArray()!;
+
+    public byte[] ReadOnCard(string directory, string name) => File.ReadAllBytes(Path.Combine(_root, directory, name));
 
     /// <summary>Runs the loop for <paramref name="durationMs"/> of device time; the clocks advance by what the loop asks to wait (10 ms per busy step).</summary>
     public void Run(long durationMs, Action<AgentRig>? everyStep = null)

@@ -39,6 +39,15 @@ public sealed class InMemoryTusServer : ITlsConnector
 
     public int FailStatus { get; set; } = 503;
 
+    /// <summary>Records refused at creation, by sequence: the permanent answer the server gives them.</summary>
+    public Dictionary<long, (int Status, string Code)> RefusedRecords { get; } = new();
+
+    /// <summary>When set, every creation is refused with this answer (a revoked device).</summary>
+    public (int Status, string Code)? RefusedDevice { get; set; }
+
+    /// <summary>Sees every creation, completion and refusal (a test's rule oracle); null: none.</summary>
+    public IUploadWatcher? Watcher { get; set; }
+
     public int Connections { get; private set; }
 
     public int Requests { get; private set; }
@@ -50,6 +59,9 @@ public sealed class InMemoryTusServer : ITlsConnector
 
     public byte[]? StoredContent(string deviceId, long sequence) =>
         _uploads.TryGetValue($"{deviceId}-{sequence:D20}", out Upload? u) && u.Receipt != null ? u.Data.ToArray() : null;
+
+    public byte[]? StoredReceipt(string deviceId, long sequence) =>
+        _uploads.TryGetValue($"{deviceId}-{sequence:D20}", out Upload? u) ? u.Receipt : null;
 
     public Manifest? StoredManifest(string deviceId, long sequence) =>
         _uploads.TryGetValue($"{deviceId}-{sequence:D20}", out Upload? u) && u.Receipt != null ? CoseReceiptChecker.ManifestOf(u.Manifest, 0, u.Manifest.Length) : null;
@@ -64,11 +76,11 @@ public sealed class InMemoryTusServer : ITlsConnector
         }
 
         Connections++;
-        stream = new Connection(this, CutAfterBytes);
+        stream = new InMemoryTusConnection(this, CutAfterBytes);
         return TransportStatus.Ok;
     }
 
-    private byte[] Handle(string head, byte[] body)
+    internal byte[] Handle(string head, byte[] body)
     {
         Requests++;
         string[] lines = head.Split("\r\n");
@@ -93,6 +105,17 @@ public sealed class InMemoryTusServer : ITlsConnector
     {
         byte[] manifestBytes = Convert.FromBase64String(headers["upload-metadata"]["manifest ".Length..]);
         Manifest manifest = CoseReceiptChecker.ManifestOf(manifestBytes, 0, manifestBytes.Length);
+        if (RefusedDevice is { } device)
+        {
+            return Response(device.Status, device.Code);
+        }
+
+        if (RefusedRecords.TryGetValue(manifest.Sequence, out (int Status, string Code) refusal))
+        {
+            return Response(refusal.Status, refusal.Code);
+        }
+
+        Watcher?.Created(manifestBytes, manifest);
         string id = $"{manifest.DeviceId}-{manifest.Sequence:D20}";
         long length = long.Parse(headers["upload-length"]);
         if (_uploads.TryGetValue(id, out Upload? existing))
@@ -174,13 +197,19 @@ public sealed class InMemoryTusServer : ITlsConnector
         Assert.Equal(CoseStatus.Ok, new CoseSign1Encoder().Sign(_receiptSigner, _receiptCertificate, 0, _receiptCertificate.Length, payload, 0, writer.Length, output, 0, output.Length, out int written));
         upload.Receipt = output[..written];
         CompletedOrder.Add(upload.Parsed.Sequence);
+        Watcher?.Completed(upload.Parsed, upload.Data.ToArray());
     }
 
     private static string ReceiptHeader(Upload upload) =>
         upload.Receipt == null ? "" : $"CamAgent-Receipt: {Convert.ToBase64String(upload.Receipt)}\r\n";
 
-    private static byte[] Response(int status, string? error, string extra = "")
+    private byte[] Response(int status, string? error, string extra = "")
     {
+        if (status >= 400)
+        {
+            Watcher?.Refused(status, error ?? "");
+        }
+
         string errorLine = error == null ? "" : $"CamAgent-Error: {error}\r\n";
         return Encoding.ASCII.GetBytes($"HTTP/1.1 {status} X\r\nTus-Resumable: 1.0.0\r\n{errorLine}{extra}Content-Length: 0\r\n\r\n");
     }
@@ -193,96 +222,6 @@ public sealed class InMemoryTusServer : ITlsConnector
         public long Length { get; } = length;
         public MemoryStream Data { get; } = new();
         public byte[]? Receipt { get; set; }
-    }
-
-    /// <summary>One connection: requests are handled as soon as they are complete; answers queue for Read.</summary>
-    private sealed class Connection(InMemoryTusServer server, int cutAfterBytes) : Stream
-    {
-        private readonly MemoryStream _inbound = new();
-        private readonly Queue<byte> _outbound = new();
-        private long _received;
-        private bool _cut;
-
-        public override void Write(byte[] buffer, int offset, int count)
-        {
-            if (_cut)
-            {
-                throw new IOException("connection reset");
-            }
-
-            if (cutAfterBytes > 0 && _received + count > cutAfterBytes)
-            {
-                _cut = true;
-                throw new IOException("connection reset");
-            }
-
-            _received += count;
-            _inbound.Write(buffer, offset, count);
-            while (TryTakeRequest(out string head, out byte[] body))
-            {
-                foreach (byte b in server.Handle(head, body))
-                {
-                    _outbound.Enqueue(b);
-                }
-            }
-        }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            if (_cut || _outbound.Count == 0)
-            {
-                return 0;
-            }
-
-            int n = 0;
-            while (n < count && _outbound.Count > 0)
-            {
-                buffer[offset + n++] = _outbound.Dequeue();
-            }
-
-            return n;
-        }
-
-        private bool TryTakeRequest(out string head, out byte[] body)
-        {
-            head = "";
-            body = [];
-            byte[] data = _inbound.ToArray();
-            int end = data.AsSpan().IndexOf("\r\n\r\n"u8);
-            if (end < 0)
-            {
-                return false;
-            }
-
-            head = Encoding.ASCII.GetString(data, 0, end);
-            int length = 0;
-            foreach (string line in head.Split("\r\n"))
-            {
-                if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
-                {
-                    length = int.Parse(line["Content-Length:".Length..].Trim());
-                }
-            }
-
-            if (data.Length < end + 4 + length)
-            {
-                return false;
-            }
-
-            body = data[(end + 4)..(end + 4 + length)];
-            _inbound.SetLength(0);
-            _inbound.Write(data, end + 4 + length, data.Length - end - 4 - length);
-            return true;
-        }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     private sealed class HostP256(ECDsa key) : ISigner

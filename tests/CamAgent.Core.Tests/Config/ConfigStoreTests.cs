@@ -40,6 +40,31 @@ public sealed class ConfigStoreTests : IClassFixture<CredentialsFixture>
     }
 
     [Fact]
+    public void Refuses_To_Save_When_Neither_Stored_Copy_Can_Be_Read_And_Keeps_Both()
+    {
+        var slots = new MemoryRecordSlots();
+        byte[] first = Text(3, "first.agency.example");
+        byte[] second = Text(4, "second.agency.example");
+        Assert.True(new ConfigStore(slots, _fixture.Validator).Apply(first, 0, first.Length).IsOk);
+        Assert.True(new ConfigStore(slots, _fixture.Validator).Apply(second, 0, second.Length).IsOk);
+        int writes = slots.Writes;
+
+        // A moment in which the flash cannot be read: the new configuration is refused, nothing is written.
+        var store = new ConfigStore(slots, _fixture.Validator);
+        slots.FailReadsWith = SlotStatus.IoError;
+        byte[] third = Text(5, "third.agency.example");
+        ConfigResult result = store.Apply(third, 0, third.Length);
+
+        Assert.Equal(ConfigError.StorageFailed, result.Error);
+        Assert.Contains("could not read the stored configuration", result.Message);
+        Assert.Equal(writes, slots.Writes);
+        slots.FailReadsWith = SlotStatus.Ok;
+        var rebooted = new ConfigStore(slots, _fixture.Validator);
+        Assert.True(rebooted.Load().IsOk);
+        Assert.Equal("second.agency.example", rebooted.Current.AgencyHost);
+    }
+
+    [Fact]
     public void Refuses_A_Replayed_Older_Configuration_And_Keeps_The_Newer_One()
     {
         var store = new ConfigStore(new MemoryRecordSlots(), _fixture.Validator);

@@ -57,4 +57,44 @@ public class Sha256Tests
         Assert.Throws<ArgumentOutOfRangeException>(() => sha.Update(new byte[4], 2, 3));
         Assert.Throws<ArgumentOutOfRangeException>(() => sha.Final(new byte[31], 0));
     }
+
+    [Fact]
+    public void Matches_The_Fips180_Two_Block_And_Million_A_Examples()
+    {
+        const string twoBlocks = "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu";
+        Assert.Equal("cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1", Convert.ToHexStringLower(Sha256.Hash(Encoding.ASCII.GetBytes(twoBlocks))));
+
+        var sha = new Sha256();
+        byte[] thousand = Enumerable.Repeat((byte)'a', 1000).ToArray();
+        for (int i = 0; i < 1000; i++)
+        {
+            sha.Update(thousand, 0, thousand.Length);
+        }
+
+        byte[] digest = new byte[32];
+        sha.Final(digest, 0);
+        Assert.Equal("cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0", Convert.ToHexStringLower(digest));
+    }
+
+    [Fact]
+    public void Matches_Dotnet_On_Long_Random_Inputs_Fed_In_Uneven_Pieces()
+    {
+        var random = new Random(180);
+        for (int round = 0; round < 20; round++)
+        {
+            byte[] data = new byte[random.Next(1, 20_000)];
+            random.NextBytes(data);
+            var sha = new Sha256();
+            for (int at = 0; at < data.Length;)
+            {
+                int piece = Math.Min(random.Next(1, 200), data.Length - at);
+                sha.Update(data, at, piece);
+                at += piece;
+            }
+
+            byte[] digest = new byte[32];
+            sha.Final(digest, 0);
+            Assert.Equal(System.Security.Cryptography.SHA256.HashData(data), digest);
+        }
+    }
 }

@@ -76,4 +76,67 @@ public class HttpRequestWriterTests
 
         Assert.Throws<ArgumentException>(() => writer.Begin("GET", "/files/a b", "h"));
     }
+
+    [Fact]
+    public void Pre_Encoded_Fragments_And_Decimals_Give_The_Same_Head_As_Strings()
+    {
+        var fromStrings = new HttpRequestWriter(256);
+        fromStrings.Begin("PATCH", "/files/a", "h.test");
+        fromStrings.AddHeader("Upload-Offset", 1234567890123L);
+        fromStrings.End();
+
+        var fromFragments = new HttpRequestWriter(256);
+        fromFragments.Begin(Encoding.ASCII.GetBytes("PATCH "), "/files/a", "h.test");
+        fromFragments.Append(Encoding.ASCII.GetBytes("Upload-Offset: "));
+        fromFragments.AppendDecimal(1234567890123L);
+        fromFragments.Append(Encoding.ASCII.GetBytes("\r\n"));
+        fromFragments.End();
+
+        Assert.Equal(fromStrings.Buffer.AsSpan(0, fromStrings.Length).ToArray(), fromFragments.Buffer.AsSpan(0, fromFragments.Length).ToArray());
+    }
+
+    [Fact]
+    public void Rewinding_To_A_Prefix_Replaces_Only_The_End_And_Begin_Moves_The_Generation()
+    {
+        var writer = new HttpRequestWriter(128);
+        writer.Begin(Encoding.ASCII.GetBytes("PATCH "), "/files/a", "h");
+        int generation = writer.Generation;
+        int prefix = writer.Length;
+        writer.AppendDecimal(99);
+        writer.End();
+
+        writer.Rewind(prefix);
+        writer.AppendDecimal(100);
+        Assert.Equal(HttpResult.Ok, writer.End());
+        Assert.Equal("PATCH /files/a HTTP/1.1\r\nHost: h\r\n100\r\n", Encoding.ASCII.GetString(writer.Buffer, 0, writer.Length));
+        Assert.Equal(generation, writer.Generation);
+
+        writer.Begin("HEAD", "/files/a", "h");
+        Assert.NotEqual(generation, writer.Generation);
+        Assert.Throws<ArgumentOutOfRangeException>(() => writer.Rewind(writer.Length + 1));
+    }
+
+    [Fact]
+    public void A_Fragment_That_Does_Not_Fit_Makes_The_Head_Too_Large_And_Rewind_Clears_It()
+    {
+        var writer = new HttpRequestWriter(64);
+        writer.Begin(Encoding.ASCII.GetBytes("PATCH "), "/files/a", "h");
+        int prefix = writer.Length;
+        writer.Append(new byte[100]);
+        Assert.False(writer.Fits);
+        Assert.Equal(HttpResult.RequestTooLarge, writer.End());
+
+        writer.Rewind(prefix);
+        Assert.True(writer.Fits);
+        Assert.Equal(HttpResult.Ok, writer.End());
+    }
+
+    [Fact]
+    public void Refuses_A_Negative_Decimal()
+    {
+        var writer = new HttpRequestWriter(64);
+        writer.Begin("HEAD", "/a", "h");
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => writer.AppendDecimal(-1));
+    }
 }

@@ -30,6 +30,13 @@ public sealed class Recorder
         _shared = shared;
     }
 
+    /// <summary>Content the recorder writes for its segment n (deterministic, 20..90 bytes).</summary>
+    public static byte[] ContentOf(long recorderSequence)
+    {
+        int length = 20 + (int)(recorderSequence * 37 % 71);
+        return Enumerable.Range(0, length).Select(i => (byte)(recorderSequence * 31 + i * 7)).ToArray();
+    }
+
     /// <summary>Recorder numbers whose file was created.</summary>
     public HashSet<long> Written => _shared.Written;
 
@@ -60,14 +67,14 @@ public sealed class Recorder
             _phase = 0;
         }
 
-        string temp = $"{SpoolScenario.SegmentDirectory}/{_current:D8}.TMP";
-        byte[] content = SpoolScenario.ContentOf(_current);
+        string temp = $"{AgentScenario.SegmentDirectory}/{_current:D8}.TMP";
+        byte[] content = ContentOf(_current);
         int half = content.Length / 2;
         StoreStatus status;
         switch (_phase)
         {
             case 0:
-                status = _store.CreateDirectory(SpoolScenario.SegmentDirectory);
+                status = _store.CreateDirectory(AgentScenario.SegmentDirectory);
                 break;
             case 1:
                 status = _store.CreateFile(temp);
@@ -87,10 +94,10 @@ public sealed class Recorder
                 status = _store.Flush(temp);
                 break;
             default:
-                status = _store.Rename(temp, $"{SpoolScenario.SegmentDirectory}/{_current:D8}.SEG");
+                status = _store.Rename(temp, $"{AgentScenario.SegmentDirectory}/{_current:D8}.SEG");
                 if (status == StoreStatus.Ok)
                 {
-                    Finished[_current] = _store.Peek($"{SpoolScenario.SegmentDirectory}/{_current:D8}.SEG")!;
+                    Finished[_current] = _store.Peek($"{AgentScenario.SegmentDirectory}/{_current:D8}.SEG")!;
                     _current = -1;
                     return true;
                 }

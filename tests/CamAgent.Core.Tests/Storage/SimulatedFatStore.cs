@@ -51,6 +51,9 @@ public sealed class SimulatedFatStore : IFileStore
     /// <summary>1-based read operation that fails with <see cref="IoErrorStatus"/>; 0 = never.</summary>
     public int FailAtReadOperation { get; set; }
 
+    /// <summary>How many read operations in a row fail from <see cref="FailAtReadOperation"/> on (1 by default).</summary>
+    public int ReadFailures { get; set; } = 1;
+
     /// <summary>Every write operation on a path ending with this (e.g. ".MAT") fails with <see cref="IoErrorStatus"/>; null = none.</summary>
     public string? FailWritesToPathsEndingWith { get; set; }
 
@@ -71,12 +74,30 @@ public sealed class SimulatedFatStore : IFileStore
         CutAtWriteOperation = 0;
     }
 
+    /// <summary>
+    /// Loses power now, outside any operation (another medium on the same supply was being written):
+    /// the volume keeps what a cut keeps, and every call throws until <see cref="PowerOn"/>.
+    /// </summary>
+    public void LosePower()
+    {
+        EnsurePowered();
+        _powered = false;
+        Crash();
+    }
+
+    /// <summary>Free bytes as another processor on the card sees them, for assertions and the recorder (not an operation).</summary>
+    public long FreeBytesUncounted => CapacityBytes == long.MaxValue ? long.MaxValue : CapacityBytes - UsedBytes;
+
+    /// <summary>Paths of every file, for assertions (not an operation).</summary>
+    public IReadOnlyList<string> Paths => _files.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
+
     /// <summary>Current content of a file, for assertions (null if absent).</summary>
     public byte[]? Peek(string path) => _files.TryGetValue(Key(path), out Node? node) ? node.Data.ToArray() : null;
 
-    /// <summary>Writes a whole file durably, as a test fixture (not counted as an operation).</summary>
+    /// <summary>Writes a whole file durably, and its directory, as a test fixture (not counted as an operation).</summary>
     public void Seed(string path, byte[] content)
     {
+        _directories.Add(Parent(Key(path)));
         var node = new Node();
         node.Data.AddRange(content);
         node.Durable = content.ToArray();
@@ -352,7 +373,7 @@ public sealed class SimulatedFatStore : IFileStore
         EnsurePowered();
         ReadOperations++;
         failed = IoErrorStatus;
-        return ReadOperations != FailAtReadOperation;
+        return FailAtReadOperation == 0 || ReadOperations < FailAtReadOperation || ReadOperations >= FailAtReadOperation + ReadFailures;
     }
 
     private void EnsurePowered()

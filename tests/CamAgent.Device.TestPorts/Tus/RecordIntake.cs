@@ -2,6 +2,7 @@ using CamAgent.Core.Cbor;
 using CamAgent.Core.Cose;
 using CamAgent.Core.Crypto;
 using CamAgent.Core.Evidence;
+using CamAgent.Core.Upload;
 using CamAgent.Device.TestPorts.Platform;
 
 namespace CamAgent.Device.TestPorts.Tus
@@ -37,27 +38,27 @@ namespace CamAgent.Device.TestPorts.Tus
         {
             if (_cose.Decode(cose, 0, cose.Length) != CoseStatus.Ok)
             {
-                return "manifest-malformed";
+                return ErrorCodes.ManifestMalformed;
             }
 
             if (!SameBytes(cose, _cose.GetCertificateOffset(0), _cose.GetCertificateLength(0), _deviceCertificate))
             {
-                return "manifest-certificate-mismatch";
+                return ErrorCodes.ManifestCertificateMismatch;
             }
 
             _cose.ComputeToBeSignedDigest(_sha, _digest, 0);
             if (!_verifier.VerifyDigest(_devicePublicKey, 0, _digest, 0, cose, _cose.SignatureOffset))
             {
-                return "manifest-signature-invalid";
+                return ErrorCodes.ManifestSignatureInvalid;
             }
 
             int badKey;
             if (ManifestCodec.Decode(cose, _cose.PayloadOffset, _cose.PayloadLength, _reader, into, out badKey) != EvidenceStatus.Ok)
             {
-                return "manifest-malformed";
+                return ErrorCodes.ManifestMalformed;
             }
 
-            return into.DeviceId == _deviceId ? null : "device-id-mismatch";
+            return into.DeviceId == _deviceId ? null : ErrorCodes.DeviceIdMismatch;
         }
 
         /// <summary>True when the complete content of <paramref name="upload"/> has the digest its manifest states.</summary>

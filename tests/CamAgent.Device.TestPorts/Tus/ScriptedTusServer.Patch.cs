@@ -17,15 +17,15 @@ namespace CamAgent.Device.TestPorts.Tus
             StoredUpload upload = UploadAt(head.Target);
             if (head.Field(TusHeaders.TusResumable) != TusHeaders.ProtocolVersion)
             {
-                refusal = Refuse("PATCH", -1, 412, "tus-version-unsupported", string.Empty);
+                refusal = Refuse("PATCH", -1, 412, ErrorCodes.TusVersionUnsupported, string.Empty);
             }
             else if (upload == null)
             {
-                refusal = Refuse("PATCH", -1, 404, "unknown-upload", string.Empty);
+                refusal = Refuse("PATCH", -1, 404, ErrorCodes.UnknownUpload, string.Empty);
             }
             else if (head.Field("Content-Type") != TusHeaders.OffsetOctetStream)
             {
-                refusal = Refuse("PATCH", upload.Sequence, 415, "unsupported-content-type", string.Empty);
+                refusal = Refuse("PATCH", upload.Sequence, 415, ErrorCodes.UnsupportedContentType, string.Empty);
             }
             else
             {
@@ -66,7 +66,7 @@ namespace CamAgent.Device.TestPorts.Tus
                 if (!_intake.DigestMatches(upload))
                 {
                     _uploads.Remove(upload);
-                    return Refuse("PATCH", upload.Sequence, 460, "content-digest-mismatch", string.Empty);
+                    return Refuse("PATCH", upload.Sequence, 460, ErrorCodes.ContentDigestMismatch, string.Empty);
                 }
 
                 Complete(upload);
@@ -81,7 +81,7 @@ namespace CamAgent.Device.TestPorts.Tus
             long bodyBytes = head.Number("Content-Length");
             if (offset < 0)
             {
-                return Refuse("PATCH", upload.Sequence, 400, "invalid-upload-offset", string.Empty);
+                return Refuse("PATCH", upload.Sequence, 400, ErrorCodes.InvalidUploadOffset, string.Empty);
             }
 
             _requests.Add(new ServerRequest("PATCH", upload.Sequence, offset));
@@ -89,15 +89,15 @@ namespace CamAgent.Device.TestPorts.Tus
             {
                 // The answer carries the server's offset (docs/upload-protocol.md §8).
                 _refusals.Add("PATCH " + upload.Sequence.ToString() + ": 409 offset-mismatch (@" + offset.ToString() + ", server holds " + upload.Offset.ToString() + ")");
-                return ServerResponse.Error(409, "offset-mismatch", OffsetField(upload));
+                return ServerResponse.Error(409, ErrorCodes.OffsetMismatch, OffsetField(upload));
             }
 
             if (bodyBytes < 0)
             {
-                return Refuse("PATCH", upload.Sequence, 411, "content-length-required", string.Empty);
+                return Refuse("PATCH", upload.Sequence, 411, ErrorCodes.ContentLengthRequired, string.Empty);
             }
 
-            return offset + bodyBytes > upload.Length ? Refuse("PATCH", upload.Sequence, 400, "length-exceeded", string.Empty) : null;
+            return offset + bodyBytes > upload.Length ? Refuse("PATCH", upload.Sequence, 400, ErrorCodes.LengthExceeded, string.Empty) : null;
         }
 
         /// <summary>

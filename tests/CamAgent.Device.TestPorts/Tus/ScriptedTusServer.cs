@@ -143,7 +143,7 @@ namespace CamAgent.Device.TestPorts.Tus
         {
             if (head.Field(TusHeaders.TusResumable) != TusHeaders.ProtocolVersion)
             {
-                return Refuse(head.Method, -1, 412, "tus-version-unsupported", string.Empty);
+                return Refuse(head.Method, -1, 412, ErrorCodes.TusVersionUnsupported, string.Empty);
             }
 
             if (head.Method == "POST" && head.Target == TusHeaders.CreationPath)
@@ -154,12 +154,12 @@ namespace CamAgent.Device.TestPorts.Tus
             StoredUpload upload = UploadAt(head.Target);
             if (head.Method != "HEAD")
             {
-                return Refuse(head.Method, -1, 405, "method-not-allowed", string.Empty);
+                return Refuse(head.Method, -1, 405, ErrorCodes.MethodNotAllowed, string.Empty);
             }
 
             if (upload == null)
             {
-                return Refuse("HEAD", -1, 404, "unknown-upload", string.Empty);
+                return Refuse("HEAD", -1, 404, ErrorCodes.UnknownUpload, string.Empty);
             }
 
             _requests.Add(new ServerRequest("HEAD", upload.Sequence, -1));
@@ -174,20 +174,20 @@ namespace CamAgent.Device.TestPorts.Tus
             byte[] manifestBytes;
             if (metadata == null || !metadata.StartsWith(prefix) || !Base64.TryDecode(metadata.Substring(prefix.Length), UploadLimits.MaxManifestBytes, out manifestBytes))
             {
-                return Refuse("POST", -1, 400, "manifest-missing", string.Empty);
+                return Refuse("POST", -1, 400, ErrorCodes.ManifestMissing, string.Empty);
             }
 
             Manifest record = new Manifest();
             string refusal = _intake.CheckManifest(manifestBytes, record);
             if (refusal != null)
             {
-                return Refuse("POST", -1, refusal == "manifest-certificate-mismatch" || refusal == "device-id-mismatch" ? 403 : 400, refusal, string.Empty);
+                return Refuse("POST", -1, refusal == ErrorCodes.ManifestCertificateMismatch || refusal == ErrorCodes.DeviceIdMismatch ? 403 : 400, refusal, string.Empty);
             }
 
             _requests.Add(new ServerRequest("POST", record.Sequence, -1));
             if (head.Number(TusHeaders.UploadLength) != record.ContentLength)
             {
-                return Refuse("POST", record.Sequence, 400, "length-mismatch", string.Empty);
+                return Refuse("POST", record.Sequence, 400, ErrorCodes.LengthMismatch, string.Empty);
             }
 
             StoredUpload upload = Find(record.Sequence);
@@ -196,13 +196,13 @@ namespace CamAgent.Device.TestPorts.Tus
                 // Idempotent creation (docs/upload-protocol.md §3.2): same bytes, same answer.
                 return SameManifest(upload.ManifestBytes, manifestBytes)
                     ? Created(upload)
-                    : Refuse("POST", record.Sequence, 409, "sequence-conflict", string.Empty);
+                    : Refuse("POST", record.Sequence, 409, ErrorCodes.SequenceConflict, string.Empty);
             }
 
             refusal = CheckLink(record);
             if (refusal != null)
             {
-                return Refuse("POST", record.Sequence, 409, "chain-link-mismatch", refusal);
+                return Refuse("POST", record.Sequence, 409, ErrorCodes.ChainLinkMismatch, refusal);
             }
 
             upload = new StoredUpload(TestPki.DeviceId + "-" + record.Sequence.ToString().PadLeft(SequenceDigits, '0'), manifestBytes, record);

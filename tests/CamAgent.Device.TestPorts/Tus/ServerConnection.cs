@@ -1,4 +1,5 @@
 using System;
+using CamAgent.Core.Upload;
 
 namespace CamAgent.Device.TestPorts.Tus
 {
@@ -88,7 +89,7 @@ namespace CamAgent.Device.TestPorts.Tus
             _headLength = 0;
             if (request == null)
             {
-                Queue(ServerResponse.Error(400, "malformed-request", string.Empty));
+                Queue(ServerResponse.Error(400, ErrorCodes.MalformedRequest, string.Empty));
                 return;
             }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using CamAgent.Verification;
 
 namespace CamAgent.Cli.Demo;
 
@@ -113,9 +114,9 @@ public static class UploadSteps
     private static string? StoredProblem(DemoWorkspace w, AgentCamera camera, out int stored, int notStored = 0)
     {
         string folder = Path.Combine(w.StoreFolder, "devices", camera.DeviceId);
-        string[] manifests = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.manifest.cose") : [];
+        string[] manifests = Directory.Exists(folder) ? Directory.GetFiles(folder, "*" + EvidenceStore.ManifestSuffix) : [];
         stored = manifests.Length;
-        string? unreceipted = manifests.FirstOrDefault(m => !File.Exists(m.Replace(".manifest.cose", ".receipt.cose", StringComparison.Ordinal)));
+        string? unreceipted = manifests.FirstOrDefault(m => !File.Exists(m.Replace(EvidenceStore.ManifestSuffix, EvidenceStore.ReceiptSuffix, StringComparison.Ordinal)));
         if (unreceipted is not null)
         {
             return $"{unreceipted} has no receipt.";

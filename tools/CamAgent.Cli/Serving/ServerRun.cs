@@ -32,7 +32,7 @@ public static class ServerRun
 
         try
         {
-            context.Output.WriteLine($"camagent serve: listening on https://{server.EndPoint}/files/ (store {options.StorePath}); audit head {server.AuditHeadHash}");
+            context.Output.WriteLine($"camagent serve: listening on https://{server.EndPoint}/files/ (store {server.StoreDescription}); audit head {server.AuditHeadHash}");
             server.WaitForShutdownAsync().GetAwaiter().GetResult();
 
             // The refusals of the unfinished window go into the log before its head is printed.

@@ -13,7 +13,7 @@ public static class TusResumableRule
     public static Rejection? Check(IHeaderDictionary headers)
     {
         var values = headers[TusHeaders.TusResumable];
-        return values.Count == 1 && values[0] == TusHeaders.Version
+        return values.Count == 1 && values[0] == TusHeaders.ProtocolVersion
             ? null
             : new Rejection(StatusCodes.Status412PreconditionFailed, ErrorCodes.TusVersionUnsupported);
     }

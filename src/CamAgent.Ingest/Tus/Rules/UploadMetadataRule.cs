@@ -28,7 +28,7 @@ public static class UploadMetadataRule
             return new Rejection(StatusCodes.Status400BadRequest, ErrorCodes.InvalidMetadata);
         }
 
-        if (!pairs.TryGetValue(TusHeaders.ManifestKey, out string? encoded) || encoded.Length == 0)
+        if (!pairs.TryGetValue(TusHeaders.ManifestMetadataKey, out string? encoded) || encoded.Length == 0)
         {
             return new Rejection(StatusCodes.Status400BadRequest, ErrorCodes.ManifestMissing);
         }

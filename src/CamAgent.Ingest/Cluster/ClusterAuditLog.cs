@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using CamAgent.Ingest.Audit;
+using CamAgent.Verification.Audit;
+using Npgsql;
+
+namespace CamAgent.Ingest.Cluster;
+
+/// <summary>
+/// The audit chain of a cluster store: the same lines as the file log (AuditLineFormat), one row
+/// each in the <c>audit</c> table, appended by every node. An advisory transaction lock makes the
+/// nodes take turns, and the line number is the primary key, so the chain can never fork; the
+/// row is committed (PostgreSQL's WAL flush) before the decision is answered. `camagent store
+/// export` writes the rows out as audit.log, which `camagent audit verify` checks.
+/// </summary>
+internal sealed class ClusterAuditLog : IAuditLog
+{
+    private readonly NpgsqlDataSource _database;
+    private readonly TimeProvider _time;
+    private string _headHash = AuditLogFormat.GenesisHash;
+
+    public ClusterAuditLog(NpgsqlDataSource database, TimeProvider time)
+    {
+        _database = database;
+        _time = time;
+        using NpgsqlConnection connection = database.OpenConnection();
+        (_, byte[]? last) = ReadHead(connection, null);
+        _headHash = last is null ? AuditLogFormat.GenesisHash : Convert.ToHexStringLower(SHA256.HashData(last));
+    }
+
+    /// <summary>Hash of the last line this node wrote or saw at start; other nodes append too.</summary>
+    public string HeadHash => Volatile.Read(ref _headHash);
+
+    public void Append(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        try
+        {
+            using NpgsqlConnection connection = _database.OpenConnection();
+            using NpgsqlTransaction transaction = connection.BeginTransaction();
+            using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@k)", connection, transaction))
+            {
+                lockCommand.Parameters.AddWithValue("k", ClusterSchema.AuditLockKey);
+                lockCommand.ExecuteNonQuery();
+            }
+
+            (long n, byte[]? last) = ReadHead(connection, transaction);
+            string previous = last is null ? AuditLogFormat.GenesisHash : Convert.ToHexStringLower(SHA256.HashData(last));
+            byte[] line = AuditLineFormat.Format(entry, n + 1, _time.GetUtcNow(), previous);
+            using (var insert = new NpgsqlCommand("INSERT INTO audit (n, line) VALUES (@n, @line)", connection, transaction))
+            {
+                insert.Parameters.AddWithValue("n", n + 1);
+                insert.Parameters.AddWithValue("line", line);
+                insert.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+            Volatile.Write(ref _headHash, Convert.ToHexStringLower(SHA256.HashData(line)));
+        }
+        catch (NpgsqlException e)
+        {
+            throw new IOException("The audit chain in PostgreSQL cannot be written: " + e.Message, e);
+        }
+    }
+
+    /// <summary>The data source belongs to the store.</summary>
+    public void Dispose()
+    {
+    }
+
+    private static (long N, byte[]? Line) ReadHead(NpgsqlConnection connection, NpgsqlTransaction? transaction)
+    {
+        using var command = new NpgsqlCommand("SELECT n, line FROM audit ORDER BY n DESC LIMIT 1", connection, transaction);
+        using NpgsqlDataReader reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(0), (byte[])reader[1]) : (0, null);
+    }
+}

@@ -1,0 +1,45 @@
+using CamAgent.Ingest.Tls;
+using CamAgent.Verification.Revocation;
+using Npgsql;
+
+namespace CamAgent.Ingest.Cluster;
+
+/// <summary>
+/// Revocations shared by every node: the <c>revocations</c> table (serials written as
+/// <see cref="RevocationList.Normalize"/> gives them: upper-case hex without leading zeros), on top of the node's revocation
+/// list file when one is configured. Asked on every request, like the file; a database that
+/// cannot be asked fails closed (503 revocation-list-unusable).
+/// </summary>
+internal sealed class ClusterRevocations : IRevocationCheck
+{
+    private readonly NpgsqlDataSource _database;
+    private readonly RevocationWatcher _file;
+
+    public ClusterRevocations(NpgsqlDataSource database, RevocationWatcher file)
+    {
+        _database = database;
+        _file = file;
+    }
+
+    public RevocationStatus Check(string serialHex)
+    {
+        RevocationStatus fromFile = _file.Check(serialHex);
+        if (fromFile != RevocationStatus.NotRevoked)
+        {
+            return fromFile;
+        }
+
+        try
+        {
+            using NpgsqlConnection connection = _database.OpenConnection();
+            using var command = new NpgsqlCommand(
+                "SELECT 1 FROM revocations WHERE serial = @s", connection);
+            command.Parameters.AddWithValue("s", RevocationList.Normalize(serialHex));
+            return command.ExecuteScalar() is null ? RevocationStatus.NotRevoked : RevocationStatus.Revoked;
+        }
+        catch (NpgsqlException)
+        {
+            return RevocationStatus.ListUnusable;
+        }
+    }
+}

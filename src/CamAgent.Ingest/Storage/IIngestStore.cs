@@ -1,0 +1,52 @@
+using CamAgent.Ingest.Evidence;
+
+namespace CamAgent.Ingest.Storage;
+
+/// <summary>
+/// Where the ingest server keeps uploads and records: the filesystem store on one disk
+/// (<see cref="UploadStore"/>, docs/ingest-server.md §4) or the cluster store on PostgreSQL and S3
+/// (docs/ingest-cluster.md). The request handlers see only this contract.
+/// Contract: storage failures throw <see cref="IOException"/> (answered 503 storage-unavailable);
+/// what was acknowledged before stays valid. An <see cref="UploadSession"/> returned here may be
+/// changed only by holders of its <see cref="UploadSession.Gate"/>.
+/// </summary>
+public interface IIngestStore : IDisposable
+{
+    /// <summary>Uploads removed as expired while the store was opened (for the audit log).</summary>
+    IReadOnlyList<string> ExpiredAtStart { get; }
+
+    /// <summary>The unfinished upload with this id, or null.</summary>
+    UploadSession? FindOpen(string uploadId);
+
+    /// <summary>The finished record (receipt stored), or null.</summary>
+    StoredRecord? FindStored(string deviceId, ulong sequence);
+
+    /// <summary>True when the upload was terminated or expired (answered 410 Gone).</summary>
+    bool IsGone(string uploadId);
+
+    /// <summary>
+    /// Creates an upload for a manifest the caller has verified and bound to the device; the
+    /// sequence-conflict and chain-link rules are decided here, against every node's uploads.
+    /// <paramref name="session"/> is set for Created/AlreadyExists of an unfinished upload;
+    /// <paramref name="stored"/> for StoredWithoutContent/AlreadyExists of a finished record.
+    /// </summary>
+    CreateStatus Create(byte[] manifest, ManifestFacts facts, out UploadSession? session, out StoredRecord? stored);
+
+    /// <summary>Appends a PATCH body at <paramref name="requestOffset"/> (takes the upload's gate); acknowledged bytes are durable.</summary>
+    Task<AppendResult> AppendAsync(UploadSession session, long requestOffset, Stream body, long contentLength);
+
+    /// <summary>Checks the digest of an upload holding every byte and stores the record. Caller holds the gate.</summary>
+    Task<AppendResult> CompleteAsync(UploadSession session);
+
+    /// <summary>Terminates an unfinished upload (tus termination). Caller holds the gate.</summary>
+    void Terminate(UploadSession session);
+
+    /// <summary>True when the upload has seen no activity for longer than the expiry period.</summary>
+    bool IsExpired(UploadSession session);
+
+    /// <summary>When an unfinished upload expires (tus expiration: Upload-Expires).</summary>
+    DateTime ExpiresUtc(UploadSession session);
+
+    /// <summary>True when the store cannot take more evidence now (answered 503 storage-unavailable).</summary>
+    bool IsLow();
+}

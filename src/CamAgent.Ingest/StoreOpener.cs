@@ -1,0 +1,46 @@
+using System.Security.Cryptography.X509Certificates;
+using CamAgent.Ingest.Audit;
+using CamAgent.Ingest.Evidence;
+using CamAgent.Ingest.Storage;
+using CamAgent.Ingest.Tls;
+
+namespace CamAgent.Ingest;
+
+/// <summary>
+/// Opens the store the configuration names: the filesystem store at storePath (the default), or
+/// the cluster store on PostgreSQL and S3 when the configuration has a "cluster" section
+/// (docs/ingest-cluster.md). Either way the device CA chain is published into the store and
+/// uploads expired while the server was down are audited.
+/// </summary>
+internal static class StoreOpener
+{
+    public static OpenedStore Open(IngestOptions options, IEvidenceFormat format, TimeProvider time, X509Certificate2Collection deviceCa)
+    {
+        OpenedStore opened = options.Cluster is null
+            ? OpenFileStore(options, format, time, deviceCa)
+            : Cluster.ClusterStoreOpener.Open(options, format, time, deviceCa);
+        try
+        {
+            foreach (string expired in opened.Store.ExpiredAtStart)
+            {
+                opened.Audit.Append(new AuditEntry(AuditEntry.Accept, "expire", "expired", UploadId: expired));
+            }
+        }
+        catch
+        {
+            opened.Dispose();
+            throw;
+        }
+
+        return opened;
+    }
+
+    private static OpenedStore OpenFileStore(IngestOptions options, IEvidenceFormat format, TimeProvider time, X509Certificate2Collection deviceCa)
+    {
+        var layout = new StoreLayout(options.StorePath);
+        UploadStore store = UploadStore.Open(layout, format, time, options.Limits);
+        StoreIssuers.Publish(layout, deviceCa);
+        AuditLog audit = AuditLog.Open(layout.AuditLogPath, time, options.Limits.AuditReserveBytes);
+        return new OpenedStore(store, audit, new RevocationWatcher(options.RevocationListPath), options.StorePath);
+    }
+}
