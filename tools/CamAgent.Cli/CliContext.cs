@@ -38,6 +38,11 @@ public sealed class CliContext
         IAnsiConsole? terminal = Console.IsErrorRedirected || Environment.GetEnvironmentVariable("TERM") == "dumb"
             ? null
             : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        if (terminal is not null && Console.WindowWidth > 0)
+        {
+            // The width the lines wrap at, so a bar redrawn below them lands where they ended.
+            terminal.Profile.Width = Console.WindowWidth;
+        }
         return new CliContext(Console.Out, Console.Error, Console.In, terminal, !Console.IsOutputRedirected);
     }
 }

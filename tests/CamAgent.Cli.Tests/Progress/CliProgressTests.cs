@@ -65,4 +65,16 @@ public sealed class CliProgressTests
         Assert.Contains("checking records", screen.ToString());
         Assert.Contains("100%", screen.ToString());
     }
+
+    [Fact]
+    public void Lines_Written_Above_A_Bar_Are_Wrapped_Below_The_Terminal_Width()
+    {
+        string line = "✓ [8/13] " + string.Join(' ', Enumerable.Repeat("offset 262,144 bytes", 12));
+
+        string[] rows = TerminalLineWriter.Rows(line, 60).ToArray();
+
+        Assert.True(rows.Length > 1);
+        Assert.All(rows, row => Assert.True(row.Length <= 60, row));
+        Assert.Equal(line.Split(' ', StringSplitOptions.RemoveEmptyEntries), string.Join(' ', rows).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
 }

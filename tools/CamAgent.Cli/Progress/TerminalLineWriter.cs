@@ -19,11 +19,32 @@ public sealed class TerminalLineWriter : TextWriter
 
     public override Encoding Encoding => Encoding.UTF8;
 
+    /// <summary>Splits <paramref name="line"/> at spaces into rows of at most <paramref name="width"/> characters.</summary>
+    public static IEnumerable<string> Rows(string line, int width)
+    {
+        string rest = line;
+        while (rest.Length > width)
+        {
+            int cut = rest.LastIndexOf(' ', width);
+            cut = cut <= 0 ? width : cut;
+            yield return rest[..cut];
+            rest = "    " + rest[cut..].TrimStart();
+        }
+
+        yield return rest;
+    }
+
     public override void Write(char value)
     {
         if (value == '\n')
         {
-            _terminal.WriteLine(_line.ToString().TrimEnd('\r'));
+            // Wrapped here, below the terminal's width: a row the terminal wrapped by itself would
+            // put the redrawn bar over the end of the line.
+            foreach (string row in Rows(_line.ToString().TrimEnd('\r'), Math.Max(20, _terminal.Profile.Width - 1)))
+            {
+                _terminal.Write(new Text(row + "\n"));
+            }
+
             _line.Clear();
         }
         else
