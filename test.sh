@@ -21,7 +21,8 @@ done
 # curl (upload comparison), tcpdump (the egress proofs' packet captures), iproute2 and nftables
 # (the gateway test's namespaces and the generated policy), libpcap (egress audit reads captures
 # through it), mount (the full-disk test mounts a small tmpfs, as root), PostgreSQL and Ceph's
-# monitor, OSD and RADOS gateway (the cluster store's tests). Tests that need one of
+# monitor, OSD and RADOS gateway (the cluster store's tests), chromium (the HTML chain-of-custody
+# report is opened in it, headless, through Playwright). Tests that need one of
 # them fail with the reason when it is missing; none passes without checking. Installed from
 # Debian packages when missing and we are root.
 missing=()
@@ -34,6 +35,7 @@ command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 command -v nft >/dev/null 2>&1 || missing+=(nftables)
 ldconfig -p 2>/dev/null | grep -q 'libpcap\.so' || missing+=(libpcap0.8)
 command -v mount >/dev/null 2>&1 || missing+=(mount)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 # The cluster store's tests start a throw-away PostgreSQL and a one-node Ceph with its S3 gateway
 # (tools/cluster/start-test-cluster.sh; python3 picks free ports there).
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)

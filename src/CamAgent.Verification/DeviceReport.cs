@@ -16,6 +16,9 @@ public sealed class DeviceReport
     /// <summary>Subject, issuer, serial and validity of the device certificate(s) seen, one line each.</summary>
     public List<string> Certificates { get; } = new();
 
+    /// <summary>The same certificates, field by field, with their SHA-256 fingerprints.</summary>
+    public List<CertificateSummary> CertificateDetails { get; } = new();
+
     public List<RecordSummary> Records { get; } = new();
 
     public List<Finding> Findings { get; } = new();

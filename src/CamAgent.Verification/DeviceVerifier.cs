@@ -1,4 +1,3 @@
-using System.Globalization;
 using CamAgent.Core.Evidence;
 
 namespace CamAgent.Verification;
@@ -15,11 +14,14 @@ public sealed class DeviceVerifier
     private readonly RecordAuthenticator _authenticator;
     private readonly ContentVerifier _content = new();
     private readonly VerificationOptions _options;
+    private readonly Action _recordChecked;
 
-    public DeviceVerifier(RecordAuthenticator authenticator, VerificationOptions options)
+    /// <param name="recordChecked">Called after each stored record is checked (progress).</param>
+    public DeviceVerifier(RecordAuthenticator authenticator, VerificationOptions options, Action? recordChecked = null)
     {
         _authenticator = authenticator;
         _options = options;
+        _recordChecked = recordChecked ?? (() => { });
     }
 
     public DeviceReport Verify(DeviceFolder folder)
@@ -32,6 +34,7 @@ public sealed class DeviceVerifier
         {
             VerifiedEntry entry = CheckEntry(stored, ref deviceId, report.Findings);
             entries.Add(entry);
+            _recordChecked();
         }
 
         report.DeviceId = deviceId ?? folder.Name;
@@ -184,11 +187,12 @@ public sealed class DeviceVerifier
 
     private static void Summarize(DeviceReport report, List<VerifiedEntry> entries)
     {
-        foreach (string line in entries.Select(e => e.ManifestCheck?.Certificate?.Certificate).OfType<System.Security.Cryptography.X509Certificates.X509Certificate2>()
+        foreach (CertificateSummary certificate in entries.Select(e => e.ManifestCheck?.Certificate?.Certificate).OfType<System.Security.Cryptography.X509Certificates.X509Certificate2>()
                      .DistinctBy(c => c.Thumbprint)
-                     .Select(c => $"{c.Subject}, serial {c.SerialNumber}, issued by {c.Issuer}, valid {c.NotBefore.ToUniversalTime():u} to {c.NotAfter.ToUniversalTime():u}"))
+                     .Select(CertificateSummary.Of))
         {
-            report.Certificates.Add(line);
+            report.CertificateDetails.Add(certificate);
+            report.Certificates.Add(certificate.ToString());
         }
 
         foreach (VerifiedEntry entry in entries.Where(e => e.ManifestCheck is not null))
@@ -200,9 +204,9 @@ public sealed class DeviceVerifier
     private static RecordSummary Summary(VerifiedEntry entry, List<Finding> findings)
     {
         Manifest? m = entry.Manifest;
-        string[] problems = findings.Where(f => f.Sequence == entry.FileSequence && f.Severity == Severity.Error).Select(f => f.Kind.ToString()).Distinct().ToArray();
-        string status = problems.Length == 0 ? "verified" : string.Join(",", problems);
-        string kind = m is null ? "unreadable" : m.Kind == RecordKind.Segment ? "segment" : m.Event.ToString();
+        string[] problems = findings.Where(f => f.Sequence == entry.FileSequence && f.Severity == Severity.Error).Select(f => ReportNames.Of(f.Kind)).Distinct().ToArray();
+        string status = problems.Length == 0 ? ReportNames.Verified : string.Join(",", problems);
+        string kind = m is null ? ReportNames.Unreadable : m.Kind == RecordKind.Segment ? ReportNames.Segment : ReportNames.Of(m.Event);
         return new RecordSummary(
             entry.FileSequence,
             kind,
@@ -211,14 +215,14 @@ public sealed class DeviceVerifier
             m is null ? string.Empty : Convert.ToHexStringLower(m.ContentDigestBytes),
             m is null ? null : RecordAuthenticator.EpochMs(m.WallStartMs),
             m is null ? null : RecordAuthenticator.EpochMs(m.WallEndMs),
-            m?.ClockState.ToString() ?? string.Empty,
+            m is null ? string.Empty : ReportNames.Of(m.ClockState),
             m?.UncertaintyMs ?? 0,
             m?.Truncated ?? false,
-            m?.SignerKind.ToString() ?? string.Empty,
+            m is null ? string.Empty : ReportNames.Of(m.SignerKind),
             entry.IsAuthentic,
             entry.ContentVerified,
             entry.ReceiptVerified,
             entry.ReceiptVerified ? RecordAuthenticator.EpochMs(entry.Receipt!.Receipt!.ServerTimeMs) : null,
-            status.ToString(CultureInfo.InvariantCulture));
+            status);
     }
 }

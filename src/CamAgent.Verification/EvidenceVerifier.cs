@@ -34,7 +34,8 @@ public static class EvidenceVerifier
         try
         {
             using var authenticator = new RecordAuthenticator(options.AgencyCertificates, options.ReceiptSigner, issuers);
-            var verifier = new DeviceVerifier(authenticator, options);
+            var progress = new RecordCounter(options.Progress, folders.Sum(f => f.Records.Count));
+            var verifier = new DeviceVerifier(authenticator, options, progress.Checked);
             foreach (DeviceFolder folder in folders)
             {
                 report.Devices.Add(verifier.Verify(folder));

@@ -6,7 +6,8 @@ namespace CamAgent.Verification;
 
 /// <summary>
 /// Renders a <see cref="VerificationReport"/> as a chain-of-custody report for people (plain
-/// text) or as JSON for tools. Both carry the same facts; the JSON field names are stable.
+/// text; <see cref="HtmlReportWriter"/> for a page) or as JSON for tools. All carry the same
+/// facts; the JSON field names and values are camelCase and stable (docs/evidence-format.md §7.6).
 /// </summary>
 public static class ReportWriter
 {
@@ -14,7 +15,7 @@ public static class ReportWriter
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     public static void WriteJson(VerificationReport report, TextWriter output)
@@ -92,18 +93,30 @@ public static class ReportWriter
 
         output.WriteLine($"Records:      {device.Records.Count} stored, {device.AuthenticRecords} authentic, {device.VerifiedContentBytes.ToString("N0", CultureInfo.InvariantCulture)} content bytes verified");
         output.WriteLine();
-        output.WriteLine("  Seq  Record            Recording  Wall-clock start / end (UTC)                 Clock      Bytes         Receipt  Status");
+        output.WriteLine($"  {"Seq",5}  {"Record",-19}  {"Rec",3}  {"Start (UTC)",-23}  {"End (UTC)",-23}  {"Uncertainty",11}  {"Clock",-12}  {"Bytes",11}  {"Receipt",-7}  Status");
         foreach (RecordSummary record in device.Records)
         {
-            string wall = record.WallStart is null ? "-" : $"{Time(record.WallStart.Value)} / {Time(record.WallEnd!.Value)} ±{record.UncertaintyMs} ms";
-            string receipt = record.ReceiptVerified ? "yes" : "no";
-            string kind = record.Truncated ? record.Kind + " (partial)" : record.Kind;
-            output.WriteLine($"  {record.Sequence,4} {kind,-17} {record.RecordingId?.ToString(CultureInfo.InvariantCulture) ?? "-",9}  {wall,-44} {record.ClockState,-10} {record.ContentLength,12:N0}  {receipt,-7}  {record.Status}");
+            output.WriteLine(Row(record));
         }
 
+        output.WriteLine("  (A segment's start and end bound when the camera closed its file; an event's, when it happened.");
+        output.WriteLine("   True time lies within the uncertainty of each. A clock \"not attested\" proves no wall time.)");
         WriteFindings(device, output);
         output.WriteLine();
         output.WriteLine(device.IsValid ? $"Device {device.DeviceId}: VALID" : $"Device {device.DeviceId}: NOT VALID");
+    }
+
+    private static string Row(RecordSummary record)
+    {
+        bool attested = record.ClockState is "valid" or "stepped";
+        string start = record.WallStart is null ? "-" : Time(record.WallStart.Value);
+        string end = record.WallEnd is null ? "-" : Time(record.WallEnd.Value);
+        string uncertainty = attested ? $"±{record.UncertaintyMs.ToString(CultureInfo.InvariantCulture)} ms" : "-";
+        string clock = attested ? record.ClockState : "not attested";
+        string kind = ReportNames.Words(record.Kind) + (record.Truncated ? " (partial)" : string.Empty);
+        string recording = record.RecordingId?.ToString(CultureInfo.InvariantCulture) ?? "-";
+        string bytes = record.ContentLength.ToString("N0", CultureInfo.InvariantCulture);
+        return $"  {record.Sequence,5}  {kind,-19}  {recording,3}  {start,-23}  {end,-23}  {uncertainty,11}  {clock,-12}  {bytes,11}  {(record.ReceiptVerified ? "yes" : "no"),-7}  {record.Status}";
     }
 
     private static void WriteFindings(DeviceReport device, TextWriter output)
@@ -125,7 +138,7 @@ public static class ReportWriter
 
     private static char Mark(Severity severity) => severity switch { Severity.Error => 'E', Severity.Warning => 'W', _ => 'i' };
 
-    private static string Time(DateTimeOffset time)
+    internal static string Time(DateTimeOffset time)
     {
         return time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
     }

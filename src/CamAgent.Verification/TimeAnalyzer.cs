@@ -68,7 +68,9 @@ public static class TimeAnalyzer
         if (manifest.ClockState != ClockState.Valid)
         {
             findings.Add(new Finding(deviceId, sequence, FindingKind.Explanation, Severity.Info,
-                manifest.ClockState == ClockState.Invalid ? "the camera's clock was not trustworthy: wall times of this record are not attested" : "the clock stepped during this record: its wall times are bounded by the uncertainty window only"));
+                manifest.ClockState == ClockState.Invalid
+                    ? "the camera had no synchronised clock for this record (it was not yet synchronised after power-on, or fell below its time floor): its wall times are not attested; its place in the chain and its duration on the camera's own clock are"
+                    : "the clock stepped during this record: its wall times are bounded by the uncertainty window only"));
             return;
         }
 

@@ -46,6 +46,12 @@ public sealed class VerificationOptions
     /// </summary>
     public string? AuditLogPath { get; init; }
 
+    /// <summary>
+    /// Told after each stored record is checked: the records checked so far and the records in the
+    /// input. Called on the verifying thread; null for none.
+    /// </summary>
+    public Action<int, int>? Progress { get; init; }
+
     /// <summary>Largest segment file read; larger ones are refused unread.</summary>
     public long MaxSegmentBytes { get; init; } = DefaultMaxSegmentBytes;
 }

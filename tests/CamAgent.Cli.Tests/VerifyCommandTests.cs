@@ -32,7 +32,7 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public void Returns_0_And_A_Valid_Verdict_For_An_Untouched_Store()
     {
-        ExternalTool.Result result = Camagent("verify", _store.Root, "--ca", _caFile);
+        ExternalTool.Result result = Camagent("verify", "--store", _store.Root, "--ca", _caFile);
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         Assert.Contains("VERDICT: VALID", result.Output);
         Assert.Contains("Device cam-0042", result.Output);
@@ -47,29 +47,29 @@ public sealed class VerifyCommandTests : IDisposable
         File.WriteAllBytes(segment, bytes);
         long sequence = long.Parse(Path.GetFileName(segment)[..20], System.Globalization.CultureInfo.InvariantCulture);
 
-        ExternalTool.Result result = Camagent("verify", _store.Root, "--ca", _caFile, "--json");
+        ExternalTool.Result result = Camagent("verify", "--store", _store.Root, "--ca", _caFile, "--json");
         Assert.Equal(1, result.ExitCode);
         using JsonDocument json = JsonDocument.Parse(result.Output);
         Assert.False(json.RootElement.GetProperty("valid").GetBoolean());
         Assert.Contains(json.RootElement.GetProperty("devices")[0].GetProperty("findings").EnumerateArray(),
-            f => f.GetProperty("kind").GetString() == "ContentMismatch" && f.GetProperty("sequence").GetInt64() == sequence);
+            f => f.GetProperty("kind").GetString() == "contentMismatch" && f.GetProperty("sequence").GetInt64() == sequence);
     }
 
     [Fact]
     public void Returns_2_When_The_Ca_Option_Is_Missing()
     {
-        ExternalTool.Result result = Camagent("verify", _store.Root);
+        ExternalTool.Result result = Camagent("verify", "--store", _store.Root);
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--ca is required", result.Error);
+        Assert.Contains("Option '--ca' is required", result.Error);
     }
 
     [Fact]
     public void Returns_3_When_The_Folder_Does_Not_Exist_Or_The_Ca_File_Is_Not_Pem()
     {
-        Assert.Equal(3, Camagent("verify", Path.Combine(_store.Root, "nope"), "--ca", _caFile).ExitCode);
+        Assert.Equal(3, Camagent("verify", "--store", Path.Combine(_store.Root, "nope"), "--ca", _caFile).ExitCode);
         string garbage = Path.Combine(_store.Root, "garbage.pem");
         File.WriteAllText(garbage, "not a certificate");
-        ExternalTool.Result result = Camagent("verify", _store.Root, "--ca", garbage);
+        ExternalTool.Result result = Camagent("verify", "--store", _store.Root, "--ca", garbage);
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("no PEM certificate", result.Error);
     }

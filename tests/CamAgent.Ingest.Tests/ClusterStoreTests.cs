@@ -51,7 +51,7 @@ public sealed class ClusterStoreTests : IClassFixture<TestCluster>
         AssertAuditHolds(export, cameras * Fleet.SegmentsPerCamera, cameras);
         string root = temp.Combine("root-ca.crt.pem");
         File.WriteAllText(root, nodes.Pki.Root.ExportCertificatePem());
-        Assert.Equal(0, CamAgentProcess.Run("verify", export, "--ca", root));
+        Assert.Equal(0, CamAgentProcess.Run("verify", "--store", export, "--ca", root));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class StoreVerificationTests : IAsyncLifetime
     [Fact]
     public void The_Store_Verifies_With_The_Agency_Root_Alone()
     {
-        (int exit, string output) = Run("verify", _harness.StorePath, "--ca", _root);
+        (int exit, string output) = Run("verify", "--store", _harness.StorePath, "--ca", _root);
 
         Assert.True(exit == ExitCodes.Ok, output);
         Assert.Contains("VERDICT: VALID", output, StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class StoreVerificationTests : IAsyncLifetime
         DeleteRecord(3);
 
         (int auditExit, _) = Run("audit", "verify", "--store", _harness.StorePath);
-        (int exit, string output) = Run("verify", _harness.StorePath, "--ca", _root, "--ca", _deviceCa);
+        (int exit, string output) = Run("verify", "--store", _harness.StorePath, "--ca", _root, "--ca", _deviceCa);
 
         Assert.Equal(ExitCodes.Ok, auditExit);
         Assert.Equal(ExitCodes.Invalid, exit);
@@ -72,8 +72,8 @@ public sealed class StoreVerificationTests : IAsyncLifetime
         File.Move(Path.Combine(_harness.StorePath, "audit.log"), copy);
         File.Delete(StoredFile(3, ".receipt.cose"));
 
-        (int without, string quiet) = Run("verify", _harness.StorePath, "--ca", _root);
-        (int with, string output) = Run("verify", _harness.StorePath, "--ca", _root, "--audit-log", copy);
+        (int without, string quiet) = Run("verify", "--store", _harness.StorePath, "--ca", _root);
+        (int with, string output) = Run("verify", "--store", _harness.StorePath, "--ca", _root, "--audit-log", copy);
 
         Assert.Equal(ExitCodes.Ok, without);
         Assert.DoesNotContain("AuditedRecordMissing", quiet, StringComparison.Ordinal);

@@ -71,9 +71,9 @@ public sealed class DeclaredGapTests : IDisposable
         using JsonDocument document = JsonDocument.Parse(json.ToString());
         JsonElement device = document.RootElement.GetProperty("devices")[0];
         Assert.True(document.RootElement.GetProperty("valid").GetBoolean());
-        JsonElement finding = Assert.Single(device.GetProperty("findings").EnumerateArray(), f => f.GetProperty("kind").GetString() == "DeclaredGap");
+        JsonElement finding = Assert.Single(device.GetProperty("findings").EnumerateArray(), f => f.GetProperty("kind").GetString() == "declaredGap");
         Assert.Equal(gapStart, finding.GetProperty("sequence").GetInt64());
-        Assert.Equal("Info", finding.GetProperty("severity").GetString());
+        Assert.Equal("info", finding.GetProperty("severity").GetString());
     }
 
     [Fact]

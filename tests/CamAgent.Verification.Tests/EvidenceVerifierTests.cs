@@ -239,7 +239,7 @@ public class EvidenceVerifierTests
         Assert.True(json.RootElement.GetProperty("valid").GetBoolean());
         JsonElement device = json.RootElement.GetProperty("devices")[0];
         Assert.Equal("cam-0001", device.GetProperty("deviceId").GetString());
-        Assert.Contains(device.GetProperty("findings").EnumerateArray(), f => f.GetProperty("kind").GetString() == "ReceiptMissing");
+        Assert.Contains(device.GetProperty("findings").EnumerateArray(), f => f.GetProperty("kind").GetString() == "receiptMissing");
         Assert.True(device.GetProperty("records").GetArrayLength() >= 4);
     }
 }

@@ -8,6 +8,6 @@ public static class BoardFolder
     public const string Option = "--boards";
     public const string EnvironmentVariable = "CAMAGENT_BOARDS";
 
-    public static BoardCatalog Catalog(Arguments arguments) =>
-        new(arguments.Value(Option) ?? Environment.GetEnvironmentVariable(EnvironmentVariable) ?? Path.Combine(AppContext.BaseDirectory, "boards"));
+    public static BoardCatalog Catalog(string? folder) =>
+        new(folder ?? Environment.GetEnvironmentVariable(EnvironmentVariable) ?? Path.Combine(AppContext.BaseDirectory, "boards"));
 }

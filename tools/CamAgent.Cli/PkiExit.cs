@@ -22,7 +22,7 @@ public static class PkiExit
         return Code(result.Error);
     }
 
-    /// <summary>Prints a usage problem and where to find help; returns <see cref="ExitCodes.Usage"/>.</summary>
+    /// <summary>Prints a usage problem found after parsing and where to find help; returns <see cref="ExitCodes.Usage"/>.</summary>
     public static int Usage(string verb, string problem, CliContext context)
     {
         context.Error.WriteLine($"camagent {verb}: {problem} Run 'camagent {verb} --help'.");

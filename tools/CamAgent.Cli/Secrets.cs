@@ -1,39 +1,48 @@
+using System.CommandLine;
+
 namespace CamAgent.Cli;
 
 /// <summary>
-/// Where secrets (key passphrases, Wi-Fi passwords) come from: an environment variable whose NAME is
-/// given on the command line, or one line of standard input. Never the command line itself, which
-/// other users can read in the process list and shells keep in their history.
+/// Where one secret (a key passphrase, a Wi-Fi password) comes from: an environment variable whose
+/// NAME is given on the command line, or one line of standard input. Never the command line itself,
+/// which other users can read in the process list and shells keep in their history.
 /// </summary>
-public static class Secrets
+public sealed class Secrets
 {
-    public const string PassphraseEnvOption = "--passphrase-env";
-    public const string PassphraseStdinOption = "--passphrase-stdin";
-
-    public static readonly string[] PassphraseValueOptions = { PassphraseEnvOption };
-    public static readonly string[] PassphraseFlagOptions = { PassphraseStdinOption };
-
-    public const string PassphraseHelp =
-        "  --passphrase-env VAR   read the CA key passphrase from environment variable VAR\n" +
-        "  --passphrase-stdin     read the CA key passphrase from the first line of standard input";
-
-    /// <summary>
-    /// The passphrase the user pointed at, or null when none was asked for. Fails (with a sentence)
-    /// when the named variable is unset or empty, or standard input is empty.
-    /// </summary>
-    public static bool TryGetPassphrase(Arguments arguments, CliContext context, out string? passphrase, out string problem)
+    private Secrets(string option, string what)
     {
-        return TryRead(arguments.Value(PassphraseEnvOption), arguments.Flag(PassphraseStdinOption), "passphrase", context, out passphrase, out problem);
+        What = what;
+        Env = new Option<string>($"--{option}-env") { Description = $"read the {what} from environment variable VAR", HelpName = "VAR" };
+        Stdin = new Option<bool>($"--{option}-stdin") { Description = $"read the {what} from the first line of standard input" };
     }
 
-    /// <summary>Reads a secret from environment variable <paramref name="envName"/> or, if <paramref name="fromStdin"/>, one line of stdin.</summary>
-    public static bool TryRead(string? envName, bool fromStdin, string what, CliContext context, out string? secret, out string problem)
+    public string What { get; }
+
+    public Option<string> Env { get; }
+
+    public Option<bool> Stdin { get; }
+
+    public IEnumerable<Option> Options => [Env, Stdin];
+
+    /// <summary>The CA key passphrase (--passphrase-env VAR | --passphrase-stdin).</summary>
+    public static Secrets Passphrase() => new("passphrase", "CA key passphrase");
+
+    /// <summary>The Wi-Fi password of a device bundle (--wifi-password-env VAR | --wifi-password-stdin).</summary>
+    public static Secrets WifiPassword() => new("wifi-password", "Wi-Fi password");
+
+    /// <summary>
+    /// The secret the user pointed at, or null when none was asked for. Fails (with a sentence)
+    /// when both sources are given, the named variable is unset or empty, or standard input is empty.
+    /// </summary>
+    public bool TryRead(ParseResult parse, CliContext context, out string? secret, out string problem)
     {
         secret = null;
         problem = string.Empty;
+        string? envName = parse.GetValue(Env);
+        bool fromStdin = parse.GetValue(Stdin);
         if (envName is not null && fromStdin)
         {
-            problem = $"give the {what} either from an environment variable or from standard input, not both.";
+            problem = $"give the {What} either from an environment variable or from standard input, not both.";
             return false;
         }
 
@@ -42,7 +51,7 @@ public static class Secrets
             secret = Environment.GetEnvironmentVariable(envName);
             if (string.IsNullOrEmpty(secret))
             {
-                problem = $"environment variable {envName} (named for the {what}) is not set or empty.";
+                problem = $"environment variable {envName} (named for the {What}) is not set or empty.";
                 return false;
             }
         }
@@ -51,7 +60,7 @@ public static class Secrets
             secret = context.Input.ReadLine();
             if (string.IsNullOrEmpty(secret))
             {
-                problem = $"standard input was empty; the {what} was expected on its first line.";
+                problem = $"standard input was empty; the {What} was expected on its first line.";
                 return false;
             }
         }

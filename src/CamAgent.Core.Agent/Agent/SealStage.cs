@@ -201,6 +201,9 @@ namespace CamAgent.Core.Agent
             }
 
             _clock.Capture(_now);
+
+            // A window that opened before this boot's first sync is dated through the monotonic clock.
+            _clock.Backdate(_lastSeal);
             _time.Set(_lastSeal, _now);
             ManifestTime.Fill(_manifest, _time);
             _manifest.RecordingId = RecordingId;

@@ -20,6 +20,10 @@ namespace CamAgent.Core.Time
         private bool _aboveFloor;
         private bool _synced;
         private long _syncMonoMs;
+        private long _syncWallMs;
+        private int _syncStepCount;
+        private long _syncStepTotalMs;
+        private int _syncInvalidationCount;
         private int _stepCount;
         private long _stepTotalMs;
         private long _lastStepMs;
@@ -125,8 +129,7 @@ namespace CamAgent.Core.Time
                 return ClockEvent.SuspectStep;
             }
 
-            _synced = true;
-            _syncMonoMs = monotonicMs;
+            MarkSynced(wallUnixMs, monotonicMs);
             return wasSynced && wasAbove ? ClockEvent.Stepped : ClockEvent.Synced;
         }
 
@@ -144,8 +147,7 @@ namespace CamAgent.Core.Time
                 return observed;
             }
 
-            _synced = true;
-            _syncMonoMs = monotonicMs;
+            MarkSynced(wallUnixMs, monotonicMs);
             if (observed == ClockEvent.None && !wasSynced)
             {
                 return ClockEvent.Synced;
@@ -232,6 +234,48 @@ namespace CamAgent.Core.Time
                 mark.SyncAgeMs = age;
                 mark.UncertaintyMs = TimeConstants.SyncAccuracyMs + DriftBoundMs(age);
             }
+        }
+
+        /// <summary>
+        /// Re-expresses <paramref name="mark"/>, captured earlier in this boot before the clock was
+        /// synchronised, in the time of the last sync: the monotonic ticks run on across the sync, so
+        /// the true time at the mark is the sync's wall time less the ticks between them, within
+        /// the sync's accuracy plus the drift over that interval (docs/agent.md §1). This is how the
+        /// first segment after boot gets an attested window although the window opened before SNTP
+        /// answered. Leaves the mark as it is when it is Valid already, when the clock is not trusted
+        /// now, when the mark is not older than the last sync, or when the result would fall below
+        /// the persisted floor (the floor wins over SNTP).
+        /// </summary>
+        public void Backdate(TimeMark mark)
+        {
+            if (mark == null)
+            {
+                throw new ArgumentNullException("mark");
+            }
+
+            long before = _syncMonoMs - mark.MonotonicMs;
+            if (mark.State == ClockCondition.Valid || !IsTrusted || before < 0 || _syncWallMs - before < mark.FloorUnixMs)
+            {
+                return;
+            }
+
+            mark.WallUnixMs = _syncWallMs - before;
+            mark.State = ClockCondition.Valid;
+            mark.SyncAgeMs = 0;
+            mark.UncertaintyMs = TimeConstants.SyncAccuracyMs + DriftBoundMs(before);
+            mark.StepCount = _syncStepCount;
+            mark.StepTotalMs = _syncStepTotalMs;
+            mark.InvalidationCount = _syncInvalidationCount;
+        }
+
+        private void MarkSynced(long wallUnixMs, long monotonicMs)
+        {
+            _synced = true;
+            _syncMonoMs = monotonicMs;
+            _syncWallMs = wallUnixMs;
+            _syncStepCount = _stepCount;
+            _syncStepTotalMs = _stepTotalMs;
+            _syncInvalidationCount = _invalidationCount;
         }
 
         /// <summary>Largest drift over <paramref name="elapsedMs"/> at the assumed crystal tolerance, rounded up.</summary>

@@ -23,7 +23,7 @@ public sealed class BundleCommandTests : IDisposable
     public void Create_Writes_A_Secret_Bundle_That_Verifies_And_Prints_No_Secret()
     {
         CamAgentProcess.Result create = Create("cam-0001", "ai-thinker-esp32-cam", "cam.bundle.cose");
-        CamAgentProcess.Result verify = CamAgentProcess.Run(temp.Path, "bundle", "verify", "cam.bundle.cose", "--pki", "pki");
+        CamAgentProcess.Result verify = CamAgentProcess.Run(temp.Path, "bundle", "verify", "--bundle", "cam.bundle.cose", "--pki", "pki");
 
         Assert.True(create.ExitCode == ExitCodes.Ok, create.ToString());
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(temp.Combine("cam.bundle.cose")));
@@ -64,7 +64,7 @@ public sealed class BundleCommandTests : IDisposable
         bytes[host] = (byte)'E';
         File.WriteAllBytes(temp.Combine("tampered.cose"), bytes);
 
-        CamAgentProcess.Result result = CamAgentProcess.Run(temp.Path, "bundle", "verify", "tampered.cose", "--pki", "pki");
+        CamAgentProcess.Result result = CamAgentProcess.Run(temp.Path, "bundle", "verify", "--bundle", "tampered.cose", "--pki", "pki");
 
         Assert.Equal(ExitCodes.Invalid, result.ExitCode);
         Assert.Contains("signature does not verify", result.Error);
@@ -79,8 +79,8 @@ public sealed class BundleCommandTests : IDisposable
         Assert.True(new DeviceRegistry(otherPki).EnrolGenerated("cam-0001", null, DateTimeOffset.UtcNow).Ok);
         Assert.Equal(ExitCodes.Ok, CamAgentProcess.RunWith(temp.Path, null, null, "bundle", "create", "--pki", other, "--device", "cam-0001", "--board", "ai-thinker-esp32-cam", "--wifi-ssid", "Other", "--out", "other.cose").ExitCode);
 
-        CamAgentProcess.Result withPki = CamAgentProcess.Run(temp.Path, "bundle", "verify", "other.cose", "--pki", "pki");
-        CamAgentProcess.Result withCa = CamAgentProcess.Run(temp.Path, "bundle", "verify", "other.cose", "--ca", layout.RootCaCertificate);
+        CamAgentProcess.Result withPki = CamAgentProcess.Run(temp.Path, "bundle", "verify", "--bundle", "other.cose", "--pki", "pki");
+        CamAgentProcess.Result withCa = CamAgentProcess.Run(temp.Path, "bundle", "verify", "--bundle", "other.cose", "--ca", layout.RootCaCertificate);
 
         Assert.Equal(ExitCodes.Invalid, withPki.ExitCode);
         Assert.Contains("not signed by this agency's bundle-signing certificate", withPki.Error);
@@ -93,7 +93,7 @@ public sealed class BundleCommandTests : IDisposable
     {
         File.WriteAllBytes(temp.Combine("noise.cose"), RandomNumberGenerator.GetBytes(200));
 
-        CamAgentProcess.Result result = CamAgentProcess.Run(temp.Path, "bundle", "verify", "noise.cose", "--pki", "pki");
+        CamAgentProcess.Result result = CamAgentProcess.Run(temp.Path, "bundle", "verify", "--bundle", "noise.cose", "--pki", "pki");
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
         Assert.Contains("not a CamAgent device bundle", result.Error);
@@ -102,7 +102,7 @@ public sealed class BundleCommandTests : IDisposable
     [Fact]
     public void No_Bundle_For_A_Revoked_Device()
     {
-        Assert.Equal(ExitCodes.Ok, CamAgentProcess.Run(temp.Path, "revoke", "--pki", "pki", "cam-0001").ExitCode);
+        Assert.Equal(ExitCodes.Ok, CamAgentProcess.Run(temp.Path, "revoke", "--pki", "pki", "--device", "cam-0001").ExitCode);
 
         CamAgentProcess.Result result = Create("cam-0001", "ai-thinker-esp32-cam", "cam.bundle.cose");
 
@@ -130,7 +130,7 @@ public sealed class BundleCommandTests : IDisposable
 
         CamAgentProcess.Result refused = Create("cam-0002", "ai-thinker-esp32-cam", "a.cose");
         CamAgentProcess.Result accepted = Create("cam-0002", "esp32-wroom-32se-devkit", "b.cose");
-        CamAgentProcess.Result verify = CamAgentProcess.Run(temp.Path, "bundle", "verify", "b.cose", "--pki", "pki");
+        CamAgentProcess.Result verify = CamAgentProcess.Run(temp.Path, "bundle", "verify", "--bundle", "b.cose", "--pki", "pki");
 
         Assert.Equal(ExitCodes.BadInput, refused.ExitCode);
         Assert.Contains("has none", refused.Error);
@@ -145,8 +145,8 @@ public sealed class BundleCommandTests : IDisposable
         Assert.Equal(ExitCodes.Ok, Create("cam-0001", "ai-thinker-esp32-cam", "first.cose").ExitCode);
         Assert.Equal(ExitCodes.Ok, Create("cam-0001", "ai-thinker-esp32-cam", "second.cose").ExitCode);
 
-        Assert.Contains("configuration serial: 1", CamAgentProcess.Run(temp.Path, "bundle", "verify", "first.cose", "--pki", "pki").Output);
-        Assert.Contains("configuration serial: 2", CamAgentProcess.Run(temp.Path, "bundle", "verify", "second.cose", "--pki", "pki").Output);
+        Assert.Contains("configuration serial: 1", CamAgentProcess.Run(temp.Path, "bundle", "verify", "--bundle", "first.cose", "--pki", "pki").Output);
+        Assert.Contains("configuration serial: 2", CamAgentProcess.Run(temp.Path, "bundle", "verify", "--bundle", "second.cose", "--pki", "pki").Output);
     }
 
     [Theory]

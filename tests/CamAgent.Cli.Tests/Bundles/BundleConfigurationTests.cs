@@ -34,7 +34,7 @@ public sealed class BundleConfigurationTests : IDisposable
     {
         WriteResigned("bad.cose", config => config.Replace(line, replacement, StringComparison.Ordinal));
 
-        CamAgentProcess.Result result = CamAgentProcess.Run(temp.Path, "bundle", "verify", "bad.cose", "--pki", "pki");
+        CamAgentProcess.Result result = CamAgentProcess.Run(temp.Path, "bundle", "verify", "--bundle", "bad.cose", "--pki", "pki");
 
         Assert.True(result.ExitCode == ExitCodes.Invalid, $"{what}: {result}");
         Assert.Contains("The device would refuse the bundle's configuration", result.Error);
@@ -45,7 +45,7 @@ public sealed class BundleConfigurationTests : IDisposable
     {
         WriteResigned("same.cose", config => config);
 
-        CamAgentProcess.Result result = CamAgentProcess.Run(temp.Path, "bundle", "verify", "same.cose", "--pki", "pki");
+        CamAgentProcess.Result result = CamAgentProcess.Run(temp.Path, "bundle", "verify", "--bundle", "same.cose", "--pki", "pki");
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
     }

@@ -29,6 +29,19 @@ public sealed class EnrolCommandTests : IDisposable
     }
 
     [Fact]
+    public void Several_Devices_Are_Enrolled_In_One_Run_And_A_Refusal_Stops_It_There()
+    {
+        CamAgentProcess.Result many = CamAgentProcess.Run(temp.Path, "enrol", "--pki", "pki", "--generate", "--device", "cam-0101", "--device", "cam-0102", "--device", "cam-0103");
+        CamAgentProcess.Result again = CamAgentProcess.Run(temp.Path, "enrol", "--pki", "pki", "--generate", "--device", "cam-0104", "--device", "cam-0101", "--device", "cam-0105");
+
+        Assert.True(many.ExitCode == ExitCodes.Ok, many.ToString());
+        Assert.Equal(3, many.Output.Split('\n').Count(line => line.StartsWith("Enrolled cam-01", StringComparison.Ordinal)));
+        Assert.Equal(ExitCodes.Conflict, again.ExitCode);
+        Assert.True(File.Exists(temp.Combine("pki", "devices", "cam-0104", "device.crt.pem")));
+        Assert.False(Directory.Exists(temp.Combine("pki", "devices", "cam-0105")));
+    }
+
+    [Fact]
     public void Csr_From_The_Device_Is_Signed_Without_The_Pki_Ever_Holding_The_Key()
     {
         using ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);

@@ -5,9 +5,9 @@ public sealed class HelpTests
     public static TheoryData<string> Verbs()
     {
         var data = new TheoryData<string>();
-        foreach (ICommand command in CommandRegistry.All)
+        foreach (Verb verb in CommandRegistry.All.Where(v => !v.Hidden))
         {
-            data.Add(command.Name);
+            data.Add(verb.Name);
         }
 
         return data;
@@ -21,8 +21,8 @@ public sealed class HelpTests
         int code = Program.Run([.. verb.Split(' '), "--help"], new CliContext(output, new StringWriter(), new StringReader(string.Empty)));
 
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.Contains("Usage: camagent " + verb, output.ToString());
-        Assert.Contains("Example", output.ToString());
+        Assert.Contains("Usage:\n  camagent " + verb, output.ToString().ReplaceLineEndings("\n"));
+        Assert.Contains("Examples:", output.ToString());
     }
 
     [Fact]
@@ -31,9 +31,14 @@ public sealed class HelpTests
         CamAgentProcess.Result result = CamAgentProcess.Run(AppContext.BaseDirectory, "--help");
 
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
-        foreach (ICommand command in CommandRegistry.All)
+        foreach (VerbGroup group in CommandRegistry.Groups)
         {
-            Assert.Contains(command.Name, result.Output);
+            Assert.Contains(group.Name, result.Output);
+        }
+
+        foreach (Verb verb in CommandRegistry.All.Where(v => !v.Hidden && !v.Name.Contains(' ', StringComparison.Ordinal)))
+        {
+            Assert.Contains(verb.Name, result.Output);
         }
     }
 

@@ -23,7 +23,7 @@ public sealed class RevokeRenewDevicesTests : IDisposable
     {
         string serial = Serial("cam-0002");
 
-        CamAgentProcess.Result revoke = CamAgentProcess.Run(temp.Path, "revoke", "--pki", "pki", "cam-0002", "--reason", "reported lost");
+        CamAgentProcess.Result revoke = CamAgentProcess.Run(temp.Path, "revoke", "--pki", "pki", "--device", "cam-0002", "--reason", "reported lost");
         CamAgentProcess.Result devices = CamAgentProcess.Run(temp.Path, "devices", "--pki", "pki");
 
         Assert.True(revoke.ExitCode == ExitCodes.Ok, revoke.ToString());
@@ -43,7 +43,7 @@ public sealed class RevokeRenewDevicesTests : IDisposable
     {
         string before = File.ReadAllText(layout.RevocationListFile);
 
-        CamAgentProcess.Result result = CamAgentProcess.Run(temp.Path, "revoke", "--pki", "pki", "cam-9999");
+        CamAgentProcess.Result result = CamAgentProcess.Run(temp.Path, "revoke", "--pki", "pki", "--device", "cam-9999");
 
         Assert.Equal(ExitCodes.NotFound, result.ExitCode);
         Assert.Contains("No device 'cam-9999'", result.Error);
@@ -56,9 +56,9 @@ public sealed class RevokeRenewDevicesTests : IDisposable
         string oldSerial = Serial("cam-0001");
         byte[] oldKey = PublicKeyOf("cam-0001");
 
-        CamAgentProcess.Result renew = CamAgentProcess.Run(temp.Path, "renew", "--pki", "pki", "cam-0001");
+        CamAgentProcess.Result renew = CamAgentProcess.Run(temp.Path, "renew", "--pki", "pki", "--device", "cam-0001");
         string newSerial = Serial("cam-0001");
-        CamAgentProcess.Result revoke = CamAgentProcess.Run(temp.Path, "revoke", "--pki", "pki", "cam-0001");
+        CamAgentProcess.Result revoke = CamAgentProcess.Run(temp.Path, "revoke", "--pki", "pki", "--device", "cam-0001");
 
         Assert.True(renew.ExitCode == ExitCodes.Ok, renew.ToString());
         Assert.NotEqual(oldSerial, newSerial);
@@ -71,10 +71,10 @@ public sealed class RevokeRenewDevicesTests : IDisposable
     [Fact]
     public void Renew_Refuses_A_Revoked_Device_And_Issues_Nothing()
     {
-        Assert.Equal(ExitCodes.Ok, CamAgentProcess.Run(temp.Path, "revoke", "--pki", "pki", "cam-0002").ExitCode);
+        Assert.Equal(ExitCodes.Ok, CamAgentProcess.Run(temp.Path, "revoke", "--pki", "pki", "--device", "cam-0002").ExitCode);
         string[] before = TempFolder.Listing(layout.Root);
 
-        CamAgentProcess.Result result = CamAgentProcess.Run(temp.Path, "renew", "--pki", "pki", "cam-0002");
+        CamAgentProcess.Result result = CamAgentProcess.Run(temp.Path, "renew", "--pki", "pki", "--device", "cam-0002");
 
         Assert.Equal(ExitCodes.CredentialError, result.ExitCode);
         Assert.Contains("revoked", result.Error);

@@ -24,6 +24,14 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("HTTP 403, CamAgent-Error device-revoked", run.Output);
         Assert.Contains("VERDICT: VALID", run.Output);
 
+        // Every step worked, so nothing is an error: the refusal and the cut are printed as expected.
+        Assert.DoesNotContain(" ERROR ", run.Output + run.Error);
+        Assert.Contains("cam-demo-2 refused as expected (revoked): upload: record 2 rejected: Forbidden (HTTP 403)", run.Output);
+
+        // The cameras boot with a synchronised clock: no record may say its clock proved no time.
+        Assert.DoesNotMatch(new Regex(@"^\s+\d+\s+.*not attested", RegexOptions.Multiline), run.Output);
+        Assert.Contains("<h1>VALID</h1>", File.ReadAllText(Path.Combine(keep, "chain-of-custody-report.html")));
+
         AssertSegmentsStoredAsRecorded(keep, "cam-demo-1", expectedSegments: 4, refused: 0);
         AssertSegmentsStoredAsRecorded(keep, "cam-demo-2", expectedSegments: 1, refused: 1);
         AssertChainStoredWithReceipts(keep, "cam-demo-1", segments: 4);

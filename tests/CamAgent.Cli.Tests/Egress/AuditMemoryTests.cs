@@ -35,7 +35,7 @@ public sealed class AuditMemoryTests(ITestOutputHelper output)
         long size = Generate(file, CaptureBytes());
 
         var clock = Stopwatch.StartNew();
-        CamAgentProcess.Result result = CamAgentProcess.Run(work.Path, "egress", "audit", file, "--agency-host", "ingest.agency.example", "--camera-net", "10.20.0.0/16", "--agency-address", "198.51.100.10", "--json");
+        CamAgentProcess.Result result = CamAgentProcess.Run(work.Path, "egress", "audit", "--capture", file, "--agency-host", "ingest.agency.example", "--camera-net", "10.20.0.0/16", "--agency-address", "198.51.100.10", "--json");
         clock.Stop();
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());

@@ -18,7 +18,7 @@ public sealed class EgressAuditCommandTests
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        string[] args = ["egress", "audit", capture, "--agency-host", Host, "--camera-net", "10.20.0.0/16", "--agency-address", Agency, "--dns", Resolver, .. extra];
+        string[] args = ["egress", "audit", "--capture", capture, "--agency-host", Host, "--camera-net", "10.20.0.0/16", "--agency-address", Agency, "--dns", Resolver, .. extra];
         int code = Program.Run(args, new CliContext(output, error, new StringReader(string.Empty)));
         return (code, output.ToString(), error.ToString());
     }

@@ -74,7 +74,7 @@ public sealed class EgressGatewayTests(ITestOutputHelper output)
     private void LoadPolicy(GatewayNetwork net, TempFolder work)
     {
         string file = work.Combine("gateway.nft");
-        CamAgentProcess.Result policy = CamAgentProcess.Run(work.Path, "egress", "policy", "--pki", work.Combine("pki"), "--camera-net", GatewayNetwork.CameraNet, "--agency-address", GatewayNetwork.Agency.ToString(), "--output", file);
+        CamAgentProcess.Result policy = CamAgentProcess.Run(work.Path, "egress", "policy", "--pki", work.Combine("pki"), "--camera-net", GatewayNetwork.CameraNet, "--agency-address", GatewayNetwork.Agency.ToString(), "--out", file);
         Assert.True(policy.ExitCode == 0, policy.ToString());
         output.WriteLine(File.ReadAllText(file));
         var check = Shell.Run("nft", $"-c -f {file}");
@@ -113,5 +113,5 @@ public sealed class EgressGatewayTests(ITestOutputHelper output)
         NamespaceProcess.Start(ns, ["tcpdump", "-i", GatewayNetwork.Interface, "-n", "-U", "--immediate-mode", "-w", file], "listening on", "INT");
 
     private static CamAgentProcess.Result Audit(TempFolder work, string capture) =>
-        CamAgentProcess.Run(work.Path, "egress", "audit", work.Combine(capture), "--pki", work.Combine("pki"), "--camera-net", GatewayNetwork.CameraNet, "--agency-address", GatewayNetwork.Agency.ToString());
+        CamAgentProcess.Run(work.Path, "egress", "audit", "--capture", work.Combine(capture), "--pki", work.Combine("pki"), "--camera-net", GatewayNetwork.CameraNet, "--agency-address", GatewayNetwork.Agency.ToString());
 }

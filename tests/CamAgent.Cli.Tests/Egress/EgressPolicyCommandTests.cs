@@ -27,7 +27,7 @@ public sealed class EgressPolicyCommandTests
         Assert.True(GatewayNetwork.MissingTool("nft") is null, GatewayNetwork.MissingTool("nft"));
         using var work = new TempFolder();
         string file = work.Combine("policy.nft");
-        string[] args = ["--agency-host", "ingest.agency.example", "--camera-net", cameras, "--agency-address", agency, "--output", file];
+        string[] args = ["--agency-host", "ingest.agency.example", "--camera-net", cameras, "--agency-address", agency, "--out", file];
         (int code, string _, string error) = Run(dns is null ? args : [.. args, "--dns", dns]);
 
         Assert.True(code == ExitCodes.Ok, error);

@@ -32,7 +32,7 @@ public sealed class SeProvisioningTests : IDisposable
         Assert.True(AgencyPki.Initialize(layout.Root, "Example PD", "evidence.example.gov", null, DateTimeOffset.UtcNow).Ok);
         string csrFile = Path.Combine(_folder, "device.csr.pem");
 
-        (int csrExit, _, string csrError) = Run(new SeCsrCommand(device.Open), "--port", "emu", "--device-id", DeviceId, "--out", csrFile);
+        (int csrExit, _, string csrError) = Run(new SeCsrCommand(device.Open), "--serial-port", "/dev/ttyEMU0", "--device", DeviceId, "--out", csrFile);
         Assert.True(csrExit == ExitCodes.Ok, csrError);
 
         // Loading checks the request's signature: the chip signed it with the key inside.
@@ -42,13 +42,13 @@ public sealed class SeProvisioningTests : IDisposable
         (int enrolExit, string enrolReport, _) = RunProgram("enrol", "--pki", layout.Root, "--csr", csrFile);
         Assert.True(enrolExit == ExitCodes.Ok, enrolReport);
 
-        (int installExit, _, string installError) = Run(new SeInstallCommand(device.Open), "--port", "emu", "--cert", layout.DeviceCertificate(DeviceId));
+        (int installExit, _, string installError) = Run(new SeInstallCommand(device.Open), "--serial-port", "/dev/ttyEMU0", "--cert", layout.DeviceCertificate(DeviceId));
         Assert.True(installExit == ExitCodes.Ok, installError);
         byte[] installed = device.Store.Certificate!;
         Assert.Equal(X509Certificate2.CreateFromPem(File.ReadAllText(layout.DeviceCertificate(DeviceId))).RawData, installed);
 
         string store = SealIntoStore(device, installed);
-        (int verifyExit, string report, _) = RunProgram("verify", store, "--ca", layout.RootCaCertificate, "--ca", layout.DeviceCaCertificate, "--no-receipts");
+        (int verifyExit, string report, _) = RunProgram("verify", "--store", store, "--ca", layout.RootCaCertificate, "--ca", layout.DeviceCaCertificate, "--no-receipts");
         Assert.True(verifyExit == ExitCodes.Ok, report);
     }
 
@@ -60,7 +60,7 @@ public sealed class SeProvisioningTests : IDisposable
         string certFile = Path.Combine(_folder, "other.crt.pem");
         File.WriteAllText(certFile, Issue(new CertificateRequest($"CN={DeviceId}", otherKey, HashAlgorithmName.SHA256)).ExportCertificatePem());
 
-        (int exit, _, string error) = Run(new SeInstallCommand(device.Open), "--port", "emu", "--cert", certFile);
+        (int exit, _, string error) = Run(new SeInstallCommand(device.Open), "--serial-port", "/dev/ttyEMU0", "--cert", certFile);
 
         Assert.Equal(ExitCodes.CredentialError, exit);
         Assert.Contains("not for this device", error);
@@ -73,7 +73,7 @@ public sealed class SeProvisioningTests : IDisposable
         using var device = new EmulatedDevice(locked: false);
         string csrFile = Path.Combine(_folder, "device.csr.pem");
 
-        (int exit, _, string error) = Run(new SeCsrCommand(device.Open), "--port", "emu", "--device-id", DeviceId, "--out", csrFile);
+        (int exit, _, string error) = Run(new SeCsrCommand(device.Open), "--serial-port", "/dev/ttyEMU0", "--device", DeviceId, "--out", csrFile);
 
         Assert.Equal(ExitCodes.StepFailed, exit);
         Assert.Contains("chip-NotLocked", error);
@@ -85,7 +85,7 @@ public sealed class SeProvisioningTests : IDisposable
     public void Info_Reports_Serial_Locks_And_Public_Key()
     {
         using var device = new EmulatedDevice();
-        (int exit, string output, _) = Run(new SeInfoCommand(device.Open), "--port", "emu");
+        (int exit, string output, _) = Run(new SeInfoCommand(device.Open), "--serial-port", "/dev/ttyEMU0");
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains(Convert.ToHexStringLower(device.Chip.SerialNumber), output);
         Assert.Contains("config locked:  yes", output);
@@ -96,7 +96,7 @@ public sealed class SeProvisioningTests : IDisposable
     public void Invalid_Device_Id_Is_A_Usage_Error_Before_The_Device_Is_Contacted()
     {
         using var device = new EmulatedDevice();
-        (int exit, _, _) = Run(new SeCsrCommand(_ => throw new InvalidOperationException("must not open")), "--port", "emu", "--device-id", "bad id", "--out", Path.Combine(_folder, "x.pem"));
+        (int exit, _, _) = Run(new SeCsrCommand(_ => throw new InvalidOperationException("must not open")), "--serial-port", "/dev/ttyEMU0", "--device", "bad id", "--out", Path.Combine(_folder, "x.pem"));
         Assert.Equal(ExitCodes.Usage, exit);
     }
 
@@ -141,7 +141,7 @@ public sealed class SeProvisioningTests : IDisposable
         return Path.Combine(_folder, "store");
     }
 
-    private static (int Exit, string Output, string Error) Run(ICommand command, params string[] args)
+    private static (int Exit, string Output, string Error) Run(Verb command, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();

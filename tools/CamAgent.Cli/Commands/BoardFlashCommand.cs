@@ -1,163 +1,147 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using CamAgent.Cli.Flashing;
 using CamAgent.Core.Board;
-using CamAgent.Provisioning.Boards;
 using CamAgent.Provisioning;
+using CamAgent.Provisioning.Boards;
 
 namespace CamAgent.Cli.Commands;
 
-/// <summary>`camagent board flash NAME --port PORT`: prints (and with --run, runs) the nanoff commands.</summary>
-public sealed partial class BoardFlashCommand : ICommand
+/// <summary>
+/// `camagent board flash`: prints (and with --run, runs) the nanoff commands of the three flashing
+/// stages, with what the operator does to the board before each, and says how to resume after a
+/// failed stage.
+/// </summary>
+public sealed class BoardFlashCommand : Verb
 {
-    private const string ApplicationPlaceholder = "CamAgent.Device.bin";
-    private const string InstallHint = "install it with: dotnet tool install --global nanoff";
+    private readonly Option<string> _board = CliOptions.Board();
+    private readonly Option<string> _port = CliOptions.SerialPort();
+    private readonly Option<string> _image = CliOptions.Text("--image", "FILE", "the CamAgent.Device deployment image (.bin; see docs/integrator-guide.md)", required: false);
+    private readonly Option<string> _bundle = CliOptions.Text("--bundle", "FILE", "the device bundle made by 'camagent bundle create'", required: false);
+    private readonly Option<string[]> _stage = new("--stage") { Description = "run only this stage: firmware, deploy or files; repeat for several (default: all, in order)", HelpName = "STAGE" };
+    private readonly Option<bool> _run = new("--run") { Description = "run the stages with nanoff (default: only print them)" };
+    private readonly Option<bool> _yes = new("--yes") { Description = "do not wait for Enter before each stage (a rig that resets the board by itself)" };
+    private readonly Option<string> _boards = CliOptions.Boards();
 
-    public string Name => "board flash";
+    public BoardFlashCommand()
+    {
+        _stage.AcceptOnlyFromAmong(FlashStages.Names);
+    }
 
-    public string Summary => "print (or --run) the exact nanoff commands to flash firmware, app and bundle";
+    public override string Name => "board flash";
 
-    public string Help => $"""
-        Usage: camagent board flash NAME --port PORT [--image APP.bin] [--bundle BUNDLE.cose] [--run] [--boards DIR]
+    public override string Summary => "Print (or --run) the nanoff commands that flash firmware, app and bundle, stage by stage.";
 
-        Prints the nanoff commands that prepare a camera module of board NAME:
-          1. erase the flash and install the nanoFramework firmware (--update --masserase)
-          2. deploy the CamAgent application image (--deploy --image APP.bin)
-          3. copy the signed device bundle to {FlashPlan.DeviceBundlePath} (--filedeployment; the
-             deployment description is written beside the bundle as BUNDLE.cose.nanoff.json)
-        With --run, runs them in order when nanoff is on PATH, stopping at the first failure
-        (exit 6). Without nanoff on PATH, --run fails with exit 7; without --run the commands are
-        only printed. --run needs --image and --bundle.
-          --port PORT     serial port of the module (/dev/ttyUSB0, /dev/ttyACM0, COM5)
-          --image FILE    the CamAgent.Device deployment image (.bin from its build)
-          --bundle FILE   the device bundle made by 'camagent bundle create'
-
-        Example:
-          camagent board flash ai-thinker-esp32-cam --port /dev/ttyUSB0 --image CamAgent.Device.bin --bundle cam-0042.bundle.cose --run
+    public override string Details => $"""
+        Three stages, each one nanoff run, each with the board in a different state:
+          firmware  erase the flash, install the nanoFramework firmware (ROM bootloader: GPIO0/BOOT held)
+          deploy    the CamAgent application image (nanoFramework running: bootloader released, reset)
+          files     the device bundle to {FlashPlan.DeviceBundlePath} (nanoff --filedeployment; the
+                    description is written beside the bundle as BUNDLE.cose.nanoff.json)
+        Before each stage the board's operator step is printed; with --run, camagent waits for Enter
+        (end of input stops it) unless --yes is given. A failed stage stops the run and prints the
+        command that resumes from it (--stage). --run needs --image for deploy and --bundle for files.
+        Without nanoff on PATH, --run fails ({Nanoff.InstallHint}).
         """;
 
-    public int Run(string[] args, CliContext context)
+    public override string ExitCodeText => "0 printed or flashed; 2 usage; 3 missing file or invalid profile; 6 a stage failed or was not confirmed; 7 nanoff missing (--run); 8 no such board.";
+
+    public override IReadOnlyList<string> Examples =>
+    [
+        "camagent board flash --board ai-thinker-esp32-cam --serial-port /dev/ttyUSB0 --image CamAgent.Device.bin --bundle cam-0042.bundle.cose --run",
+        "# resume after a failed deploy stage:",
+        "camagent board flash --board ai-thinker-esp32-cam --serial-port /dev/ttyUSB0 --image CamAgent.Device.bin --bundle cam-0042.bundle.cose --stage deploy --stage files --run",
+    ];
+
+    protected override IEnumerable<Option> Options => [_board, _port, _image, _bundle, _stage, _run, _yes, _boards];
+
+    protected override void Validate(CommandResult result)
     {
-        if (!Arguments.TryParse(args, [BoardFolder.Option, "--port", "--image", "--bundle"], ["--run"], 1, out Arguments arguments, out string problem))
+        IReadOnlyList<FlashStage> stages = Stages(CliOptions.Typed(result, _stage).Where(FlashStages.Names.Contains).ToArray());
+        if (result.GetValue(_run) && stages.Contains(FlashStage.Deploy) && !CliOptions.Given(result, _image))
         {
-            return PkiExit.Usage(Name, problem, context);
+            result.AddError("--run needs --image for the deploy stage.");
         }
-
-        string? port = arguments.Value("--port");
-        string? image = arguments.Value("--image");
-        string? bundle = arguments.Value("--bundle");
-        bool run = arguments.Flag("--run");
-        if (arguments.Positionals.Count != 1 || port is null)
+        else if (result.GetValue(_run) && stages.Contains(FlashStage.Files) && !CliOptions.Given(result, _bundle))
         {
-            return PkiExit.Usage(Name, "give the board NAME and --port PORT.", context);
+            result.AddError("--run needs --bundle for the files stage.");
         }
+    }
 
-        if (!SerialPortPattern().IsMatch(port))
-        {
-            return PkiExit.Usage(Name, $"'{port}' does not look like a serial port (/dev/ttyUSB0, /dev/ttyACM0, /dev/cu.usbserial-1410, COM5).", context);
-        }
-
-        if (run && (image is null || bundle is null))
-        {
-            return PkiExit.Usage(Name, "--run needs --image and --bundle.", context);
-        }
-
-        string? missing = new[] { image, bundle }.FirstOrDefault(file => file is not null && !File.Exists(file));
+    protected override int Execute(ParseResult parse, CliContext context)
+    {
+        string? missing = new[] { parse.GetValue(_image), parse.GetValue(_bundle) }.FirstOrDefault(file => file is not null && !File.Exists(file));
         if (missing is not null)
         {
             context.Error.WriteLine($"camagent {Name}: {missing} does not exist.");
             return ExitCodes.BadInput;
         }
 
-        PkiResult<BoardValidation> loaded = BoardFolder.Catalog(arguments).Load(arguments.Positionals[0]);
-        if (!loaded.Ok || !loaded.Value!.Ok)
+        PkiResult<BoardValidation> loaded = BoardFolder.Catalog(parse.GetValue(_boards)).Load(parse.GetValue(_board)!);
+        if (!loaded.Ok)
         {
-            return loaded.Ok ? InvalidProfile(loaded.Value!, context) : PkiExit.Report(Name, loaded, context);
+            return PkiExit.Report(Name, loaded, context);
         }
 
-        return Execute(loaded.Value.Profile!, port, image, bundle, run, context);
+        if (!loaded.Value!.Ok)
+        {
+            context.Error.WriteLine($"camagent {Name}: the profile is invalid: {string.Join(" ", loaded.Value.Errors)}");
+            return ExitCodes.BadInput;
+        }
+
+        var plan = new StagedFlash(loaded.Value.Profile!, parse.GetValue(_port)!, parse.GetValue(_image), parse.GetValue(_bundle), Stages(parse.GetValue(_stage)));
+        plan.Print(context.Output);
+        return parse.GetValue(_run) ? Run(plan, parse.GetValue(_yes), context) : NoteNanoff(context);
     }
 
-    private int InvalidProfile(BoardValidation validation, CliContext context)
+    private static IReadOnlyList<FlashStage> Stages(string[]? names) =>
+        names is null || names.Length == 0 ? Enum.GetValues<FlashStage>() : names.Select(FlashStages.Parse).Distinct().Order().ToArray();
+
+    private int NoteNanoff(CliContext context)
     {
-        context.Error.WriteLine($"camagent {Name}: the profile is invalid: {string.Join(" ", validation.Errors)}");
-        return ExitCodes.BadInput;
+        if (Nanoff.Find() is null)
+        {
+            context.Error.WriteLine($"board flash: nanoff is not installed (not on PATH); {Nanoff.InstallHint}");
+        }
+
+        return ExitCodes.Ok;
     }
 
-    private int Execute(BoardProfile board, string port, string? image, string? bundle, bool run, CliContext context)
+    private int Run(StagedFlash plan, bool yes, CliContext context)
     {
-        string? deploymentJson = null;
-        if (bundle is not null)
-        {
-            deploymentJson = Path.GetFullPath(bundle) + ".nanoff.json";
-            SecureFile.WriteText(deploymentJson, FlashPlan.FileDeploymentJson(port, bundle), secret: false, overwrite: true);
-        }
-
-        IReadOnlyList<FlashPlan.Step> steps = FlashPlan.Steps(board, port, image ?? ApplicationPlaceholder, deploymentJson);
-        string? nanoff = FindOnPath("nanoff");
-        context.Output.WriteLine($"Flashing {board.DisplayName} on {port} (nanoff target {board.NanoffTarget}):");
-        for (int i = 0; i < steps.Count; i++)
-        {
-            context.Output.WriteLine($"  {i + 1}. {steps[i].Description}");
-            context.Output.WriteLine($"     {FlashPlan.Display(steps[i].Arguments)}");
-        }
-
-        if (bundle is null)
-        {
-            context.Output.WriteLine("  (give --bundle to add the step that copies the device bundle)");
-        }
-
+        string? nanoff = Nanoff.Find();
         if (nanoff is null)
         {
-            context.Error.WriteLine($"board flash: nanoff is not installed (not on PATH); {InstallHint}");
-            return run ? ExitCodes.ToolMissing : ExitCodes.Ok;
+            context.Error.WriteLine($"board flash: nanoff is not installed (not on PATH); {Nanoff.InstallHint}");
+            return ExitCodes.ToolMissing;
         }
 
-        return run ? RunSteps(nanoff, steps, context) : ExitCodes.Ok;
-    }
-
-    private int RunSteps(string nanoff, IReadOnlyList<FlashPlan.Step> steps, CliContext context)
-    {
-        for (int i = 0; i < steps.Count; i++)
+        foreach (StagedFlash.Stage stage in plan.Selected)
         {
-            context.Error.WriteLine($"board flash: step {i + 1}/{steps.Count}: {steps[i].Description}");
-            var start = new ProcessStartInfo(nanoff) { UseShellExecute = false };
-            foreach (string argument in steps[i].Arguments)
+            string label = $"stage {FlashStages.NameOf(stage.Kind)}";
+            context.Error.WriteLine($"board flash: {label}: {stage.OperatorStep}");
+            if (!yes && !Confirm(context))
             {
-                start.ArgumentList.Add(argument);
+                context.Error.WriteLine($"camagent {Name}: {label} was not confirmed (end of input); nothing was run for it. Resume with: {plan.ResumeCommand(stage.Kind)}");
+                return ExitCodes.StepFailed;
             }
 
-            using Process process = Process.Start(start)!;
-            process.WaitForExit();
-            if (process.ExitCode != 0)
+            context.Error.WriteLine($"board flash: {label}: {stage.Step.Description}");
+            int exit = Nanoff.Run(nanoff, stage.Step.Arguments);
+            if (exit != 0)
             {
-                context.Error.WriteLine($"camagent {Name}: step {i + 1} failed (nanoff exit code {process.ExitCode}); later steps were not run.");
+                context.Error.WriteLine($"camagent {Name}: {label} failed (nanoff exit code {exit}); later stages were not run. Resume with: {plan.ResumeCommand(stage.Kind)}");
                 return ExitCodes.StepFailed;
             }
         }
 
-        context.Output.WriteLine("All steps succeeded.");
+        context.Output.WriteLine("All stages succeeded.");
         return ExitCodes.Ok;
     }
 
-    /// <summary>The full path of <paramref name="tool"/> in a PATH folder, or null.</summary>
-    public static string? FindOnPath(string tool)
+    private static bool Confirm(CliContext context)
     {
-        string[] names = OperatingSystem.IsWindows() ? [tool + ".exe", tool + ".cmd"] : [tool];
-        foreach (string folder in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            foreach (string name in names)
-            {
-                string candidate = Path.Combine(folder, name);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
+        context.Error.WriteLine("board flash: press Enter when the board is ready (Ctrl+C stops).");
+        return context.Input.ReadLine() is not null;
     }
-
-    [GeneratedRegex(@"^(/dev/[A-Za-z0-9._-]+|COM[0-9]{1,3})$")]
-    private static partial Regex SerialPortPattern();
 }

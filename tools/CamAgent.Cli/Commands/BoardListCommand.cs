@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CamAgent.Core.Board;
 using CamAgent.Provisioning.Boards;
 using CamAgent.Provisioning;
@@ -5,34 +6,33 @@ using CamAgent.Provisioning;
 namespace CamAgent.Cli.Commands;
 
 /// <summary>`camagent board list`: the supported camera modules.</summary>
-public sealed class BoardListCommand : ICommand
+public sealed class BoardListCommand : Verb
 {
-    public string Name => "board list";
+    private readonly Option<string> _boards = CliOptions.Boards();
 
-    public string Summary => "list the supported camera boards (and check every profile)";
+    public override string Name => "board list";
 
-    public string Help => """
-        Usage: camagent board list [--boards DIR]
+    public override string Summary => "List the supported camera boards (and check every profile).";
 
+    public override string Details => """
         Lists every board profile with its nanoff target, memory and secure element, validating each
-        one; an invalid profile is listed with its problems and makes the exit code 3 (bad input).
-          --boards DIR   profile folder (default: $CAMAGENT_BOARDS, else boards/ beside camagent)
-
-        Example:
-          camagent board list
+        one; an invalid profile is listed with its problems.
         """;
 
-    public int Run(string[] args, CliContext context)
-    {
-        if (!Arguments.TryParse(args, [BoardFolder.Option], [], 0, out Arguments arguments, out string problem))
-        {
-            return PkiExit.Usage(Name, problem, context);
-        }
+    public override string ExitCodeText => "0 every profile is valid; 2 usage; 3 a profile is invalid.";
 
-        BoardCatalog catalog = BoardFolder.Catalog(arguments);
+    public override IReadOnlyList<string> Examples => ["camagent board list"];
+
+    protected override IEnumerable<Option> Options => [_boards];
+
+    protected override int Execute(ParseResult parse, CliContext context)
+    {
+        BoardCatalog catalog = BoardFolder.Catalog(parse.GetValue(_boards));
         int code = ExitCodes.Ok;
-        context.Output.WriteLine($"{"BOARD",-28} {"NANOFF TARGET",-18} {"FLASH",-6} {"PSRAM",-6} SECURE ELEMENT");
-        foreach (string name in catalog.Names())
+        IReadOnlyList<string> names = catalog.Names().ToList();
+        int width = names.Append("BOARD").Max(n => n.Length) + 1;
+        context.Output.WriteLine($"{"BOARD".PadRight(width)} {"NANOFF TARGET",-18} {"FLASH",-6} {"PSRAM",-6} SECURE ELEMENT");
+        foreach (string name in names)
         {
             PkiResult<BoardValidation> loaded = catalog.Load(name);
             BoardProfile? board = loaded.Value?.Profile;
@@ -40,11 +40,11 @@ public sealed class BoardListCommand : ICommand
             {
                 code = ExitCodes.BadInput;
                 IEnumerable<string> errors = loaded.Ok ? loaded.Value!.Errors : [loaded.Message];
-                context.Output.WriteLine($"{name,-28} INVALID: {string.Join(" ", errors)}");
+                context.Output.WriteLine($"{name.PadRight(width)} INVALID: {string.Join(" ", errors)}");
                 continue;
             }
 
-            context.Output.WriteLine($"{board.Name,-28} {board.NanoffTarget,-18} {board.FlashSizeMiB + " MB",-6} {board.PsramSizeMiB + " MB",-6} {board.SecureElement}");
+            context.Output.WriteLine($"{board.Name.PadRight(width)} {board.NanoffTarget,-18} {board.FlashSizeMiB + " MB",-6} {board.PsramSizeMiB + " MB",-6} {board.SecureElement}");
         }
 
         return code;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CamAgent.Core.Board;
 using CamAgent.Provisioning.Boards;
 using CamAgent.Provisioning;
@@ -5,36 +6,30 @@ using CamAgent.Provisioning;
 namespace CamAgent.Cli.Commands;
 
 /// <summary>`camagent board show NAME`: one board's profile in full.</summary>
-public sealed class BoardShowCommand : ICommand
+public sealed class BoardShowCommand : Verb
 {
-    public string Name => "board show";
+    private readonly Option<string> _board = CliOptions.Board("the board profile to show ('camagent board list')");
+    private readonly Option<string> _boards = CliOptions.Boards();
 
-    public string Summary => "show a board's pins, memory, nanoff target and quirks";
+    public override string Name => "board show";
 
-    public string Help => """
-        Usage: camagent board show NAME [--boards DIR]
+    public override string Summary => "Show a board's pins, memory, nanoff target and quirks.";
 
-        Prints the validated profile of board NAME: nanoff target, flash and PSRAM, SD card wiring,
-        status LED pin and polarity, secure element bus and address, and known quirks.
-        Unknown board: exit code 8. Invalid profile: its problems, exit code 3.
-
-        Example:
-          camagent board show ai-thinker-esp32-cam
+    public override string Details => """
+        Prints the validated profile: nanoff target, flash and PSRAM, SD card wiring, status LED pin
+        and polarity, secure element bus and address, and known quirks (how to enter the bootloader).
         """;
 
-    public int Run(string[] args, CliContext context)
+    public override string ExitCodeText => "0 shown; 2 usage; 3 the profile is invalid (every problem is listed); 8 no such board.";
+
+    public override IReadOnlyList<string> Examples => ["camagent board show --board ai-thinker-esp32-cam"];
+
+    protected override IEnumerable<Option> Options => [_board, _boards];
+
+    protected override int Execute(ParseResult parse, CliContext context)
     {
-        if (!Arguments.TryParse(args, [BoardFolder.Option], [], 1, out Arguments arguments, out string problem))
-        {
-            return PkiExit.Usage(Name, problem, context);
-        }
-
-        if (arguments.Positionals.Count != 1)
-        {
-            return PkiExit.Usage(Name, "give the board NAME.", context);
-        }
-
-        PkiResult<BoardValidation> loaded = BoardFolder.Catalog(arguments).Load(arguments.Positionals[0]);
+        string name = parse.GetValue(_board)!;
+        PkiResult<BoardValidation> loaded = BoardFolder.Catalog(parse.GetValue(_boards)).Load(name);
         if (!loaded.Ok)
         {
             return PkiExit.Report(Name, loaded, context);
@@ -42,7 +37,7 @@ public sealed class BoardShowCommand : ICommand
 
         if (!loaded.Value!.Ok)
         {
-            context.Error.WriteLine($"camagent {Name}: the profile '{arguments.Positionals[0]}' is invalid:");
+            context.Error.WriteLine($"camagent {Name}: the profile '{name}' is invalid:");
             foreach (string error in loaded.Value.Errors)
             {
                 context.Error.WriteLine("  " + error);

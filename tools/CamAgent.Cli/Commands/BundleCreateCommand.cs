@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 using CamAgent.Provisioning;
 using CamAgent.Provisioning.Boards;
 using CamAgent.Provisioning.Bundles;
@@ -6,102 +6,80 @@ using CamAgent.Provisioning.Bundles;
 namespace CamAgent.Cli.Commands;
 
 /// <summary>`camagent bundle create`: the signed file that provisions one camera.</summary>
-public sealed class BundleCreateCommand : ICommand
+public sealed class BundleCreateCommand : Verb
 {
-    private const string WifiPasswordEnvOption = "--wifi-password-env";
-    private const string WifiPasswordStdinOption = "--wifi-password-stdin";
+    private readonly Option<string> _pki = CliOptions.Pki();
+    private readonly Option<string> _device = CliOptions.Device("an enrolled, valid, unrevoked device", required: true);
+    private readonly Option<string> _board = CliOptions.Board();
+    private readonly Option<string> _ssid = CliOptions.Text("--wifi-ssid", "SSID", "the network the camera uploads through", required: true);
+    private readonly Option<string> _out = CliOptions.Out("the bundle to write (never overwritten)");
+    private readonly Option<long> _chunkSize = CliOptions.Number("--chunk-size", "BYTES", "upload chunk size, a power of two from 4096 to 16384 (default 16384)", minimum: 1);
+    private readonly Option<string> _agencyAddress = CliOptions.Text("--agency-address", "IP", "the ingest host's IPv4 address: the camera dials it and asks it for time without DNS (TLS still checks the host name)", required: false);
+    private readonly Option<string> _boards = CliOptions.Boards();
+    private readonly Secrets _wifi = Secrets.WifiPassword();
+    private readonly Secrets _passphrase = Secrets.Passphrase();
 
-    public string Name => "bundle create";
+    public override string Name => "bundle create";
 
-    public string Summary => "make the signed device bundle (config, credentials, board) for one camera";
+    public override string Summary => "Make the signed device bundle (configuration, credentials, board) for one camera.";
 
-    public string Help => """
-        Usage: camagent bundle create --pki DIR --device ID --board NAME --wifi-ssid SSID --out FILE
-                                      [--wifi-password-env VAR | --wifi-password-stdin] [--chunk-size BYTES]
-                                      [--agency-address IP]
-                                      [--passphrase-env VAR | --passphrase-stdin] [--boards DIR]
-
+    public override string Details => """
         Writes FILE (mode 0600): a COSE_Sign1 signed with the agency's bundle-signing key, carrying
         the device configuration (device id, agency host, pinned agency root CA, device certificate,
         the device key when the PKI generated it, receipt-signing public key, Wi-Fi settings, upload
         chunk size) and the board profile. Everything is checked together before anything is signed;
         each new bundle of a device has a larger configuration serial, so a device refuses an older
-        one. The format is in docs/device-bundle.md. Flash it with 'camagent board flash --bundle'.
-          --device ID              an enrolled, valid, unrevoked device
-          --board NAME             a board profile ('camagent board list')
-          --wifi-ssid SSID         the network the camera uploads through
-          --wifi-password-env VAR  read the Wi-Fi password from environment variable VAR
-          --wifi-password-stdin    read the Wi-Fi password from the first line of standard input
-          --chunk-size BYTES       upload chunk size, a power of two from 4096 to 16384 (default 16384)
-          --agency-address IP      the ingest host's IPv4 address: the camera dials it and asks it for
-                                   time without DNS (TLS still checks the host name); see
-                                   docs/agency-network.md
-          --out FILE               the bundle to write (never overwritten)
-        The CA passphrase (for an encrypted bundle-signing key) and the Wi-Fi password cannot both
-        come from standard input.
-        """ + "\n" + Secrets.PassphraseHelp + """
-
-
-        Example:
-          read -rs WIFI_PASS && export WIFI_PASS
-          camagent bundle create --pki /srv/camagent/pki --device cam-0042 \
-            --board ai-thinker-esp32-cam --wifi-ssid "PD Fleet" --wifi-password-env WIFI_PASS --out cam-0042.bundle.cose
+        one. The format is in docs/device-bundle.md; --agency-address in docs/agency-network.md.
+        Flash it with 'camagent board flash --bundle'. The CA passphrase and the Wi-Fi password
+        cannot both come from standard input.
         """;
 
-    public int Run(string[] args, CliContext context)
+    public override string ExitCodeText => "0 written; 2 usage; 3 bad value or board profile; 4 revoked or expired device; 5 FILE exists; 8 no such device or board.";
+
+    public override IReadOnlyList<string> Examples =>
+    [
+        "read -rs WIFI_PASS && export WIFI_PASS",
+        "camagent bundle create --pki /srv/camagent/pki --device cam-0042 --board ai-thinker-esp32-cam \\",
+        "    --wifi-ssid \"PD Fleet\" --wifi-password-env WIFI_PASS --out cam-0042.bundle.cose",
+    ];
+
+    protected override IEnumerable<Option> Options => [_pki, _device, _board, _ssid, _out, _chunkSize, _agencyAddress, .. _wifi.Options, .. _passphrase.Options, _boards];
+
+    protected override int Execute(ParseResult parse, CliContext context)
     {
-        string[] values = ["--pki", "--device", "--board", "--wifi-ssid", "--out", "--chunk-size", "--agency-address", WifiPasswordEnvOption, BoardFolder.Option, .. Secrets.PassphraseValueOptions];
-        if (!Arguments.TryParse(args, values, [WifiPasswordStdinOption, .. Secrets.PassphraseFlagOptions], 0, out Arguments a, out string problem))
-        {
-            return PkiExit.Usage(Name, problem, context);
-        }
-
-        string? folder = a.Value("--pki"), device = a.Value("--device"), boardName = a.Value("--board"), ssid = a.Value("--wifi-ssid"), output = a.Value("--out");
-        if (folder is null || device is null || boardName is null || ssid is null || output is null)
-        {
-            return PkiExit.Usage(Name, "--pki, --device, --board, --wifi-ssid and --out are required.", context);
-        }
-
-        int? chunkSize = null;
-        if (a.Value("--chunk-size") is string chunkText)
-        {
-            if (!int.TryParse(chunkText, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed))
-            {
-                return PkiExit.Usage(Name, "--chunk-size must be a whole number of bytes.", context);
-            }
-
-            chunkSize = parsed;
-        }
-
-        if (a.Flag(WifiPasswordStdinOption) && a.Flag(Secrets.PassphraseStdinOption))
+        if (parse.GetValue(_wifi.Stdin) && parse.GetValue(_passphrase.Stdin))
         {
             return PkiExit.Usage(Name, "the CA passphrase and the Wi-Fi password cannot both come from standard input.", context);
         }
 
-        if (!Secrets.TryGetPassphrase(a, context, out string? passphrase, out problem)
-            || !Secrets.TryRead(a.Value(WifiPasswordEnvOption), a.Flag(WifiPasswordStdinOption), "Wi-Fi password", context, out string? wifiPassword, out problem))
+        if (!_passphrase.TryRead(parse, context, out string? passphrase, out string problem) || !_wifi.TryRead(parse, context, out string? wifiPassword, out problem))
         {
             return PkiExit.Usage(Name, problem, context);
         }
 
+        string output = parse.GetValue(_out)!;
         if (File.Exists(output))
         {
             context.Error.WriteLine($"camagent {Name}: {output} already exists; a bundle is never overwritten.");
             return ExitCodes.Conflict;
         }
 
-        return Create(folder, device, boardName, new BundleFactory.Options(ssid, wifiPassword, chunkSize, a.Value("--agency-address")), passphrase, output, a, context);
+        long? chunk = parse.GetResult(_chunkSize) is null ? null : parse.GetValue(_chunkSize);
+        int? chunkSize = chunk is null ? null : (int)Math.Min(chunk.Value, int.MaxValue);
+        var options = new BundleFactory.Options(parse.GetValue(_ssid)!, wifiPassword, chunkSize, parse.GetValue(_agencyAddress));
+        return Create(parse, options, passphrase, output, context);
     }
 
-    private int Create(string folder, string device, string boardName, BundleFactory.Options options, string? passphrase, string output, Arguments a, CliContext context)
+    private int Create(ParseResult parse, BundleFactory.Options options, string? passphrase, string output, CliContext context)
     {
-        PkiResult<AgencyPki> pki = AgencyPki.Open(folder);
+        PkiResult<AgencyPki> pki = AgencyPki.Open(parse.GetValue(_pki)!);
         if (!pki.Ok)
         {
             return PkiExit.Report(Name, pki, context);
         }
 
-        PkiResult<BoardValidation> board = BoardFolder.Catalog(a).Load(boardName);
+        string boardName = parse.GetValue(_board)!;
+        PkiResult<BoardValidation> board = BoardFolder.Catalog(parse.GetValue(_boards)).Load(boardName);
         if (!board.Ok)
         {
             return PkiExit.Report(Name, board, context);
@@ -113,6 +91,7 @@ public sealed class BundleCreateCommand : ICommand
             return ExitCodes.BadInput;
         }
 
+        string device = parse.GetValue(_device)!;
         PkiResult<byte[]> bundle = new BundleFactory(pki.Value!).Create(device, board.Value, options, passphrase, DateTimeOffset.UtcNow);
         if (!bundle.Ok)
         {

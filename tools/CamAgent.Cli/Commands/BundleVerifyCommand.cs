@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Security.Cryptography.X509Certificates;
 using CamAgent.Provisioning;
 using CamAgent.Provisioning.Bundles;
@@ -5,46 +6,42 @@ using CamAgent.Provisioning.Bundles;
 namespace CamAgent.Cli.Commands;
 
 /// <summary>`camagent bundle verify`: checks a device bundle's signature and content.</summary>
-public sealed class BundleVerifyCommand : ICommand
+public sealed class BundleVerifyCommand : Verb
 {
-    public string Name => "bundle verify";
+    private readonly Option<string> _bundle = CliOptions.Text("--bundle", "FILE", "the device bundle to check", required: true);
+    private readonly Option<string> _pki = CliOptions.Pki(required: false);
+    private readonly Option<string> _ca = CliOptions.Text("--ca", "ROOT.pem", "the agency root CA certificate, instead of --pki (on a machine without the PKI)", required: false);
 
-    public string Summary => "check a device bundle: signature, agency, configuration and board (no secrets shown)";
+    public override string Name => "bundle verify";
 
-    public string Help => """
-        Usage: camagent bundle verify FILE (--pki DIR | --ca ROOT.pem)
+    public override string Summary => "Check a device bundle: signature, agency, configuration and board (no secrets shown).";
 
+    public override string Details => """
         Checks that FILE is a device bundle signed by the agency's bundle-signing key (with --pki:
         exactly that certificate; with --ca: a bundle-signing certificate issued by that root), that
-        its configuration pins the same agency root and names the same device, and that its board
-        profile is valid. Prints the device, host, signer kind, board and configuration serial;
-        never the device key or Wi-Fi password.
-        Exit codes: 0 valid; 1 NOT valid (altered, or signed by someone else); 3 not a bundle.
-
-        Example:
-          camagent bundle verify cam-0042.bundle.cose --pki /srv/camagent/pki
+        its configuration pins the same agency root, names the same device and passes the device's
+        own configuration validator, and that its board profile is valid. Prints the device, host,
+        signer kind, board and configuration serial; never the device key or Wi-Fi password.
         """;
 
-    public int Run(string[] args, CliContext context)
+    public override string ExitCodeText => "0 valid; 1 NOT valid (altered, signed by someone else, refused by the device); 2 usage; 3 not a bundle.";
+
+    public override IReadOnlyList<string> Examples => ["camagent bundle verify --bundle cam-0042.bundle.cose --pki /srv/camagent/pki"];
+
+    protected override IEnumerable<Option> Options => [_bundle, _pki, _ca];
+
+    protected override void Validate(System.CommandLine.Parsing.CommandResult result) => CliOptions.ExactlyOne(result, _pki, _ca);
+
+    protected override int Execute(ParseResult parse, CliContext context)
     {
-        if (!Arguments.TryParse(args, ["--pki", "--ca"], [], 1, out Arguments a, out string problem))
-        {
-            return PkiExit.Usage(Name, problem, context);
-        }
-
-        if (a.Positionals.Count != 1 || (a.Value("--pki") is null) == (a.Value("--ca") is null))
-        {
-            return PkiExit.Usage(Name, "give the bundle FILE and either --pki DIR or --ca ROOT.pem.", context);
-        }
-
-        string file = a.Positionals[0];
+        string file = parse.GetValue(_bundle)!;
         if (!File.Exists(file) || new FileInfo(file).Length > BundleCodec.MaxBundleBytes)
         {
             context.Error.WriteLine($"camagent {Name}: {file} does not exist or is larger than a bundle can be.");
             return ExitCodes.BadInput;
         }
 
-        PkiResult<(X509Certificate2 Root, X509Certificate2? Signer)> trust = LoadTrust(a);
+        PkiResult<(X509Certificate2 Root, X509Certificate2? Signer)> trust = LoadTrust(parse.GetValue(_ca), parse.GetValue(_pki));
         if (!trust.Ok)
         {
             return PkiExit.Report(Name, trust, context);
@@ -70,15 +67,15 @@ public sealed class BundleVerifyCommand : ICommand
         return ExitCodes.Ok;
     }
 
-    private static PkiResult<(X509Certificate2, X509Certificate2?)> LoadTrust(Arguments a)
+    private static PkiResult<(X509Certificate2, X509Certificate2?)> LoadTrust(string? caPath, string? pkiFolder)
     {
-        if (a.Value("--ca") is string caPath)
+        if (caPath is not null)
         {
             PkiResult<X509Certificate2> root = PemFiles.ReadCertificate(caPath);
             return root.Ok ? PkiResult<(X509Certificate2, X509Certificate2?)>.Success((root.Value!, null)) : root.As<(X509Certificate2, X509Certificate2?)>();
         }
 
-        PkiResult<AgencyPki> pki = AgencyPki.Open(a.Value("--pki")!);
+        PkiResult<AgencyPki> pki = AgencyPki.Open(pkiFolder!);
         if (!pki.Ok)
         {
             return pki.As<(X509Certificate2, X509Certificate2?)>();

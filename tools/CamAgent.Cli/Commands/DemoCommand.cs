@@ -1,19 +1,20 @@
+using System.CommandLine;
 using CamAgent.Cli.Demo;
+using CamAgent.Cli.Progress;
 
 namespace CamAgent.Cli.Commands;
 
 /// <summary>`camagent demo`: the whole chain of custody on this machine, from enrolment to the verifier's report.</summary>
-public sealed class DemoCommand : ICommand
+public sealed class DemoCommand : Verb
 {
-    private const string KeepOption = "--keep";
+    private readonly Option<string> _keep = CliOptions.Text("--keep", "DIR", "keep the PKI, bundles, the cameras' recordings, cards and flash, the server's store and the reports in DIR (empty or absent); without it everything is deleted", required: false);
+    private readonly Option<string> _boards = CliOptions.Boards();
 
-    public string Name => "demo";
+    public override string Name => "demo";
 
-    public string Summary => "run the whole chain on this machine: PKI, cameras, ingest server, cut upload, revocation, verification";
+    public override string Summary => "Run the whole chain on this machine: PKI, cameras, ingest server, cut upload, revocation, verification.";
 
-    public string Help => """
-        Usage: camagent demo [--keep DIR] [--boards DIR]
-
+    public override string Details => """
         Shows, on this machine alone, everything CamAgent does, with real keys, real mutual TLS,
         the device agent's own code and the ingest server:
           1. creates a throw-away agency PKI; enrols two cameras; makes and verifies their bundles
@@ -25,31 +26,20 @@ public sealed class DemoCommand : ICommand
           5. camera 2 uploads, is revoked while the server runs, and is then refused
              (403 device-revoked, in the audit log; the record stays on its card)
           6. stops the server, checks its audit log, and verifies the stored evidence offline,
-             printing the chain-of-custody report
-        Each step prints a line starting with ✓ or ✗ and its figures. Cameras dial the server through
-        a test-only override of the device's fixed port 443, which they log as a warning.
-
-          --keep DIR    keep the PKI, bundles, the cameras' recordings, cards and flash, the
-                        server's store (manifests, segments, receipts, audit.log) and the report
-                        in DIR (must be empty or absent). Without it, everything is deleted.
-          --boards DIR  where the board profiles are (default: boards/ beside the executable)
-
-        Exit codes: 0 every step worked; 6 a step failed (the output says which and why);
-                    5 DIR is not empty; 2 wrong command line.
-
-        Example:
-          camagent demo --keep ./camagent-demo
+             printing the chain-of-custody report (and writing it as HTML with --keep)
+        Each step prints a line starting with ✓ or ✗ and its figures. What the cameras log is
+        printed indented; what a step expects (the cut, the refusal) is marked "expected".
         """;
 
-    public int Run(string[] args, CliContext context)
-    {
-        if (!Arguments.TryParse(args, [KeepOption, BoardFolder.Option], [], 0, out Arguments arguments, out string problem))
-        {
-            context.Error.WriteLine($"camagent demo: {problem} Run 'camagent demo --help'.");
-            return ExitCodes.Usage;
-        }
+    public override string ExitCodeText => "0 every step worked; 2 usage; 5 DIR is not empty; 6 a step failed (the output says which and why).";
 
-        string? keep = arguments.Value(KeepOption);
+    public override IReadOnlyList<string> Examples => ["camagent demo --keep ./camagent-demo"];
+
+    protected override IEnumerable<Option> Options => [_keep, _boards];
+
+    protected override int Execute(ParseResult parse, CliContext context)
+    {
+        string? keep = parse.GetValue(_keep);
         if (keep is not null && Directory.Exists(keep) && Directory.EnumerateFileSystemEntries(keep).Any())
         {
             context.Error.WriteLine($"camagent demo: {keep} is not empty; give an empty or new folder to --keep.");
@@ -59,7 +49,7 @@ public sealed class DemoCommand : ICommand
         string root = keep is null ? Directory.CreateTempSubdirectory("camagent-demo-").FullName : Directory.CreateDirectory(keep).FullName;
         try
         {
-            return RunIn(root, arguments, context);
+            return RunIn(root, parse, context);
         }
         finally
         {
@@ -75,15 +65,21 @@ public sealed class DemoCommand : ICommand
         }
     }
 
-    private static int RunIn(string root, Arguments arguments, CliContext context)
+    private int RunIn(string root, ParseResult parse, CliContext context)
     {
         context.Output.WriteLine($"camagent demo: working in {root}");
+        IReadOnlyList<DemoStep> steps = DemoPlan.All(BoardFolder.Catalog(parse.GetValue(_boards)));
         int code;
-        string report;
-        using (var workspace = new DemoWorkspace(root, context.Output))
+        string report = Path.Combine(root, DemoWorkspace.ReportFileName);
+        if (context.OutputIsTerminal)
         {
-            code = DemoRunner.Run(DemoPlan.All(BoardFolder.Catalog(arguments)), workspace, context.Output);
-            report = workspace.ReportFile;
+            // A bar while the steps run; their lines go through the terminal, above the bar.
+            using var lines = new TerminalLineWriter(context.Terminal!);
+            code = CliProgress.Run(context, Name, "demo", steps.Count, progress => Steps(root, steps, lines, progress));
+        }
+        else
+        {
+            code = Steps(root, steps, context.Output, null);
         }
 
         // The report is printed even when verification failed: its findings say why.
@@ -96,5 +92,11 @@ public sealed class DemoCommand : ICommand
 
         context.Output.WriteLine(code == ExitCodes.Ok ? "demo: every step worked." : "demo: FAILED (see the ✗ line above).");
         return code;
+    }
+
+    private static int Steps(string root, IReadOnlyList<DemoStep> steps, TextWriter lines, IProgressSink? progress)
+    {
+        using var workspace = new DemoWorkspace(root, lines);
+        return DemoRunner.Run(steps, workspace, lines, progress);
     }
 }

@@ -1,44 +1,38 @@
+using System.CommandLine;
 using System.Text.Json;
 using CamAgent.Provisioning;
 
 namespace CamAgent.Cli.Commands;
 
 /// <summary>`camagent devices`: lists enrolled cameras with state and expiry.</summary>
-public sealed class DevicesCommand : ICommand
+public sealed class DevicesCommand : Verb
 {
-    public string Name => "devices";
+    private readonly Option<string> _pki = CliOptions.Pki();
+    private readonly Option<bool> _json = CliOptions.Json("one JSON array instead of a table (for scripts)");
 
-    public string Summary => "list enrolled cameras with state (active, renew-due, expired, revoked) and expiry";
+    public override string Name => "devices";
 
-    public string Help => """
-        Usage: camagent devices --pki DIR [--json]
+    public override string Summary => "List enrolled cameras with state (active, renew-due, expired, revoked) and expiry.";
 
+    public override string Details => """
         Lists every enrolled device: id, state, certificate serial, expiry, and whether the PKI holds
         its key (generated here) or the device does (CSR / secure element). States:
           active      valid, not yet due for renewal
           renew-due   expires within 60 days: 'camagent renew' it and re-flash its bundle
           expired     past its end date: the ingest server refuses it
           revoked     in the revocation list: the ingest server refuses it
-          --json      one JSON array instead of a table (for scripts)
-
-        Example:
-          camagent devices --pki /srv/camagent/pki
+        --json prints [{deviceId, state, serial, notAfter, keyHeldByPki}].
         """;
 
-    public int Run(string[] args, CliContext context)
+    public override string ExitCodeText => "0 listed; 2 usage; 3 not a PKI folder.";
+
+    public override IReadOnlyList<string> Examples => ["camagent devices --pki /srv/camagent/pki"];
+
+    protected override IEnumerable<Option> Options => [_pki, _json];
+
+    protected override int Execute(ParseResult parse, CliContext context)
     {
-        if (!Arguments.TryParse(args, ["--pki"], ["--json"], 0, out Arguments arguments, out string problem))
-        {
-            return PkiExit.Usage(Name, problem, context);
-        }
-
-        string? folder = arguments.Value("--pki");
-        if (folder is null)
-        {
-            return PkiExit.Usage(Name, "--pki is required.", context);
-        }
-
-        PkiResult<AgencyPki> pki = AgencyPki.Open(folder);
+        PkiResult<AgencyPki> pki = AgencyPki.Open(parse.GetValue(_pki)!);
         if (!pki.Ok)
         {
             return PkiExit.Report(Name, pki, context);
@@ -50,7 +44,7 @@ public sealed class DevicesCommand : ICommand
             return PkiExit.Report(Name, devices, context);
         }
 
-        if (arguments.Flag("--json"))
+        if (parse.GetValue(_json))
         {
             var rows = devices.Value!.Select(d => new { deviceId = d.DeviceId, state = StateName(d.State), serial = d.SerialHex, notAfter = d.NotAfter.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"), keyHeldByPki = d.KeyHeldByPki });
             context.Output.WriteLine(JsonSerializer.Serialize(rows));

@@ -1,18 +1,20 @@
+using System.CommandLine;
 using CamAgent.Cli.Egress;
 
 namespace CamAgent.Cli.Commands;
 
 /// <summary>`camagent egress audit`: judges every flow from the camera network in a packet capture.</summary>
-public sealed class EgressAuditCommand : ICommand
+public sealed class EgressAuditCommand : Verb
 {
-    public string Name => "egress audit";
+    private readonly Option<string> _capture = CliOptions.Text("--capture", "FILE", "the capture file (pcap or pcapng)", required: true);
+    private readonly EgressArguments _policy = new();
+    private readonly Option<bool> _json = CliOptions.Json("the report as JSON on standard output");
 
-    public string Summary => "judge every camera flow in a pcap/pcapng capture against the egress policy";
+    public override string Name => "egress audit";
 
-    public string Help => """
-        Usage: camagent egress audit CAPTURE (--pki DIR | --agency-host NAME) --camera-net CIDR
-                                     --agency-address IP [--dns IP] [--json]
+    public override string Summary => "Judge every camera flow in a pcap/pcapng capture against the egress policy.";
 
+    public override string Details => """
         Reads a capture file (pcap or pcapng, as tcpdump, tshark, dumpcap or Wireshark write them)
         one packet at a time and reports every flow from the camera network: addresses, protocol,
         ports, packets and bytes each way, first and last time, the TLS server name (SNI) and the
@@ -20,42 +22,34 @@ public sealed class EgressAuditCommand : ICommand
         the agency address with the agency host as SNI, UDP 123 to the agency address, DNS only to
         the --dns resolver and only for the agency host name, DHCP. Everything else is a violation.
         Memory depends on the number of flows, not on the size of the capture.
-
-        """ + EgressArguments.Help + """
-
-          --json                 the report as JSON on standard output
-
-        Exit codes: 0 clean, 1 violations, 2 usage, 3 the capture or a value could not be read,
-        7 libpcap is not installed.
-
-        Example:
-          tcpdump -i cam0 -w cameras.pcap            # on the camera side of the gateway
-          camagent egress audit cameras.pcap --agency-host evidence.pd.example \
-              --camera-net 10.20.0.0/16 --agency-address 198.51.100.10
         """;
 
-    public int Run(string[] args, CliContext context)
+    public override string ExitCodeText => "0 clean; 1 violations; 2 usage; 3 the capture or a value could not be read; 7 libpcap is not installed.";
+
+    public override IReadOnlyList<string> Examples =>
+    [
+        "tcpdump -i cam0 -w cameras.pcap            # on the camera side of the gateway",
+        "camagent egress audit --capture cameras.pcap --agency-host evidence.pd.example \\",
+        "    --camera-net 10.20.0.0/16 --agency-address 198.51.100.10",
+    ];
+
+    protected override IEnumerable<Option> Options => [_capture, .. _policy.Options, _json];
+
+    protected override void Validate(System.CommandLine.Parsing.CommandResult result) => _policy.Validate(result);
+
+    protected override int Execute(ParseResult parse, CliContext context)
     {
-        if (!Arguments.TryParse(args, EgressArguments.PolicyOptions, ["--json"], 1, out Arguments arguments, out string problem))
-        {
-            return PkiExit.Usage(Name, problem, context);
-        }
-
-        if (arguments.Positionals.Count != 1)
-        {
-            return PkiExit.Usage(Name, "name one capture file.", context);
-        }
-
-        int built = EgressArguments.TryBuild(Name, arguments, context, out EgressPolicy? policy);
+        int built = _policy.TryBuild(Name, parse, context, out EgressPolicy? policy);
         if (built != ExitCodes.Ok)
         {
             return built;
         }
 
+        string? problem;
         AuditResult? result;
         try
         {
-            result = AuditResult.Run(arguments.Positionals[0], policy!, out problem!);
+            result = AuditResult.Run(parse.GetValue(_capture)!, policy!, out problem);
         }
         catch (DllNotFoundException)
         {
@@ -69,7 +63,7 @@ public sealed class EgressAuditCommand : ICommand
             return ExitCodes.BadInput;
         }
 
-        if (arguments.Flag("--json"))
+        if (parse.GetValue(_json))
         {
             WriteJson(result, context);
         }

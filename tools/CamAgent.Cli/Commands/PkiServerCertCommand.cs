@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CamAgent.Provisioning;
@@ -5,47 +6,36 @@ using CamAgent.Provisioning;
 namespace CamAgent.Cli.Commands;
 
 /// <summary>`camagent pki server-cert`: issues a fresh TLS certificate and key for the ingest server.</summary>
-public sealed class PkiServerCertCommand : ICommand
+public sealed class PkiServerCertCommand : Verb
 {
-    public string Name => "pki server-cert";
+    private readonly Option<string> _pki = CliOptions.Pki();
+    private readonly Secrets _passphrase = Secrets.Passphrase();
 
-    public string Summary => "issue a new TLS server certificate for the ingest host (rotation)";
+    public override string Name => "pki server-cert";
 
-    public string Help => """
-        Usage: camagent pki server-cert --pki DIR [--passphrase-env VAR | --passphrase-stdin]
+    public override string Summary => "Issue a new TLS server certificate for the ingest host (rotation).";
 
-        Issues a new TLS certificate (397 days, serverAuth, SAN = the ingest host) and a new key for the
-        ingest server, signed by the root CA, replacing server/tls.crt.pem and server/tls.key.pem
+    public override string Details => """
+        Issues a new TLS certificate (397 days, serverAuth, SAN = the ingest host) and a new key for
+        the ingest server, signed by the root CA, replacing server/tls.crt.pem and server/tls.key.pem
         atomically. Cameras keep working: they pin the root CA, not the server certificate.
         Restart (or reload) the ingest server afterwards.
-
-          --pki DIR              the agency PKI folder
-        """ + "\n" + Secrets.PassphraseHelp + """
-
-
-        Example:
-          camagent pki server-cert --pki /srv/camagent/pki --passphrase-stdin < /run/secrets/ca-pass
         """;
 
-    public int Run(string[] args, CliContext context)
+    public override string ExitCodeText => "0 issued; 2 usage; 3 not a PKI folder; 4 root CA expired or wrong passphrase.";
+
+    public override IReadOnlyList<string> Examples => ["camagent pki server-cert --pki /srv/camagent/pki --passphrase-stdin < /run/secrets/ca-pass"];
+
+    protected override IEnumerable<Option> Options => [_pki, .. _passphrase.Options];
+
+    protected override int Execute(ParseResult parse, CliContext context)
     {
-        if (!Arguments.TryParse(args, ["--pki", .. Secrets.PassphraseValueOptions], Secrets.PassphraseFlagOptions, 0, out Arguments arguments, out string problem))
+        if (!_passphrase.TryRead(parse, context, out string? passphrase, out string problem))
         {
             return PkiExit.Usage(Name, problem, context);
         }
 
-        string? folder = arguments.Value("--pki");
-        if (folder is null)
-        {
-            return PkiExit.Usage(Name, "--pki is required.", context);
-        }
-
-        if (!Secrets.TryGetPassphrase(arguments, context, out string? passphrase, out problem))
-        {
-            return PkiExit.Usage(Name, problem, context);
-        }
-
-        PkiResult<AgencyPki> pki = AgencyPki.Open(folder);
+        PkiResult<AgencyPki> pki = AgencyPki.Open(parse.GetValue(_pki)!);
         if (!pki.Ok)
         {
             return PkiExit.Report(Name, pki, context);

@@ -1,51 +1,49 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using CamAgent.Cli.Progress;
 using CamAgent.Provisioning;
 
 namespace CamAgent.Cli.Commands;
 
 /// <summary>`camagent renew`: re-issues device certificates before they expire.</summary>
-public sealed class RenewCommand : ICommand
+public sealed class RenewCommand : Verb
 {
-    public string Name => "renew";
+    private readonly Option<string> _pki = CliOptions.Pki();
+    private readonly Option<string> _device = CliOptions.Device("the device to renew");
+    private readonly Option<bool> _due = new("--due") { Description = "renew every device whose certificate expires within 60 days (revoked ones are skipped)" };
+    private readonly Secrets _passphrase = Secrets.Passphrase();
 
-    public string Summary => "renew a device certificate (or all that are due) for the same device key";
+    public override string Name => "renew";
 
-    public string Help => """
-        Usage: camagent renew --pki DIR DEVICE  [--passphrase-env VAR | --passphrase-stdin]
-               camagent renew --pki DIR --due   [--passphrase-env VAR | --passphrase-stdin]
+    public override string Summary => "Renew a device certificate (or all that are due) for the same device key.";
 
+    public override string Details => """
         Issues a new 2-year certificate for the device's existing key (a key inside a secure element
         never changes); the previous certificate is kept under devices/ID/history/ so that revoking
-        the device later also revokes it. Then create and flash a new device bundle.
-          DEVICE   the device id to renew
-          --due    renew every device whose certificate expires within 60 days (revoked ones are skipped)
-        A revoked device is never renewed.
-        """ + "\n" + Secrets.PassphraseHelp + """
-
-
-        Example:
-          camagent renew --pki /srv/camagent/pki --due --passphrase-env PASS
+        the device later also revokes it. Then create and flash a new device bundle. A revoked
+        device is never renewed.
         """;
 
-    public int Run(string[] args, CliContext context)
+    public override string ExitCodeText => "0 renewed; 2 usage; 3 not a PKI folder; 4 revoked device, CA expired or wrong passphrase; 8 no such device.";
+
+    public override IReadOnlyList<string> Examples =>
+    [
+        "camagent renew --pki /srv/camagent/pki --device cam-0042 --passphrase-env PASS",
+        "camagent renew --pki /srv/camagent/pki --due --passphrase-env PASS",
+    ];
+
+    protected override IEnumerable<Option> Options => [_pki, _device, _due, .. _passphrase.Options];
+
+    protected override void Validate(CommandResult result) => CliOptions.ExactlyOne(result, _device, _due);
+
+    protected override int Execute(ParseResult parse, CliContext context)
     {
-        if (!Arguments.TryParse(args, ["--pki", .. Secrets.PassphraseValueOptions], ["--due", .. Secrets.PassphraseFlagOptions], 1, out Arguments arguments, out string problem))
+        if (!_passphrase.TryRead(parse, context, out string? passphrase, out string problem))
         {
             return PkiExit.Usage(Name, problem, context);
         }
 
-        string? folder = arguments.Value("--pki");
-        bool due = arguments.Flag("--due");
-        if (folder is null || due == (arguments.Positionals.Count == 1))
-        {
-            return PkiExit.Usage(Name, "give --pki and either a DEVICE id or --due.", context);
-        }
-
-        if (!Secrets.TryGetPassphrase(arguments, context, out string? passphrase, out problem))
-        {
-            return PkiExit.Usage(Name, problem, context);
-        }
-
-        PkiResult<AgencyPki> pki = AgencyPki.Open(folder);
+        PkiResult<AgencyPki> pki = AgencyPki.Open(parse.GetValue(_pki)!);
         if (!pki.Ok)
         {
             return PkiExit.Report(Name, pki, context);
@@ -53,12 +51,9 @@ public sealed class RenewCommand : ICommand
 
         var registry = new DeviceRegistry(pki.Value!);
         DateTimeOffset now = DateTimeOffset.UtcNow;
-        if (!due)
-        {
-            return RenewOne(registry, arguments.Positionals[0], passphrase, now, context);
-        }
-
-        return RenewDue(registry, passphrase, now, context);
+        return parse.GetValue(_device) is string device
+            ? RenewOne(registry, device, passphrase, now, context)
+            : RenewDue(registry, passphrase, now, context);
     }
 
     private int RenewDue(DeviceRegistry registry, string? passphrase, DateTimeOffset now, CliContext context)
@@ -69,20 +64,29 @@ public sealed class RenewCommand : ICommand
             return PkiExit.Report(Name, all, context);
         }
 
-        int renewed = 0;
-        foreach (DeviceRecord device in all.Value!.Where(d => d.State is DeviceState.RenewDue or DeviceState.Expired))
+        DeviceRecord[] due = all.Value!.Where(d => d.State is DeviceState.RenewDue or DeviceState.Expired).ToArray();
+        int code = CliProgress.Run(context, Name, "renewing certificates", due.Length, progress =>
         {
-            int code = RenewOne(registry, device.DeviceId, passphrase, now, context);
-            if (code != ExitCodes.Ok)
+            for (int i = 0; i < due.Length; i++)
             {
-                return code;
+                string device = due[i].DeviceId;
+                int one = RenewOne(registry, device, passphrase, now, context);
+                if (one != ExitCodes.Ok)
+                {
+                    return one;
+                }
+
+                progress.Update(i + 1, due.Length, device);
             }
 
-            renewed++;
+            return ExitCodes.Ok;
+        });
+        if (code == ExitCodes.Ok)
+        {
+            context.Output.WriteLine($"{due.Length} device certificate(s) renewed.");
         }
 
-        context.Output.WriteLine($"{renewed} device certificate(s) renewed.");
-        return ExitCodes.Ok;
+        return code;
     }
 
     private int RenewOne(DeviceRegistry registry, string deviceId, string? passphrase, DateTimeOffset now, CliContext context)

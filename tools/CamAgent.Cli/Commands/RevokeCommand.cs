@@ -1,56 +1,55 @@
+using System.CommandLine;
 using CamAgent.Provisioning;
 
 namespace CamAgent.Cli.Commands;
 
 /// <summary>`camagent revoke`: adds a device's certificates to the revocation list the ingest server reads.</summary>
-public sealed class RevokeCommand : ICommand
+public sealed class RevokeCommand : Verb
 {
     private const int MaxReasonLength = 200;
 
-    public string Name => "revoke";
+    private readonly Option<string> _pki = CliOptions.Pki();
+    private readonly Option<string> _device = CliOptions.Device("the device to revoke", required: true);
+    private readonly Option<string> _reason = CliOptions.Text("--reason", "TEXT", "recorded as a comment beside the serials (default: unspecified)", required: false);
 
-    public string Summary => "revoke a camera (lost, stolen, retired): the ingest server refuses it";
+    public RevokeCommand()
+    {
+        _reason.Validators.Add(result =>
+        {
+            string? reason = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
+            if (reason is not null && (reason.Length > MaxReasonLength || reason.Any(char.IsControl)))
+            {
+                result.AddError($"--reason must be one line of at most {MaxReasonLength} characters.");
+            }
+        });
+    }
 
-    public string Help => """
-        Usage: camagent revoke --pki DIR DEVICE [--reason TEXT]
+    public override string Name => "revoke";
 
-        Appends the serial numbers of every certificate DEVICE ever had to DIR/revoked-serials.txt
+    public override string Summary => "Revoke a camera (lost, stolen, retired): the ingest server refuses it.";
+
+    public override string Details => """
+        Appends the serial numbers of every certificate the device ever had to DIR/revoked-serials.txt
         (atomically; one uppercase hex serial per line, '#' comments). The ingest server re-reads the
         list when it changes and refuses the device from its next request on. Revocation is final:
         the device id cannot be renewed or enrolled again. No CA key is needed.
-          DEVICE          the device id
-          --reason TEXT   recorded as a comment beside the serials (default: unspecified)
-
-        Example:
-          camagent revoke --pki /srv/camagent/pki cam-0042 --reason "reported lost 2026-11-20"
         """;
 
-    public int Run(string[] args, CliContext context)
+    public override string ExitCodeText => "0 revoked; 2 usage; 3 not a PKI folder; 8 no such device (the list is unchanged).";
+
+    public override IReadOnlyList<string> Examples => ["camagent revoke --pki /srv/camagent/pki --device cam-0042 --reason \"reported lost 2026-11-20\""];
+
+    protected override IEnumerable<Option> Options => [_pki, _device, _reason];
+
+    protected override int Execute(ParseResult parse, CliContext context)
     {
-        if (!Arguments.TryParse(args, ["--pki", "--reason"], [], 1, out Arguments arguments, out string problem))
-        {
-            return PkiExit.Usage(Name, problem, context);
-        }
-
-        string? folder = arguments.Value("--pki");
-        string reason = arguments.Value("--reason") ?? "unspecified";
-        if (folder is null || arguments.Positionals.Count != 1)
-        {
-            return PkiExit.Usage(Name, "give --pki and the DEVICE id.", context);
-        }
-
-        if (reason.Length > MaxReasonLength || reason.Any(char.IsControl))
-        {
-            return PkiExit.Usage(Name, $"--reason must be one line of at most {MaxReasonLength} characters.", context);
-        }
-
-        PkiResult<AgencyPki> pki = AgencyPki.Open(folder);
+        PkiResult<AgencyPki> pki = AgencyPki.Open(parse.GetValue(_pki)!);
         if (!pki.Ok)
         {
             return PkiExit.Report(Name, pki, context);
         }
 
-        PkiResult<DeviceRecord> revoked = new DeviceRegistry(pki.Value!).Revoke(arguments.Positionals[0], reason, DateTimeOffset.UtcNow);
+        PkiResult<DeviceRecord> revoked = new DeviceRegistry(pki.Value!).Revoke(parse.GetValue(_device)!, parse.GetValue(_reason) ?? "unspecified", DateTimeOffset.UtcNow);
         if (!revoked.Ok)
         {
             return PkiExit.Report(Name, revoked, context);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CamAgent.Cli.Provisioning;
@@ -6,7 +7,7 @@ using CamAgent.Provisioning;
 namespace CamAgent.Cli.Commands;
 
 /// <summary>`camagent se csr`: a certificate request signed inside the device's secure element.</summary>
-public sealed class SeCsrCommand : ICommand
+public sealed class SeCsrCommand : Verb
 {
     private const string ClientAuthOid = "1.3.6.1.5.5.7.3.2";
 
@@ -22,40 +23,35 @@ public sealed class SeCsrCommand : ICommand
         _openLink = openLink;
     }
 
-    public string Name => "se csr";
+    private readonly Option<string> _port = CliOptions.SerialPort();
+    private readonly Option<string> _device = CliOptions.Device("the device id for the request's CN (1-32 of a-z 0-9 -, not starting or ending with -)", required: true);
+    private readonly Option<string> _out = CliOptions.Out("the request to write (PEM; never overwritten)");
 
-    public string Summary => "Write a PKCS#10 request for a device, signed by its secure element";
+    public override string Name => "se csr";
 
-    public string Help => """
-        Usage: camagent se csr --port <serial-device> --device-id <id> --out <file.csr.pem>
+    public override string Summary => "Write a PKCS#10 request for a device, signed by its secure element.";
 
+    public override string Details => """
         Reads the public key of the device's ATECC608 (its private key never leaves the chip),
-        builds a PKCS#10 certificate request with subject CN=<id> (the device id: 1-32 characters
-        of a-z 0-9 -, not starting or ending with -), key usage digitalSignature and extended key
-        usage clientAuth, has
-        the chip sign it, checks the signature, and writes the request as PEM. The chip must be
-        locked (configuration and data zones). Enrol the request with 'camagent enrol --csr'.
-
-        Exit codes: 0 written; 2 wrong command line; 3 the output cannot be written;
-                    5 the output file exists; 6 the device did not answer or refused.
-
-        Example:
-          camagent se csr --port /dev/ttyUSB0 --device-id cam-0042 --out cam-0042.csr.pem
+        builds a PKCS#10 certificate request with subject CN=ID, key usage digitalSignature and
+        extended key usage clientAuth, has the chip sign it, checks the signature, and writes the
+        request as PEM. The chip must be locked (configuration and data zones). Enrol the request
+        with 'camagent enrol --csr'.
         """;
 
-    public int Run(string[] args, CliContext context)
-    {
-        if (!LinkOptions.TryParse(args, ["--port", "--device-id", "--out"], out LinkOptions? options, out string? usage))
-        {
-            context.Error.WriteLine($"camagent se csr: {usage} (see 'camagent se csr --help')");
-            return ExitCodes.Usage;
-        }
+    public override string ExitCodeText => "0 written; 2 usage; 3 the output cannot be written; 5 the output file exists; 6 the device did not answer or refused.";
 
-        string deviceId = options!["--device-id"];
-        string output = options["--out"];
+    public override IReadOnlyList<string> Examples => ["camagent se csr --serial-port /dev/ttyUSB0 --device cam-0042 --out cam-0042.csr.pem"];
+
+    protected override IEnumerable<Option> Options => [_port, _device, _out];
+
+    protected override int Execute(ParseResult parse, CliContext context)
+    {
+        string deviceId = parse.GetValue(_device)!;
+        string output = parse.GetValue(_out)!;
         if (!Names.IsValidDeviceId(deviceId))
         {
-            context.Error.WriteLine($"camagent se csr: --device-id must be {Names.DeviceIdRule}");
+            context.Error.WriteLine($"camagent se csr: --device must be {Names.DeviceIdRule}");
             return ExitCodes.Usage;
         }
 
@@ -65,7 +61,7 @@ public sealed class SeCsrCommand : ICommand
             return ExitCodes.Conflict;
         }
 
-        return ProvisioningSession.Run("se csr", options["--port"], _openLink, context, client =>
+        return ProvisioningSession.Run("se csr", parse.GetValue(_port)!, _openLink, context, client =>
         {
             string pem = BuildRequest(client, deviceId);
             try

@@ -1,9 +1,10 @@
+using System.CommandLine;
 using CamAgent.Cli.Provisioning;
 
 namespace CamAgent.Cli.Commands;
 
 /// <summary>`camagent se info`: what the device's secure element reports (docs/secure-element.md §8).</summary>
-public sealed class SeInfoCommand : ICommand
+public sealed class SeInfoCommand : Verb
 {
     private readonly Func<string, IProvisioningLink> _openLink;
 
@@ -18,33 +19,27 @@ public sealed class SeInfoCommand : ICommand
         _openLink = openLink;
     }
 
-    public string Name => "se info";
+    private readonly Option<string> _port = CliOptions.SerialPort();
 
-    public string Summary => "Show the secure element of a device in provisioning mode (serial, locks, key, certificate)";
+    public override string Name => "se info";
 
-    public string Help => """
-        Usage: camagent se info --port <serial-device>
+    public override string Summary => "Show the secure element of a device in provisioning mode (serial, locks, key, certificate).";
 
+    public override string Details => """
         Asks a device in provisioning mode about its ATECC608 secure element: serial number,
         revision, whether its configuration and data zones are locked, the key slot used for
-        signing, whether a certificate is installed, and the public key.
-
-        Exit codes: 0 done; 2 wrong command line; 6 the device did not answer or refused.
-
-        Example:
-          stty -F /dev/ttyUSB0 115200 raw -echo
-          camagent se info --port /dev/ttyUSB0
+        signing, whether a certificate is installed, and the public key (docs/secure-element.md §8).
         """;
 
-    public int Run(string[] args, CliContext context)
-    {
-        if (!LinkOptions.TryParse(args, ["--port"], out LinkOptions? options, out string? usage))
-        {
-            context.Error.WriteLine($"camagent se info: {usage} (see 'camagent se info --help')");
-            return ExitCodes.Usage;
-        }
+    public override string ExitCodeText => "0 done; 2 usage; 6 the device did not answer or refused.";
 
-        return ProvisioningSession.Run("se info", options!["--port"], _openLink, context, client =>
+    public override IReadOnlyList<string> Examples => ["stty -F /dev/ttyUSB0 115200 raw -echo", "camagent se info --serial-port /dev/ttyUSB0"];
+
+    protected override IEnumerable<Option> Options => [_port];
+
+    protected override int Execute(ParseResult parse, CliContext context)
+    {
+        return ProvisioningSession.Run("se info", parse.GetValue(_port)!, _openLink, context, client =>
         {
             DeviceInfo info = client.Info();
             context.Output.WriteLine($"serial:         {info.SerialNumberHex}");

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CamAgent.Cli.Provisioning;
@@ -5,7 +6,7 @@ using CamAgent.Cli.Provisioning;
 namespace CamAgent.Cli.Commands;
 
 /// <summary>`camagent se install`: puts the issued certificate on the device, after checking it is for the chip's key.</summary>
-public sealed class SeInstallCommand : ICommand
+public sealed class SeInstallCommand : Verb
 {
     /// <summary>A device certificate PEM is about 1 KiB; anything this large is not one.</summary>
     private const long MaxPemBytes = 64 * 1024;
@@ -22,36 +23,31 @@ public sealed class SeInstallCommand : ICommand
         _openLink = openLink;
     }
 
-    public string Name => "se install";
+    private readonly Option<string> _port = CliOptions.SerialPort();
+    private readonly Option<string> _cert = CliOptions.Text("--cert", "FILE", "the device certificate issued by 'camagent enrol' (PEM)", required: true);
 
-    public string Summary => "Install the issued device certificate on a device with a secure element";
+    public override string Name => "se install";
 
-    public string Help => """
-        Usage: camagent se install --port <serial-device> --cert <device.crt.pem>
+    public override string Summary => "Install the issued device certificate on a device with a secure element.";
 
+    public override string Details => """
         Checks that the certificate carries the public key of the device's secure element, then
         sends it to the device, which checks the same again and stores it. The device signs its
         evidence with this certificate in every record from then on.
-
-        Exit codes: 0 installed; 2 wrong command line; 3 the certificate file cannot be used;
-                    4 the certificate is not for this device's key; 6 the device did not answer or refused.
-
-        Example:
-          camagent se install --port /dev/ttyUSB0 --cert cam-0042.crt.pem
         """;
 
-    public int Run(string[] args, CliContext context)
-    {
-        if (!LinkOptions.TryParse(args, ["--port", "--cert"], out LinkOptions? options, out string? usage))
-        {
-            context.Error.WriteLine($"camagent se install: {usage} (see 'camagent se install --help')");
-            return ExitCodes.Usage;
-        }
+    public override string ExitCodeText => "0 installed; 2 usage; 3 the certificate file cannot be used; 4 the certificate is not for this device's key; 6 the device did not answer or refused.";
 
+    public override IReadOnlyList<string> Examples => ["camagent se install --serial-port /dev/ttyUSB0 --cert pki/devices/cam-0042/device.crt.pem"];
+
+    protected override IEnumerable<Option> Options => [_port, _cert];
+
+    protected override int Execute(ParseResult parse, CliContext context)
+    {
         X509Certificate2 certificate;
         try
         {
-            string file = options!["--cert"];
+            string file = parse.GetValue(_cert)!;
             if (new FileInfo(file).Length > MaxPemBytes)
             {
                 throw new InvalidDataException($"'{file}' is too large to be a certificate");
@@ -67,7 +63,7 @@ public sealed class SeInstallCommand : ICommand
 
         using (certificate)
         {
-            return ProvisioningSession.Run("se install", options["--port"], _openLink, context, client => Install(client, certificate, context));
+            return ProvisioningSession.Run("se install", parse.GetValue(_port)!, _openLink, context, client => Install(client, certificate, context));
         }
     }
 

@@ -1,133 +1,88 @@
-using System.Globalization;
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using CamAgent.Ingest;
-using Microsoft.Extensions.Logging;
+using CamAgent.Cli.Serving;
 
 namespace CamAgent.Cli.Commands;
 
 /// <summary>`camagent serve`: runs the agency's ingest server until stopped (SIGTERM / Ctrl+C).</summary>
-public sealed class ServeCommand : ICommand
+public sealed class ServeCommand : Verb
 {
-    public string Name => "serve";
+    /// <summary>The highest TCP port number.</summary>
+    private const long MaxPort = 65535;
 
-    public string Summary => "run the ingest server: mutual TLS, resumable uploads, signed receipts";
+    private readonly Option<string> _config = CliOptions.Text("--config", "FILE", "JSON configuration (docs/ingest-server.md, \"Configuration\"); alone", required: false);
+    private readonly Option<string> _pki = CliOptions.Pki(required: false);
+    private readonly Option<string> _store = CliOptions.Store("evidence store folder (with --pki)", required: false);
+    private readonly Option<string> _listen = CliOptions.Text("--listen", "ADDRESS", "IP address to listen on (with --pki; default 0.0.0.0)", required: false);
+    private readonly Option<long> _port = CliOptions.Number("--port", "N", $"TCP port to listen on (with --pki; default {CamAgent.Core.Egress.EgressGate.AgencyPort})", minimum: 1, maximum: MaxPort);
 
-    public string Help => """
-        Usage: camagent serve --config FILE
-               camagent serve --pki DIR --store DIR [--listen ADDRESS] [--port N]
+    public override string Name => "serve";
 
+    public override string Summary => "Run the ingest server: mutual TLS, resumable uploads, signed receipts.";
+
+    public override string Details => """
         Receives sealed segments from enrolled cameras over mutual TLS (tus 1.0.0 at /files/),
         verifies each manifest and its content, stores them under the store folder and answers
         with a signed receipt. Runs until SIGTERM or Ctrl+C. Every decision goes to
-        <store>/audit.log ('camagent audit verify' checks it).
-
-          --config FILE     JSON configuration (docs/ingest-server.md, "Configuration")
-          --pki DIR         take certificates and keys from an agency PKI folder made by
-                            'camagent pki init' (device CA, server TLS and receipt keys, revocation list)
-          --store DIR       evidence store folder (with --pki)
-          --listen ADDRESS  IP address to listen on (with --pki; default 0.0.0.0)
-          --port N          TCP port (with --pki; default 443)
-
-        Private key files must be readable by their owner only (chmod 600). No secret is ever
-        taken from the command line. The server refuses to start (exit 3, one sentence saying what
-        to change) when the device CA does not chain to the agency root (give rootCaPath) or the
-        receipt certificate is not the agency's receipt-signing certificate.
-
-        Examples:
-          camagent serve --config /etc/camagent/ingest.json
-          camagent serve --pki /srv/camagent/pki --store /srv/camagent/store --port 8443
+        <store>/audit.log ('camagent audit verify' checks it). Give --config FILE, or --pki DIR
+        with --store DIR. Private key files must be readable by their owner only (chmod 600). No
+        secret is ever taken from the command line. The server refuses to start (one sentence
+        saying what to change) when the device CA does not chain to the agency root (give
+        rootCaPath) or the receipt certificate is not the agency's receipt-signing certificate.
         """;
 
-    public int Run(string[] args, CliContext context)
-    {
-        if (!TryParse(args, out Dictionary<string, string> values, out string problem))
-        {
-            context.Error.WriteLine($"camagent serve: {problem} Run 'camagent serve --help'.");
-            return ExitCodes.Usage;
-        }
+    public override string ExitCodeText => "0 stopped; 2 usage; 3 bad configuration or trust setup; 6 cannot start (the port is in use, an address is not local).";
 
+    public override IReadOnlyList<string> Examples =>
+    [
+        "camagent serve --config /etc/camagent/ingest.json",
+        "camagent serve --pki /srv/camagent/pki --store /srv/camagent/store --port 8443",
+    ];
+
+    protected override IEnumerable<Option> Options => [_config, _pki, _store, _listen, _port];
+
+    protected override void Validate(CommandResult result)
+    {
+        bool config = CliOptions.Given(result, _config);
+        bool pki = CliOptions.Given(result, _pki) && CliOptions.Given(result, _store);
+        bool others = new Option[] { _pki, _store, _listen, _port }.Any(o => CliOptions.Given(result, o));
+        if (config ? others : !pki)
+        {
+            result.AddError(config ? "--config cannot be combined with other options." : "give --config FILE, or --pki DIR with --store DIR.");
+        }
+    }
+
+    protected override int Execute(ParseResult parse, CliContext context)
+    {
+        IngestOptions options;
         try
         {
-            IngestOptions options = values.TryGetValue("--config", out string? config)
-                ? IngestOptionsFile.Load(config)
-                : FromPki(values);
-            return RunServer(options, context);
+            options = parse.GetValue(_config) is string config ? IngestOptionsFile.Load(config) : FromPki(parse);
         }
         catch (IngestConfigurationException e)
         {
-            context.Error.WriteLine($"camagent serve: {e.Message}");
+            context.Error.WriteLine($"camagent serve: {ConfigurationProblem.Describe(e)}");
             return ExitCodes.BadInput;
         }
-        catch (IOException e)
-        {
-            context.Error.WriteLine($"camagent serve: cannot start: {e.Message}");
-            return ExitCodes.StepFailed;
-        }
+
+        return ServerRun.Run(options, context);
     }
 
-    private static int RunServer(IngestOptions options, CliContext context)
+    private IngestOptions FromPki(ParseResult parse)
     {
-        IngestServer server = IngestServer.StartAsync(options, logging: b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
-            .GetAwaiter().GetResult();
-        try
-        {
-            context.Output.WriteLine($"camagent serve: listening on https://{server.EndPoint}/files/ (store {server.StoreDescription}); audit head {server.AuditHeadHash}");
-            server.WaitForShutdownAsync().GetAwaiter().GetResult();
-
-            // The refusals of the unfinished window go into the log before its head is printed.
-            server.FlushRefusals();
-            context.Output.WriteLine($"camagent serve: stopped; audit head {server.AuditHeadHash}");
-            return ExitCodes.Ok;
-        }
-        finally
-        {
-            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        }
-    }
-
-    private static IngestOptions FromPki(Dictionary<string, string> values)
-    {
-        if (!values.TryGetValue("--pki", out string? pki) || !values.TryGetValue("--store", out string? store))
-        {
-            throw new IngestConfigurationException("give --config FILE, or --pki DIR with --store DIR.");
-        }
-
-        IngestOptions options = PkiServerOptions.For(pki, store);
-        if (values.TryGetValue("--listen", out string? listen))
+        IngestOptions options = PkiServerOptions.For(parse.GetValue(_pki)!, parse.GetValue(_store)!);
+        if (parse.GetValue(_listen) is string listen)
         {
             options.ListenAddress = listen;
         }
 
-        if (values.TryGetValue("--port", out string? port))
+        if (parse.GetResult(_port) is not null)
         {
-            options.Port = int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out int number)
-                ? number
-                : throw new IngestConfigurationException($"--port '{port}' is not a port number.");
+            options.Port = (int)parse.GetValue(_port);
         }
 
         options.Validate();
         return options;
-    }
-
-    private static bool TryParse(string[] args, out Dictionary<string, string> values, out string problem)
-    {
-        string[] known = { "--config", "--pki", "--store", "--listen", "--port" };
-        values = new Dictionary<string, string>(StringComparer.Ordinal);
-        problem = "";
-        for (int i = 0; i < args.Length; i += 2)
-        {
-            if (!known.Contains(args[i]) || i + 1 >= args.Length || !values.TryAdd(args[i], args[i + 1]))
-            {
-                problem = $"unexpected or incomplete option '{args[i]}'.";
-                return false;
-            }
-        }
-
-        if (values.ContainsKey("--config") && values.Count > 1)
-        {
-            problem = "--config cannot be combined with other options.";
-            return false;
-        }
-
-        return true;
     }
 }

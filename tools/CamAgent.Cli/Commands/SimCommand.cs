@@ -1,5 +1,5 @@
 using CamAgent.Host.Platform;
-using System.Globalization;
+using System.CommandLine;
 using System.Net;
 using CamAgent.Core.Agent;
 using CamAgent.Core.Config;
@@ -13,51 +13,58 @@ namespace CamAgent.Cli.Commands;
 /// into a card folder; the agent seals them and uploads them to the agency host named in the
 /// device configuration, exactly as the firmware does (port 443, pinned CA, client certificate).
 /// </summary>
-public sealed class SimCommand : ICommand
+public sealed class SimCommand : Verb
 {
     private const int DefaultSegments = 3;
     private const int DefaultSegmentBytes = 256 * 1024;
     private const int DefaultIntervalMs = 1000;
     private const int DefaultTimeoutSeconds = 120;
 
-    public string Name => "sim";
+    private readonly Option<string> _config = CliOptions.Text("--config", "FILE", "device configuration (docs/agent.md, \"Configuration format\")", required: true);
+    private readonly Option<string> _card = CliOptions.Text("--card", "DIR", "the simulated SD card (segments and spool)", required: true);
+    private readonly Option<string> _state = CliOptions.Text("--state", "DIR", "the simulated internal flash (time floor, boot counter)", required: true);
+    private readonly Option<long> _segments = CliOptions.Number("--segments", "N", "segments to record", minimum: 1, fallback: DefaultSegments);
+    private readonly Option<long> _segmentBytes = CliOptions.Number("--segment-bytes", "N", "bytes per synthetic segment", minimum: 1, fallback: DefaultSegmentBytes);
+    private readonly Option<string> _video = CliOptions.Text("--video", "FILE", "record consecutive slices of this file instead of random bytes", required: false);
+    private readonly Option<long> _intervalMs = CliOptions.Number("--interval-ms", "N", "time between segments", minimum: 1, fallback: DefaultIntervalMs);
+    private readonly Option<long> _timeoutS = CliOptions.Number("--timeout-s", "N", "give up if not everything is receipted by then", minimum: 1, fallback: DefaultTimeoutSeconds);
+    private readonly Option<IPEndPoint?> _connectTo = new("--connect-to")
+    {
+        Description = "HOST-ONLY TEST OVERRIDE: dial this address instead of resolving the agency host on 443 (the certificate is still checked against the host name); logs a warning on every connection. Firmware has no such option",
+        HelpName = "IP:PORT",
+        CustomParser = result =>
+        {
+            string text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
+            if (IPEndPoint.TryParse(text, out IPEndPoint? endpoint) && endpoint.Port != 0)
+            {
+                return endpoint;
+            }
 
-    public string Summary => "Run the device agent on this machine with a simulated camera";
+            result.AddError($"--connect-to takes IP:PORT, not '{text}'.");
+            return null;
+        },
+    };
 
-    public string Help => """
-        Usage: camagent sim --config FILE --card DIR --state DIR [options]
+    public override string Name => "sim";
 
+    public override string Summary => "Run the device agent on this machine with a simulated camera.";
+
+    public override string Details => """
         Runs the camera's agent (the same Core code as the firmware) with a simulated recorder.
         Segments are written into DIR/SEG, sealed, and uploaded to the agency host of the device
         configuration on port 443. The configuration file holds the device key: keep it 0600.
-
-          --config FILE        device configuration (docs/agent.md, "Configuration format")
-          --card DIR           the simulated SD card (segments and spool)
-          --state DIR          the simulated internal flash (time floor, boot counter)
-          --segments N         segments to record (default 3)
-          --segment-bytes N    bytes per synthetic segment (default 262144)
-          --video FILE         record consecutive slices of this file instead of random bytes
-          --interval-ms N      time between segments (default 1000)
-          --timeout-s N        give up if not everything is receipted by then (default 120)
-          --connect-to IP:PORT HOST-ONLY TEST OVERRIDE: dial this address instead of resolving the
-                               agency host on 443 (the certificate is still checked against the
-                               host name). Logs a warning on every connection. Firmware has no such option.
-
-        Exit codes: 0 all segments sealed and receipted, 2 usage, 3 bad configuration,
-        4 credential error, 6 not finished before the timeout.
-
-        Example:
-          camagent sim --config cam-0042.conf --card /tmp/card --state /tmp/flash --segments 5
         """;
 
-    public int Run(string[] args, CliContext context)
-    {
-        SimOptions? options = SimOptions.Parse(args, context.Error);
-        if (options is null)
-        {
-            return ExitCodes.Usage;
-        }
+    public override string ExitCodeText => "0 all segments sealed and receipted; 2 usage; 3 bad configuration; 4 credential error; 6 not finished before the timeout.";
 
+    public override IReadOnlyList<string> Examples => ["camagent sim --config cam-0042.conf --card /tmp/card --state /tmp/flash --segments 5"];
+
+    protected override IEnumerable<Option> Options => [_config, _card, _state, _segments, _segmentBytes, _video, _intervalMs, _timeoutS, _connectTo];
+
+    protected override int Execute(ParseResult parse, CliContext context)
+    {
+        var options = new SimOptions(parse.GetValue(_config)!, parse.GetValue(_card)!, parse.GetValue(_state)!, Int(parse.GetValue(_segments)), Int(parse.GetValue(_segmentBytes)),
+            parse.GetValue(_video), Int(parse.GetValue(_intervalMs)), Int(parse.GetValue(_timeoutS)), parse.GetValue(_connectTo));
         byte[] text;
         try
         {
@@ -144,40 +151,7 @@ public sealed class SimCommand : ICommand
         return ExitCodes.StepFailed;
     }
 
-    private sealed record SimOptions(string ConfigPath, string CardPath, string StatePath, int Segments, int SegmentBytes, string? VideoPath, int IntervalMs, int TimeoutSeconds, IPEndPoint? ConnectTo)
-    {
-        public static SimOptions? Parse(string[] args, TextWriter error)
-        {
-            var values = new Dictionary<string, string>();
-            for (int i = 0; i < args.Length; i++)
-            {
-                if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
-                {
-                    error.WriteLine($"camagent sim: unexpected argument '{args[i]}'. See 'camagent sim --help'.");
-                    return null;
-                }
+    private static int Int(long value) => (int)Math.Min(value, int.MaxValue);
 
-                values[args[i]] = args[++i];
-            }
-
-            string[] known = ["--config", "--card", "--state", "--segments", "--segment-bytes", "--video", "--interval-ms", "--timeout-s", "--connect-to"];
-            string? unknown = values.Keys.FirstOrDefault(k => !known.Contains(k));
-            if (unknown is not null || !values.ContainsKey("--config") || !values.ContainsKey("--card") || !values.ContainsKey("--state"))
-            {
-                error.WriteLine(unknown is null ? "camagent sim: --config, --card and --state are required." : $"camagent sim: unknown option {unknown}.");
-                return null;
-            }
-
-            IPEndPoint? connectTo = null;
-            if (values.TryGetValue("--connect-to", out string? endpoint) && !IPEndPoint.TryParse(endpoint, out connectTo))
-            {
-                error.WriteLine("camagent sim: --connect-to takes IP:PORT.");
-                return null;
-            }
-
-            int Number(string name, int fallback) => values.TryGetValue(name, out string? v) && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0 ? n : fallback;
-            return new SimOptions(values["--config"], values["--card"], values["--state"], Number("--segments", DefaultSegments), Number("--segment-bytes", DefaultSegmentBytes),
-                values.GetValueOrDefault("--video"), Number("--interval-ms", DefaultIntervalMs), Number("--timeout-s", DefaultTimeoutSeconds), connectTo);
-        }
-    }
+    private sealed record SimOptions(string ConfigPath, string CardPath, string StatePath, int Segments, int SegmentBytes, string? VideoPath, int IntervalMs, int TimeoutSeconds, IPEndPoint? ConnectTo);
 }

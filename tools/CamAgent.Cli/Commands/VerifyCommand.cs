@@ -1,72 +1,66 @@
-using System.Globalization;
+using System.CommandLine;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using CamAgent.Cli.Progress;
+using CamAgent.Provisioning;
 using CamAgent.Verification;
+using CamAgent.Verification.Html;
 
 namespace CamAgent.Cli.Commands;
 
 /// <summary>`camagent verify`: offline verification of stored evidence (docs/evidence-format.md §7).</summary>
-public sealed class VerifyCommand : ICommand
+public sealed class VerifyCommand : Verb
 {
     /// <summary>A PEM file of agency certificates is a few KiB; anything this large is not one.</summary>
     private const long MaxPemBytes = 1024 * 1024;
 
-    public string Name => "verify";
+    private readonly Option<string> _store = CliOptions.Store("the evidence to verify: a store as the ingest server writes it, or one device folder");
+    private readonly Option<string[]> _ca = new("--ca") { Description = "PEM file with the agency root CA (and the device-issuing CA if the store does not keep it in issuers/); repeatable. Only these certificates are trusted", HelpName = "FILE", Required = true };
+    private readonly Option<string> _receiptSigner = CliOptions.Text("--receipt-signer", "FILE", "PEM of the receipt-signing certificate to pin (default: any agency certificate with the CamAgent receipt-signing usage)", required: false);
+    private readonly Option<string> _auditLog = CliOptions.Text("--audit-log", "FILE", "the ingest server's audit log to compare the store with (default: <store>/audit.log when there is one)", required: false);
+    private readonly Option<long> _fromSequence = CliOptions.Number("--from-sequence", "N", "the store holds the chain from sequence N on (older records were removed under a retention policy)", minimum: 0, fallback: 0);
+    private readonly Option<bool> _noReceipts = new("--no-receipts") { Description = "do not warn about records without a receipt" };
+    private readonly Option<bool> _json = CliOptions.Json("print the report as JSON (docs/evidence-format.md §7.6) instead of text");
+    private readonly Option<string> _html = CliOptions.Text("--html", "FILE", "also write the chain-of-custody report as one self-contained HTML page (timeline per device; prints on A4)", required: false);
 
-    public string Summary => "Verify stored evidence offline against the agency CA (chain-of-custody report)";
+    public override string Name => "verify";
 
-    public string Help => """
-        Usage: camagent verify <folder> --ca <agency-certificates.pem> [options]
+    public override string Summary => "Verify stored evidence offline against the agency CA (chain-of-custody report).";
 
-        Verifies, offline, everything stored under <folder>: either a store as the ingest server
-        writes it (<folder>/devices/<device-id>/...) or one device folder. For every record it
-        checks the device certificate against the agency certificates, the ES256 signature, the
-        content digest of the segment, the server receipt, and for the whole chain the sequence
-        numbers, the links between records and the time attestation. When the store holds the
-        server's audit log (<folder>/audit.log), or one is named with --audit-log, every record the
-        log says was stored must still be in the store. Nothing is written and the network is never
-        used.
-
-        Options:
-          --ca FILE               PEM file with the agency root CA and, if the store does not keep it
-                                  in <folder>/issuers/, the device-issuing CA; may be given several
-                                  times. Required. Only these certificates are trusted.
-          --receipt-signer FILE   PEM of the receipt-signing certificate to pin (default: any agency
-                                  certificate with the CamAgent receipt-signing usage).
-          --audit-log FILE        the ingest server's audit log to compare the store with (default:
-                                  <folder>/audit.log when there is one).
-          --from-sequence N       the store holds the chain from sequence N on (older records were
-                                  removed under a retention policy); default 0.
-          --no-receipts           do not warn about records without a receipt.
-          --json                  print the report as JSON instead of text.
-
-        Exit codes: 0 the evidence is valid; 1 it is NOT valid (see the findings);
-                    2 wrong command line; 3 the folder or a certificate file cannot be used.
-
-        Example:
-          camagent verify /srv/camagent/store --ca pki/ca/root-ca.crt.pem
+    public override string Details => """
+        For every record: the device certificate against the agency certificates, the ES256
+        signature, the content digest of the segment, the server receipt; for each device's chain:
+        the sequence numbers, the links between records and the time attestation. When the store
+        holds the server's audit log (<store>/audit.log), or one is named with --audit-log, every
+        record the log says was stored must still be in the store. Nothing is read from the network
+        and nothing in the store is written. The report goes to standard output (text, or JSON with
+        --json); --html writes the same report as a page for people (a court, a supervisor).
         """;
 
-    public int Run(string[] args, CliContext context)
-    {
-        if (!VerifyArguments.TryParse(args, out VerifyArguments? parsed, out string? usage))
-        {
-            context.Error.WriteLine("camagent verify: " + usage + " (see 'camagent verify --help')");
-            return ExitCodes.Usage;
-        }
+    public override string ExitCodeText => "0 the evidence is valid; 1 it is NOT valid (see the findings); 2 usage; 3 the store, a certificate file or the named audit log cannot be used.";
 
+    public override IReadOnlyList<string> Examples =>
+    [
+        "camagent verify --store /srv/camagent/store --ca pki/ca/root-ca.crt.pem",
+        "camagent verify --store /srv/camagent/store --ca pki/ca/root-ca.crt.pem --html chain-of-custody.html",
+    ];
+
+    protected override IEnumerable<Option> Options => [_store, _ca, _receiptSigner, _auditLog, _fromSequence, _noReceipts, _json, _html];
+
+    protected override int Execute(ParseResult parse, CliContext context)
+    {
         var agency = new X509Certificate2Collection();
         X509Certificate2? receiptSigner = null;
         try
         {
-            foreach (string file in parsed!.CaFiles)
+            foreach (string file in parse.GetValue(_ca)!)
             {
                 agency.AddRange(LoadPem(file));
             }
 
-            if (parsed.ReceiptSignerFile is not null)
+            if (parse.GetValue(_receiptSigner) is string signerFile)
             {
-                receiptSigner = LoadPem(parsed.ReceiptSignerFile)[0];
+                receiptSigner = LoadPem(signerFile)[0];
             }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or CryptographicException or InvalidDataException)
@@ -75,27 +69,42 @@ public sealed class VerifyCommand : ICommand
             return ExitCodes.BadInput;
         }
 
-        var options = new VerificationOptions(agency.ToArray())
-        {
-            FirstSequence = parsed.FirstSequence,
-            ExpectReceipts = parsed.ExpectReceipts,
-            ReceiptSigner = receiptSigner,
-            AuditLogPath = parsed.AuditLogFile,
-        };
-        VerificationReport? report = EvidenceVerifier.Verify(parsed.Folder, options, out string? problem);
-        if (report is null)
-        {
-            context.Error.WriteLine("camagent verify: " + problem);
-            return ExitCodes.BadInput;
-        }
+        VerificationReport? report = CliProgress.Run(context, Name, "checking records", 0, progress =>
+            EvidenceVerifier.Verify(parse.GetValue(_store)!, VerifyOptions(parse, agency, receiptSigner, progress), out string? problem) ?? Refused(problem, context));
+        return report is null ? ExitCodes.BadInput : Write(report, parse, context);
+    }
 
-        if (parsed.Json)
+    private VerificationOptions VerifyOptions(ParseResult parse, X509Certificate2Collection agency, X509Certificate2? receiptSigner, IProgressSink progress) =>
+        new(agency.ToArray())
+        {
+            FirstSequence = parse.GetValue(_fromSequence),
+            ExpectReceipts = !parse.GetValue(_noReceipts),
+            ReceiptSigner = receiptSigner,
+            AuditLogPath = parse.GetValue(_auditLog),
+            Progress = (done, total) => progress.Update(done, total, "records"),
+        };
+
+    private static VerificationReport? Refused(string? problem, CliContext context)
+    {
+        context.Error.WriteLine("camagent verify: " + problem);
+        return null;
+    }
+
+    private int Write(VerificationReport report, ParseResult parse, CliContext context)
+    {
+        if (parse.GetValue(_json))
         {
             ReportWriter.WriteJson(report, context.Output);
         }
         else
         {
             ReportWriter.WriteText(report, context.Output);
+        }
+
+        if (parse.GetValue(_html) is string html)
+        {
+            SecureFile.WriteText(html, HtmlReportWriter.Render(report), secret: false, overwrite: true);
+            context.Error.WriteLine($"verify: wrote the chain-of-custody page {Path.GetFullPath(html)}");
         }
 
         return report.IsValid ? ExitCodes.Ok : ExitCodes.Invalid;
@@ -122,65 +131,5 @@ public sealed class VerifyCommand : ICommand
         }
 
         return collection.ToArray();
-    }
-
-    /// <summary>The parsed command line.</summary>
-    private sealed class VerifyArguments
-    {
-        public string Folder { get; private set; } = string.Empty;
-
-        public List<string> CaFiles { get; } = new();
-
-        public string? ReceiptSignerFile { get; private set; }
-
-        public string? AuditLogFile { get; private set; }
-
-        public long FirstSequence { get; private set; }
-
-        public bool ExpectReceipts { get; private set; } = true;
-
-        public bool Json { get; private set; }
-
-        public static bool TryParse(string[] args, out VerifyArguments? parsed, out string? usage)
-        {
-            var result = new VerifyArguments();
-            parsed = null;
-            usage = null;
-            for (int i = 0; i < args.Length; i++)
-            {
-                string? value = i + 1 < args.Length ? args[i + 1] : null;
-                switch (args[i])
-                {
-                    case "--ca" when value is not null: result.CaFiles.Add(value); i++; break;
-                    case "--receipt-signer" when value is not null: result.ReceiptSignerFile = value; i++; break;
-                    case "--audit-log" when value is not null: result.AuditLogFile = value; i++; break;
-                    case "--from-sequence" when value is not null:
-                        if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long first))
-                        {
-                            usage = $"--from-sequence needs a non-negative integer, not '{value}'";
-                            return false;
-                        }
-
-                        result.FirstSequence = first;
-                        i++;
-                        break;
-                    case "--no-receipts": result.ExpectReceipts = false; break;
-                    case "--json": result.Json = true; break;
-                    default:
-                        if (args[i].StartsWith('-') || result.Folder.Length > 0)
-                        {
-                            usage = $"unexpected argument '{args[i]}'";
-                            return false;
-                        }
-
-                        result.Folder = args[i];
-                        break;
-                }
-            }
-
-            usage = result.Folder.Length == 0 ? "the folder to verify is missing" : result.CaFiles.Count == 0 ? "--ca is required" : null;
-            parsed = usage is null ? result : null;
-            return usage is null;
-        }
     }
 }

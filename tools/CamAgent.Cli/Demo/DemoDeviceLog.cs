@@ -6,6 +6,8 @@ namespace CamAgent.Cli.Demo;
 /// A demo camera's log. Warnings and errors are printed (indented, with the device id) so the user
 /// sees what the device logs; a repeated TLS warning of the same text (the test-only dial
 /// override, once per connection) is printed once. Errors are also kept for the steps to check.
+/// A step that provokes a failure on purpose (the cut connection, the revoked camera) names what
+/// it expects; those lines are printed as expected ("refused as expected: ..."), not as errors.
 /// </summary>
 public sealed class DemoDeviceLog : ILogSink
 {
@@ -15,6 +17,7 @@ public sealed class DemoDeviceLog : ILogSink
     private readonly TextWriter _output;
     private readonly HashSet<string> _printed = new(StringComparer.Ordinal);
     private readonly List<string> _errors = new();
+    private readonly List<(string Fragment, string Label)> _expected = new();
     private readonly object _gate = new();
 
     public DemoDeviceLog(string deviceId, TextWriter output)
@@ -35,6 +38,15 @@ public sealed class DemoDeviceLog : ILogSink
         }
     }
 
+    /// <summary>From now on, a warning or error containing <paramref name="fragment"/> is printed as "<paramref name="label"/>: ...".</summary>
+    public void Expect(string fragment, string label)
+    {
+        lock (_gate)
+        {
+            _expected.Add((fragment, label));
+        }
+    }
+
     public void Write(LogLevel level, string component, string message)
     {
         if (level < LogLevel.Warning)
@@ -51,7 +63,9 @@ public sealed class DemoDeviceLog : ILogSink
 
             if (component != TlsComponent || _printed.Add(message))
             {
-                _output.WriteLine($"    {_deviceId} {level.ToString().ToUpperInvariant()} {component}: {message}");
+                string? expected = _expected.FirstOrDefault(e => message.Contains(e.Fragment, StringComparison.Ordinal)).Label;
+                string kind = expected ?? level.ToString().ToUpperInvariant();
+                _output.WriteLine($"    {_deviceId} {kind} {component}: {message}");
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using CamAgent.Cli.Progress;
 
 namespace CamAgent.Cli.Demo;
 
@@ -14,7 +15,7 @@ public static class DemoRunner
     public const string Passed = "✓";
     public const string FailedMark = "✗";
 
-    public static int Run(IReadOnlyList<DemoStep> steps, DemoWorkspace workspace, TextWriter progress)
+    public static int Run(IReadOnlyList<DemoStep> steps, DemoWorkspace workspace, TextWriter progress, IProgressSink? bar = null)
     {
         ArgumentNullException.ThrowIfNull(steps);
         ArgumentNullException.ThrowIfNull(workspace);
@@ -35,6 +36,7 @@ public static class DemoRunner
 
             string figures = outcome.Detail.Length == 0 ? "" : ": " + outcome.Detail;
             progress.WriteLine($"{Passed} {position}{figures} ({elapsedMs} ms)");
+            bar?.Update(i + 1, steps.Count, steps[i].Description);
         }
 
         return ExitCodes.Ok;

@@ -34,6 +34,9 @@ public sealed class DemoWorkspace : IDisposable
 
     public string ReportFile => Path.Combine(Root, ReportFileName);
 
+    /// <summary>The same report as one self-contained HTML page (timeline per camera).</summary>
+    public string HtmlReportFile => Path.Combine(Root, "chain-of-custody-report.html");
+
     /// <summary>The ingest server while it runs.</summary>
     public IngestServer? Server { get; set; }
 

@@ -39,6 +39,7 @@ public static class UploadSteps
         AgentCamera camera = CameraFactory.Camera(w, ProvisioningSteps.RecordingCamera);
         CuttingProxy proxy = w.Proxy!;
         int patchesBefore = camera.Tap.Patches.Count;
+        camera.Log.Expect("TransportFailed", "as expected (the relay cut the connection):");
         proxy.CutAfter(DemoConstants.CutAfterClientBytes);
         camera.RecordSegment();
         if (!camera.RunUntilUploaded(DemoConstants.AgentTimeoutMs))
@@ -82,6 +83,7 @@ public static class UploadSteps
     {
         AgentCamera camera = CameraFactory.Camera(w, ProvisioningSteps.RevokedCamera);
         int uploadedBefore = camera.Agent.UploadedCount;
+        camera.Log.Expect("Forbidden", "refused as expected (revoked):");
         camera.RecordSegment();
         if (!camera.RunUntil(() => camera.Log.Errors.Any(e => e.Contains(ForbiddenLog, StringComparison.Ordinal)), DemoConstants.AgentTimeoutMs))
         {

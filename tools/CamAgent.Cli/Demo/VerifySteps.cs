@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using CamAgent.Provisioning;
 using CamAgent.Verification;
+using CamAgent.Verification.Html;
 
 namespace CamAgent.Cli.Demo;
 
@@ -28,9 +29,11 @@ public static class VerifySteps
             ReportWriter.WriteText(report, writer);
         }
 
+        File.WriteAllText(w.HtmlReportFile, HtmlReportWriter.Render(report));
+
         int records = report.Devices.Sum(d => d.AuthenticRecords);
         long bytes = report.Devices.Sum(d => d.VerifiedContentBytes);
-        string figures = $"{report.Devices.Count} devices, {records} authentic records, {bytes.ToString("N0", CultureInfo.InvariantCulture)} content bytes verified, {report.ErrorCount} errors, {report.WarningCount} warnings; report {w.ReportFile}";
+        string figures = $"{report.Devices.Count} devices, {records} authentic records, {bytes.ToString("N0", CultureInfo.InvariantCulture)} content bytes verified, {report.ErrorCount} errors, {report.WarningCount} warnings; reports {w.ReportFile} and {Path.GetFileName(w.HtmlReportFile)}";
         return report.IsValid
             ? DemoOutcome.Done("VALID: " + figures)
             : DemoOutcome.Failed("the verifier found the stored evidence NOT valid: " + figures);
