@@ -1,4 +1,5 @@
 using System;
+using CamAgent.Core.Provisioning;
 
 namespace CamAgent.Device.Tests.Vectors
 {
@@ -34,16 +35,10 @@ namespace CamAgent.Device.Tests.Vectors
 
         public static byte[] GetHex(string[] table, string path)
         {
-            string hex = Get(table, path);
-            if (hex.Length % 2 != 0)
+            byte[] bytes = Hex.Decode(Get(table, path), 0);
+            if (bytes == null)
             {
-                throw new ArgumentException("odd hex length at " + path);
-            }
-
-            byte[] bytes = new byte[hex.Length / 2];
-            for (int i = 0; i < bytes.Length; i++)
-            {
-                bytes[i] = (byte)((Nibble(hex[2 * i]) << 4) | Nibble(hex[(2 * i) + 1]));
+                throw new ArgumentException("not hex (odd length or a non-hex digit) at " + path);
             }
 
             return bytes;
@@ -60,26 +55,6 @@ namespace CamAgent.Device.Tests.Vectors
             }
 
             return false;
-        }
-
-        private static int Nibble(char c)
-        {
-            if (c >= '0' && c <= '9')
-            {
-                return c - '0';
-            }
-
-            if (c >= 'a' && c <= 'f')
-            {
-                return c - 'a' + 10;
-            }
-
-            if (c >= 'A' && c <= 'F')
-            {
-                return c - 'A' + 10;
-            }
-
-            throw new ArgumentException("not a hex digit: " + c.ToString());
         }
     }
 }
