@@ -72,25 +72,13 @@ internal static class PlainUploadBaseline
             await using (var file = new FileStream(Path.Combine(store, id), FileMode.Append, FileAccess.Write, FileShare.None, 1))
             {
                 await request.Body.CopyToAsync(file);
-                await DurableAsync(file, group);
+                await GroupCommit.MakeDurableAsync(file, group);
             }
 
             return Results.NoContent();
         });
         app.StartAsync().GetAwaiter().GetResult();
         return app;
-    }
-
-    private static async Task DurableAsync(FileStream file, GroupCommit? group)
-    {
-        if (group is null)
-        {
-            file.Flush(flushToDisk: true);
-            return;
-        }
-
-        file.Flush(flushToDisk: false);
-        await group.WaitDurableAsync();
     }
 
     private static void Upload(IngestBenchPki pki, int port, X509Certificate2 certificate, string id, byte[] body, int requests, ConcurrentBag<string> failures)

@@ -71,6 +71,24 @@ public sealed class GroupCommit : IDisposable
 
     public void Dispose() => _owned?.Dispose();
 
+    /// <summary>
+    /// Makes what was written to <paramref name="file"/> durable: through <paramref name="group"/>'s
+    /// next flush when there is one (the file's buffer is pushed to the operating system first),
+    /// otherwise with the file's own fsync.
+    /// </summary>
+    public static async Task MakeDurableAsync(FileStream file, GroupCommit? group)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (group is null)
+        {
+            file.Flush(flushToDisk: true);
+            return;
+        }
+
+        file.Flush(flushToDisk: false);
+        await group.WaitDurableAsync().ConfigureAwait(false);
+    }
+
     private void FlushRounds()
     {
         while (true)

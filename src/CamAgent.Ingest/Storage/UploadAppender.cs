@@ -149,26 +149,13 @@ public static class UploadAppender
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
-            await MakeDurableAsync(store, data).ConfigureAwait(false);
+            // The offset moves only once the bytes are durable: with group commit after a shared
+            // flush that began after this write, otherwise after this file's own fsync.
+            await GroupCommit.MakeDurableAsync(data, store.GroupCommit).ConfigureAwait(false);
             session.OffsetBytes = data.Length;
         }
 
         return complete;
-    }
-
-    // The offset moves only once the bytes are durable: with group commit after a shared flush
-    // that began after this write, otherwise after this file's own fsync.
-    private static async Task MakeDurableAsync(UploadStore store, FileStream data)
-    {
-        if (store.GroupCommit is { } group)
-        {
-            data.Flush(flushToDisk: false);
-            await group.WaitDurableAsync().ConfigureAwait(false);
-        }
-        else
-        {
-            data.Flush(flushToDisk: true);
-        }
     }
 
     private static void WriteOrDropDigest(UploadSession session, FileStream data, byte[] buffer, int count)
