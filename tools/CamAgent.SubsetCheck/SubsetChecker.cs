@@ -42,6 +42,20 @@ public static class SubsetChecker
         return new CheckResult(files.Count, Analyse(compilation, allowlist));
     }
 
+    /// <summary>
+    /// The rules for what nanoCLR does differently at run time (NFS018 eager static constructors,
+    /// NFS019 dropped statuses), over one syntax tree. They need no allowlist, so the device build
+    /// applies them to every device assembly compiled against nanoFramework, too.
+    /// </summary>
+    public static void CheckRuntimeRules(SemanticModel model, SyntaxNode root, ViolationSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(sink);
+        new StaticInitialiserRules(model, sink).CheckTree(root);
+        new DroppedStatusRules(model, sink).CheckTree(root);
+    }
+
     /// <summary>Checks an already built compilation (the compilation's own assembly is "Core").</summary>
     public static IReadOnlyList<Violation> Analyse(CSharpCompilation compilation, Allowlist allowlist)
     {
@@ -61,8 +75,7 @@ public static class SubsetChecker
             new SyntaxRules(sink).Visit(root);
             new DeclarationRules(model, symbols, sink).CheckTree(root);
             new OperationRules(model, symbols, sink).CheckTree(root);
-            new StaticInitialiserRules(model, sink).CheckTree(root);
-            new DroppedStatusRules(model, sink).CheckTree(root);
+            CheckRuntimeRules(model, root, sink);
         }
 
         if (compilation.SyntaxTrees.FirstOrDefault() is { } first)

@@ -18,10 +18,7 @@ public static class RuntimeRules
         var sink = new ViolationSink();
         foreach (SyntaxTree tree in compilation.SyntaxTrees)
         {
-            SemanticModel model = compilation.GetSemanticModel(tree);
-            SyntaxNode root = tree.GetRoot();
-            new StaticInitialiserRules(model, sink).CheckTree(root);
-            new DroppedStatusRules(model, sink).CheckTree(root);
+            SubsetChecker.CheckRuntimeRules(compilation.GetSemanticModel(tree), tree.GetRoot(), sink);
         }
 
         return sink.Sorted()
