@@ -103,6 +103,8 @@ namespace CamAgent.Core.Provisioning
             result.IssuedAtSeconds = 0;
             result.IssuedAtSeconds += (long)issuedAt;
             result.SignerKeyOffset = keyOffset;
+            result.CertificateOffset = _message.GetCertificateOffset(0);
+            result.CertificateLength = _message.GetCertificateLength(0);
             return true;
         }
 

@@ -28,5 +28,10 @@ namespace CamAgent.Core.Provisioning
 
         /// <summary>Payload key 6: the 65-byte bundle-signing public key (the one to pin).</summary>
         public int SignerKeyOffset { get; internal set; }
+
+        /// <summary>The x5chain certificate of the COSE_Sign1 (DER): where it starts in <see cref="Buffer"/>.</summary>
+        public int CertificateOffset { get; internal set; }
+
+        public int CertificateLength { get; internal set; }
     }
 }

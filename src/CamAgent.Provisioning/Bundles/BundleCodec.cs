@@ -75,16 +75,13 @@ public static class BundleCodec
                 return PkiResult<DeviceBundle>.Fail(PkiError.CredentialRefused, "The bundle's signature does not verify: it was altered after signing, or signed by another key.");
         }
 
-        var message = new CoseSign1Message();
-        _ = message.Decode(encoded, 0, encoded.Length); // the reader above decoded the same bytes successfully
-        int certificate = message.GetCertificateOffset(0);
         var bundle = new DeviceBundle(
             read.DeviceId,
             encoded[read.ConfigOffset..(read.ConfigOffset + read.ConfigLength)],
             encoded[read.BoardOffset..(read.BoardOffset + read.BoardLength)],
             DateTimeOffset.FromUnixTimeSeconds(read.IssuedAtSeconds),
             encoded[read.SignerKeyOffset..(read.SignerKeyOffset + BundleReader.SignerKeyBytes)],
-            encoded[certificate..(certificate + message.GetCertificateLength(0))]);
+            encoded[read.CertificateOffset..(read.CertificateOffset + read.CertificateLength)]);
         return CheckSignerCertificate(bundle);
     }
 

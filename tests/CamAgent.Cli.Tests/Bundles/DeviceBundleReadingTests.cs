@@ -36,6 +36,7 @@ public class DeviceBundleReadingTests
         Assert.Equal("cam-0042", bundle.DeviceId);
         Assert.Equal(config, encoded[bundle.ConfigOffset..(bundle.ConfigOffset + bundle.ConfigLength)]);
         Assert.Equal(1767225600L, bundle.IssuedAtSeconds);
+        Assert.Equal(signer.RawData, encoded[bundle.CertificateOffset..(bundle.CertificateOffset + bundle.CertificateLength)]);
         Assert.Equal(BoardStatus.Ok, BoardProfileReader.Read(encoded, bundle.BoardOffset, bundle.BoardLength, out BoardProfile? profile, out _));
         Assert.True(profile!.HasSecureElement);
         Assert.Equal(53, profile.SeI2cAddress);
