@@ -79,6 +79,28 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
+    public async Task A_File_Whose_Shared_Flush_Failed_Is_Made_Durable_By_Its_Own_Fsync()
+    {
+        string folder = Directory.CreateTempSubdirectory("group-commit-").FullName;
+        try
+        {
+            using var group = new GroupCommit(() => throw new IOException("writeback error on another file"));
+            await using (var file = new FileStream(Path.Combine(folder, "data"), FileMode.Create, FileAccess.Write, FileShare.None, 1))
+            {
+                file.Write(new byte[] { 1, 2, 3 });
+                await GroupCommit.MakeDurableAsync(file, group);
+            }
+
+            Assert.Equal(1, group.Fallbacks);
+            Assert.Equal(new byte[] { 1, 2, 3 }, File.ReadAllBytes(Path.Combine(folder, "data")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task The_Store_Uses_A_File_System_Flush_On_Linux()
     {
         string root = Directory.CreateTempSubdirectory("group-commit-").FullName;

@@ -17,6 +17,7 @@ public sealed class GroupCommit : IDisposable
     private readonly object _gate = new();
     private List<TaskCompletionSource> _waiting = [];
     private bool _flushing;
+    private long _fallbacks;
 
     /// <param name="flush">Makes every byte written before it was called durable; throws <see cref="IOException"/> on failure.</param>
     public GroupCommit(Action flush)
@@ -36,6 +37,9 @@ public sealed class GroupCommit : IDisposable
 
     /// <summary>Waiters served so far.</summary>
     public long Waiters { get; private set; }
+
+    /// <summary>Files made durable by their own fsync after a shared flush failed.</summary>
+    public long Fallbacks => Interlocked.Read(ref _fallbacks);
 
     /// <summary>Group commit on the file system holding <paramref name="storeRoot"/>, or null where syncfs(2) does not exist.</summary>
     public static GroupCommit? ForStore(string storeRoot)
@@ -74,20 +78,31 @@ public sealed class GroupCommit : IDisposable
     /// <summary>
     /// Makes what was written to <paramref name="file"/> durable: through <paramref name="group"/>'s
     /// next flush when there is one (the file's buffer is pushed to the operating system first),
-    /// otherwise with the file's own fsync.
+    /// otherwise with the file's own fsync. A failed shared flush falls back to the file's own
+    /// fsync, which alone decides: syncfs(2) reports errors of any file on the file system, and
+    /// another file's trouble must not fail this one.
     /// </summary>
     public static async Task MakeDurableAsync(FileStream file, GroupCommit? group)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (group is null)
+        if (group is not null)
         {
-            file.Flush(flushToDisk: true);
-            return;
+            file.Flush(flushToDisk: false);
+            try
+            {
+                await group.WaitDurableAsync().ConfigureAwait(false);
+                return;
+            }
+            catch (IOException)
+            {
+                group.CountFallback();
+            }
         }
 
-        file.Flush(flushToDisk: false);
-        await group.WaitDurableAsync().ConfigureAwait(false);
+        file.Flush(flushToDisk: true);
     }
+
+    private void CountFallback() => Interlocked.Increment(ref _fallbacks);
 
     private void FlushRounds()
     {
