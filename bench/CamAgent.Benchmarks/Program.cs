@@ -14,7 +14,8 @@ public static class Program
         Run("evidence", filter, EvidenceBenchmark.Run);
         Run("upload", filter, Upload.UploadBenchmark.Run);
         Run("spool", filter, SpoolBenchmark.Run);
-        Run("ingest", filter, IngestBenchmark.Run);
+        Run("ingest-fs", filter, IngestBenchmark.Run);
+        Run("ingest-cluster", filter, IngestBenchmark.RunCluster);
         Run("secure-element", filter, SecureElementBenchmark.Run);
         Run("cpu", filter, Cpu.CpuBudgetBenchmark.Run);
         return 0;

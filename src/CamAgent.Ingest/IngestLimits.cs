@@ -66,8 +66,9 @@ public sealed class IngestLimits
 
     /// <summary>
     /// Filesystem store: concurrent PATCHes share one flush of the store's file system (syncfs,
-    /// Linux) instead of one fsync each; a PATCH is still acknowledged only once its bytes are
-    /// durable. False: one fsync per PATCH (docs/ingest-server.md §5).
+    /// Linux) instead of one fsync each, and concurrent decisions share the audit log's fsyncs; a
+    /// PATCH is still acknowledged only once its bytes are durable, and a decision only once its
+    /// audit line is. False: one fsync per PATCH and per audit line (docs/ingest-server.md §5).
     /// </summary>
     public bool GroupCommit { get; set; } = true;
 

@@ -40,7 +40,7 @@ internal static class StoreOpener
         var layout = new StoreLayout(options.StorePath);
         UploadStore store = UploadStore.Open(layout, format, time, options.Limits);
         StoreIssuers.Publish(layout, deviceCa);
-        AuditLog audit = AuditLog.Open(layout.AuditLogPath, time, options.Limits.AuditReserveBytes);
+        AuditLog audit = AuditLog.Open(layout.AuditLogPath, time, options.Limits.AuditReserveBytes, options.Limits.GroupCommit);
         return new OpenedStore(store, audit, new RevocationWatcher(options.RevocationListPath), options.StorePath);
     }
 }

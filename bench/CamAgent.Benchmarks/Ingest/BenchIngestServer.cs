@@ -43,6 +43,9 @@ internal sealed class BenchIngestServer : IDisposable
         string config = Path.Combine(root, "config", "ingest.json");
         File.WriteAllText(config, IngestOptionsFile.Serialize(options));
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // As the benchmark's own process: optimised code from the first call, so the figures are
+        // the server's steady state rather than its background recompilation.
+        start.Environment["DOTNET_TieredCompilation"] = "0";
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "camagent.dll"));
         start.ArgumentList.Add("serve");
@@ -77,9 +80,19 @@ internal sealed class BenchIngestServer : IDisposable
 
     public void Dispose()
     {
+        // SIGTERM first, as a service manager stops the server (it finishes what it flushes and
+        // closes its files), then SIGKILL if it has not exited.
         if (!_process.HasExited)
         {
-            _process.Kill();
+            using (Process? term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                term?.WaitForExit();
+            }
+
+            if (!_process.WaitForExit(TimeSpan.FromSeconds(10)))
+            {
+                _process.Kill();
+            }
         }
 
         _process.WaitForExit();

@@ -1,24 +1,33 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using CamAgent.Core.Egress;
+using CamAgent.Core.Http;
+using CamAgent.Core.Platform;
+using CamAgent.Core.Upload;
+using CamAgent.Host.Platform;
+using CamAgent.Host.Tls;
 using CamAgent.Ingest.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.Logging;
 
 namespace CamAgent.Benchmarks.Ingest;
 
 /// <summary>
 /// The yardstick for the ingest server: the same bytes, in the same request sizes, uploaded by the
-/// same number of clients over mutual TLS (client certificates from the same device CA, the same
-/// server certificate) to a Kestrel that only appends each body to a file and acknowledges it once
-/// durable through the same group commit: no tus rules, no manifest, no content digest, no receipt.
+/// same number of clients with the cameras' own HTTP and TLS code over mutual TLS (client
+/// certificates from the same device CA, the same server certificate, the same root pinned) to a
+/// Kestrel that only appends each body to a file and acknowledges it once durable through the
+/// same group commit: no tus rules, no manifest, no content digest, no receipt, no audit line.
 /// </summary>
 internal static class PlainUploadBaseline
 {
+    private const int ConnectTimeoutMs = 30_000;
+
     /// <summary>MiB/s for <paramref name="clients"/> clients each sending <paramref name="bytesPerClient"/> bytes in <paramref name="requestBytes"/> PATCHes; failures are counted into <paramref name="errors"/>.</summary>
     public static double Run(IngestBenchPki pki, int clients, int bytesPerClient, int requestBytes, out int errors)
     {
@@ -28,26 +37,25 @@ internal static class PlainUploadBaseline
         try
         {
             int port = new Uri(app.Urls.First()).Port;
-            var failures = new ConcurrentBag<string>();
             byte[] body = new byte[requestBytes];
             Random.Shared.NextBytes(body);
-            // One thread per client, as the cameras of the ingest run have: the thread pool would
-            // ramp up too slowly for 200 blocking clients and measure its own injection rate.
-            using var go = new ManualResetEventSlim();
-            X509Certificate2[] certificates = Enumerable.Range(0, clients).Select(i => pki.IssueDevice("plain-" + i)).ToArray();
-            Thread[] threads = Enumerable.Range(0, clients).Select(i => new Thread(() =>
+
+            // Warm-up, not measured, as for the ingest server.
+            var warmUp = new ConcurrentBag<string>();
+            for (int round = 0; round < IngestBenchmark.WarmUpRounds; round++)
             {
-                go.Wait();
-                Upload(pki, port, certificates[i], "c" + i, body, bytesPerClient / requestBytes, failures);
-            }) { IsBackground = true }).ToArray();
-            Array.ForEach(threads, t => t.Start());
-            var clock = Stopwatch.StartNew();
-            go.Set();
-            Array.ForEach(threads, t => t.Join());
-            double seconds = clock.Elapsed.TotalSeconds;
-            Array.ForEach(certificates, c => c.Dispose());
-            errors = failures.Count;
-            return (double)clients * bytesPerClient / (1024 * 1024) / seconds;
+                Round(pki, port, "warm" + round + "-", clients, body, bytesPerClient / requestBytes, warmUp);
+            }
+
+            var failures = new ConcurrentBag<string>();
+            double seconds = 0;
+            for (int round = 0; round < IngestBenchmark.MeasuredRounds; round++)
+            {
+                seconds += Round(pki, port, "plain" + round + "-", clients, body, bytesPerClient / requestBytes, failures);
+            }
+
+            errors = failures.Count + warmUp.Count;
+            return (double)IngestBenchmark.MeasuredRounds * clients * bytesPerClient / (1024 * 1024) / seconds;
         }
         finally
         {
@@ -56,9 +64,31 @@ internal static class PlainUploadBaseline
         }
     }
 
+    // One thread per client, as the cameras of the ingest run have: the thread pool would ramp up
+    // too slowly for 200 blocking clients and measure its own injection rate. Returns the seconds
+    // until the last client finished.
+    private static double Round(IngestBenchPki pki, int port, string prefix, int clients, byte[] body, int requests, ConcurrentBag<string> failures)
+    {
+        using var go = new ManualResetEventSlim();
+        X509Certificate2[] certificates = Enumerable.Range(0, clients).Select(i => pki.IssueDevice(prefix + "-" + i)).ToArray();
+        Thread[] threads = Enumerable.Range(0, clients).Select(i => new Thread(() =>
+        {
+            go.Wait();
+            Upload(pki, port, certificates[i], prefix + i, body, requests, failures);
+        }) { IsBackground = true }).ToArray();
+        Array.ForEach(threads, t => t.Start());
+        var clock = Stopwatch.StartNew();
+        go.Set();
+        Array.ForEach(threads, t => t.Join());
+        double seconds = clock.Elapsed.TotalSeconds;
+        Array.ForEach(certificates, c => c.Dispose());
+        return seconds;
+    }
+
     private static WebApplication Start(IngestBenchPki pki, string store, GroupCommit? group)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders(); // as the ingest server, which logs no per-request lines
         X509Certificate2 server = pki.IssueServer();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(https =>
         {
@@ -81,27 +111,57 @@ internal static class PlainUploadBaseline
         return app;
     }
 
+    // The cameras' own HTTP and TLS stack (Core's HttpConnection over the host TLS connector, the
+    // same certificate checks), so the two runs differ only in what the server does with the bytes.
     private static void Upload(IngestBenchPki pki, int port, X509Certificate2 certificate, string id, byte[] body, int requests, ConcurrentBag<string> failures)
     {
-        using var handler = new SocketsHttpHandler
+        var log = new TextLogSink(Console.Error, CamAgent.Core.Platform.LogLevel.Error);
+        var connector = new TlsConnector(pki.Root, certificate, log, new TlsConnectorOptions
         {
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                TargetHost = BenchIngestServer.HostName,
-                ClientCertificates = [certificate],
-                RemoteCertificateValidationCallback = (_, presented, _, _) => presented is X509Certificate2 cert && ChainsTo(cert, pki.Root, pki.Root),
-            },
-        };
-        using var client = new HttpClient(handler) { BaseAddress = new Uri($"https://127.0.0.1:{port}/") };
-        for (int i = 0; i < requests; i++)
+            TestOnlyDialOverride = new IPEndPoint(IPAddress.Loopback, port),
+        });
+        var endpoint = new AgencyEndpoint(connector, BenchIngestServer.HostName, log);
+        var connection = new HttpConnection(UploadLimits.RequestHeadBytes, HttpLimits.MaxResponseHeadBytes);
+        if (endpoint.Connect(ConnectTimeoutMs, out Stream stream) != TransportStatus.Ok)
         {
-            using var content = new ByteArrayContent(body);
-            using HttpResponseMessage response = client.Send(new HttpRequestMessage(HttpMethod.Patch, "upload/" + id) { Content = content });
-            if (response.StatusCode != HttpStatusCode.NoContent)
+            failures.Add($"{id}: connection refused");
+            return;
+        }
+
+        connection.Attach(stream);
+        try
+        {
+            for (int i = 0; i < requests; i++)
             {
-                failures.Add($"{id}: {(int)response.StatusCode}");
-                return;
+                HttpRequestWriter request = connection.Request;
+                request.Begin("PATCH", "/upload/" + id, endpoint.Host);
+                request.AddHeader("Content-Length", body.Length);
+                HttpResult result = request.End();
+                if (result == HttpResult.Ok)
+                {
+                    result = connection.SendHead();
+                }
+
+                if (result == HttpResult.Ok)
+                {
+                    result = connection.SendBody(body, 0, body.Length);
+                }
+
+                if (result == HttpResult.Ok)
+                {
+                    result = connection.ReceiveHead(false);
+                }
+
+                if (result != HttpResult.Ok || connection.Response.StatusCode != (int)HttpStatusCode.NoContent || connection.FinishResponse() != HttpResult.Ok)
+                {
+                    failures.Add($"{id}: {result} status {(result == HttpResult.Ok ? connection.Response.StatusCode : 0)}");
+                    return;
+                }
             }
+        }
+        finally
+        {
+            connection.Close();
         }
     }
 

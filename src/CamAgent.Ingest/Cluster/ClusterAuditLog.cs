@@ -14,6 +14,8 @@ namespace CamAgent.Ingest.Cluster;
 /// </summary>
 internal sealed class ClusterAuditLog : IAuditLog
 {
+    private const string HeadQuery = "SELECT n, line FROM audit ORDER BY n DESC LIMIT 1";
+
     private readonly NpgsqlDataSource _database;
     private readonly TimeProvider _time;
     private string _headHash = AuditLogFormat.GenesisHash;
@@ -30,30 +32,30 @@ internal sealed class ClusterAuditLog : IAuditLog
     /// <summary>Hash of the last line this node wrote or saw at start; other nodes append too.</summary>
     public string HeadHash => Volatile.Read(ref _headHash);
 
-    public void Append(AuditEntry entry)
+    public async Task AppendAsync(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         try
         {
-            using NpgsqlConnection connection = _database.OpenConnection();
-            using NpgsqlTransaction transaction = connection.BeginTransaction();
-            using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@k)", connection, transaction))
+            await using NpgsqlConnection connection = await _database.OpenConnectionAsync().ConfigureAwait(false);
+            await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+            await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@k)", connection, transaction))
             {
                 lockCommand.Parameters.AddWithValue("k", ClusterSchema.AuditLockKey);
-                lockCommand.ExecuteNonQuery();
+                await lockCommand.ExecuteNonQueryAsync().ConfigureAwait(false);
             }
 
-            (long n, byte[]? last) = ReadHead(connection, transaction);
+            (long n, byte[]? last) = await ReadHeadAsync(connection, transaction).ConfigureAwait(false);
             string previous = last is null ? AuditLogFormat.GenesisHash : Convert.ToHexStringLower(SHA256.HashData(last));
             byte[] line = AuditLineFormat.Format(entry, n + 1, _time.GetUtcNow(), previous);
-            using (var insert = new NpgsqlCommand("INSERT INTO audit (n, line) VALUES (@n, @line)", connection, transaction))
+            await using (var insert = new NpgsqlCommand("INSERT INTO audit (n, line) VALUES (@n, @line)", connection, transaction))
             {
                 insert.Parameters.AddWithValue("n", n + 1);
                 insert.Parameters.AddWithValue("line", line);
-                insert.ExecuteNonQuery();
+                await insert.ExecuteNonQueryAsync().ConfigureAwait(false);
             }
 
-            transaction.Commit();
+            await transaction.CommitAsync().ConfigureAwait(false);
             Volatile.Write(ref _headHash, Convert.ToHexStringLower(SHA256.HashData(line)));
         }
         catch (NpgsqlException e)
@@ -69,8 +71,15 @@ internal sealed class ClusterAuditLog : IAuditLog
 
     private static (long N, byte[]? Line) ReadHead(NpgsqlConnection connection, NpgsqlTransaction? transaction)
     {
-        using var command = new NpgsqlCommand("SELECT n, line FROM audit ORDER BY n DESC LIMIT 1", connection, transaction);
+        using var command = new NpgsqlCommand(HeadQuery, connection, transaction);
         using NpgsqlDataReader reader = command.ExecuteReader();
         return reader.Read() ? (reader.GetInt64(0), (byte[])reader[1]) : (0, null);
+    }
+
+    private static async Task<(long N, byte[]? Line)> ReadHeadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        await using var command = new NpgsqlCommand(HeadQuery, connection, transaction);
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        return await reader.ReadAsync().ConfigureAwait(false) ? (reader.GetInt64(0), (byte[])reader[1]) : (0, null);
     }
 }

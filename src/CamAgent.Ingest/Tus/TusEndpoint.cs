@@ -29,8 +29,15 @@ internal static class TusEndpoint
             return;
         }
 
-        TusRequest? request = Authenticate(http, services, OperationOf(method));
-        if (request is null)
+        TusRequest request = Identify(http, services, OperationOf(method));
+        await HandleAsync(request, collection, id, method).ConfigureAwait(false);
+        await request.WhenRecordedAsync().ConfigureAwait(false);
+    }
+
+    private static async Task HandleAsync(TusRequest request, bool collection, string? id, string method)
+    {
+        HttpContext http = request.Http;
+        if (!Authorize(request))
         {
             return;
         }
@@ -43,7 +50,7 @@ internal static class TusEndpoint
             return;
         }
 
-        if (StoresData(method) && services.Store.IsLow())
+        if (StoresData(method) && request.Services.Store.IsLow())
         {
             request.Reject(new Rejection(StatusCodes.Status503ServiceUnavailable, ErrorCodes.StorageUnavailable), id);
             return;
@@ -113,7 +120,7 @@ internal static class TusEndpoint
         return Task.CompletedTask;
     }
 
-    private static TusRequest? Authenticate(HttpContext http, IngestServices services, string operation)
+    private static TusRequest Identify(HttpContext http, IngestServices services, string operation)
     {
         X509Certificate2? certificate = http.Connection.ClientCertificate;
         if (certificate is null)
@@ -122,24 +129,30 @@ internal static class TusEndpoint
             throw new InvalidOperationException("A request arrived without a client certificate.");
         }
 
-        var request = new TusRequest(http, DeviceIdentity.From(certificate), services, operation);
-        if (services.Time.GetUtcNow().UtcDateTime > certificate.NotAfter.ToUniversalTime())
+        return new TusRequest(http, DeviceIdentity.From(certificate), services, operation);
+    }
+
+    // The device's certificate is still valid and not revoked; otherwise the request is refused.
+    private static bool Authorize(TusRequest request)
+    {
+        IngestServices services = request.Services;
+        if (services.Time.GetUtcNow().UtcDateTime > request.Http.Connection.ClientCertificate!.NotAfter.ToUniversalTime())
         {
             request.Reject(new Rejection(StatusCodes.Status403Forbidden, ErrorCodes.CertificateExpired));
-            return null;
+            return false;
         }
 
         switch (services.Revocations.Check(request.Device.SerialNumber))
         {
             case RevocationStatus.Revoked:
                 request.Reject(new Rejection(StatusCodes.Status403Forbidden, ErrorCodes.DeviceRevoked));
-                return null;
+                return false;
             case RevocationStatus.ListUnusable:
                 request.Reject(new Rejection(StatusCodes.Status503ServiceUnavailable, ErrorCodes.RevocationListUnusable));
-                return null;
+                return false;
         }
 
-        return request;
+        return true;
     }
 
     // Creation and PATCH are what fills the store; HEAD, DELETE and OPTIONS keep working on a full disk.

@@ -9,6 +9,8 @@ namespace CamAgent.Ingest.Tus;
 /// <summary>One tus request from an authenticated device, with the answers every handler gives the same way.</summary>
 public sealed class TusRequest
 {
+    private List<Task>? _recording;
+
     internal TusRequest(HttpContext http, DeviceIdentity device, IngestServices services, string operation)
     {
         Http = http;
@@ -50,19 +52,52 @@ public sealed class TusRequest
     }
 
     /// <summary>
-    /// Records a decision in the audit log. A decision the log cannot take is not answered either:
+    /// Records a decision in the audit log. The response waits until the line is durable
+    /// (<see cref="WhenRecordedAsync"/>); a decision the log cannot take is not answered either:
     /// the response becomes 503 storage-unavailable and the device asks again (the log counts the
     /// unrecorded decision on its next line).
     /// </summary>
     public void Record(string outcome, string code, int status, string? uploadId, ulong? sequence)
     {
+        Record(new AuditEntry(outcome, Operation, code, status, Device.DeviceId, Device.SerialNumber, RemoteAddress, uploadId, sequence));
+    }
+
+    /// <summary>Records <paramref name="entry"/> as <see cref="Record(string, string, int, string?, ulong?)"/> does.</summary>
+    internal void Record(AuditEntry entry)
+    {
         try
         {
-            Services.Audit.Append(new AuditEntry(outcome, Operation, code, status, Device.DeviceId, Device.SerialNumber, RemoteAddress, uploadId, sequence));
+            (_recording ??= []).Add(Services.Audit.AppendAsync(entry));
         }
         catch (IOException)
         {
             AnswerStorageUnavailable();
+        }
+    }
+
+    /// <summary>
+    /// Completes once every decision this request recorded is durable in the audit log; where
+    /// one is not, the response becomes 503 storage-unavailable. The endpoint awaits it before
+    /// the response leaves, so the log's flushes are shared by concurrent requests without a
+    /// decision ever being answered before it is on disk.
+    /// </summary>
+    internal async Task WhenRecordedAsync()
+    {
+        if (_recording is null)
+        {
+            return;
+        }
+
+        foreach (Task line in _recording)
+        {
+            try
+            {
+                await line.ConfigureAwait(false);
+            }
+            catch (IOException)
+            {
+                AnswerStorageUnavailable();
+            }
         }
     }
 
