@@ -79,40 +79,32 @@ internal sealed class ClusterStore : IIngestStore
 
     public bool IsGone(string uploadId) => StorageFailure.Guard(() => Records.Find(uploadId)?.State == RecordRow.Gone);
 
-    public CreateStatus Create(byte[] manifest, ManifestFacts facts, out UploadSession? session, out StoredRecord? stored)
+    public async Task<CreateResult> CreateAsync(byte[] manifest, ManifestFacts facts)
     {
-        session = null;
-        stored = null;
         (CreateStatus status, RecordRow? row) = StorageFailure.Guard(() =>
             ClusterCreation.Create(_database, Format, _limits, manifest, facts, Time.GetUtcNow().UtcDateTime));
         if (status is not (CreateStatus.Created or CreateStatus.AlreadyExists))
         {
-            return status;
+            return new CreateResult(status);
         }
 
         if (row!.State == RecordRow.Stored)
         {
-            stored = FindStored(facts.DeviceId, facts.Sequence);
-            return status;
+            return new CreateResult(status, Stored: FindStored(facts.DeviceId, facts.Sequence));
         }
 
         var fresh = SessionOf(row);
         _sessions[row.UploadId] = fresh;
         if (status == CreateStatus.AlreadyExists || row.LengthBytes > 0)
         {
-            session = FindOpen(row.UploadId);
-            return status;
+            return new CreateResult(status, FindOpen(row.UploadId));
         }
 
         // A record without content is complete at creation: decide and store it now.
-        AppendResult result = CompleteAsync(fresh).GetAwaiter().GetResult();
-        if (result.Status != AppendStatus.Completed)
-        {
-            return CreateStatus.DigestMismatch;
-        }
-
-        stored = FindStored(facts.DeviceId, facts.Sequence);
-        return CreateStatus.StoredWithoutContent;
+        AppendResult result = await CompleteAsync(fresh).ConfigureAwait(false);
+        return result.Status == AppendStatus.Completed
+            ? new CreateResult(CreateStatus.StoredWithoutContent, Stored: FindStored(facts.DeviceId, facts.Sequence))
+            : new CreateResult(CreateStatus.DigestMismatch);
     }
 
     public Task<AppendResult> AppendAsync(UploadSession session, long requestOffset, Stream body, long contentLength) =>

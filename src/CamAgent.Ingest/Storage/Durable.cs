@@ -12,30 +12,42 @@ public static class Durable
     private const int ReadOnly = 0;
     private const int DirectoryFlagLinux = 0x10000;
 
-    /// <summary>Writes <paramref name="bytes"/> to a temporary sibling, fsyncs it, renames it over <paramref name="path"/> and fsyncs the directory.</summary>
-    public static void WriteFileAtomically(string path, ReadOnlySpan<byte> bytes)
+    /// <summary>
+    /// Writes <paramref name="bytes"/> to a temporary sibling, renames it over <paramref name="path"/>;
+    /// with <paramref name="sync"/> the file is fsynced before the rename and the directory after it.
+    /// </summary>
+    public static void WriteFileAtomically(string path, ReadOnlySpan<byte> bytes, bool sync = true)
     {
         string temp = path + ".tmp";
-        using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            file.Write(bytes);
-            file.Flush(flushToDisk: true);
-        }
-
+        WriteNewFile(temp, bytes, FileMode.Create, sync);
         File.Move(temp, path, overwrite: true);
-        SyncDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        if (sync)
+        {
+            SyncDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        }
     }
 
-    /// <summary>Renames <paramref name="source"/> to <paramref name="destination"/> (same file system) and fsyncs both directories.</summary>
-    public static void Move(string source, string destination)
+    /// <summary>Writes <paramref name="bytes"/> as the file <paramref name="path"/> (<paramref name="mode"/>: CreateNew or Create), fsynced with <paramref name="sync"/>.</summary>
+    public static void WriteNewFile(string path, ReadOnlySpan<byte> bytes, FileMode mode = FileMode.CreateNew, bool sync = true)
+    {
+        using var file = new FileStream(path, mode, FileAccess.Write, FileShare.None);
+        file.Write(bytes);
+        file.Flush(flushToDisk: sync);
+    }
+
+    /// <summary>Renames <paramref name="source"/> to <paramref name="destination"/> (same file system); with <paramref name="sync"/> both directories are fsynced.</summary>
+    public static void Move(string source, string destination, bool sync = true)
     {
         File.Move(source, destination, overwrite: true);
-        SyncDirectory(Path.GetDirectoryName(Path.GetFullPath(destination))!);
-        SyncDirectory(Path.GetDirectoryName(Path.GetFullPath(source))!);
+        if (sync)
+        {
+            SyncDirectory(Path.GetDirectoryName(Path.GetFullPath(destination))!);
+            SyncDirectory(Path.GetDirectoryName(Path.GetFullPath(source))!);
+        }
     }
 
-    /// <summary>Creates <paramref name="path"/> if needed and makes its name durable in its parent.</summary>
-    public static void CreateDirectory(string path)
+    /// <summary>Creates <paramref name="path"/> if needed; with <paramref name="sync"/> its name is made durable in its parent.</summary>
+    public static void CreateDirectory(string path, bool sync = true)
     {
         string full = Path.GetFullPath(path);
         if (Directory.Exists(full))
@@ -44,17 +56,23 @@ public static class Durable
         }
 
         Directory.CreateDirectory(full);
-        SyncDirectory(Path.GetDirectoryName(full)!);
+        if (sync)
+        {
+            SyncDirectory(Path.GetDirectoryName(full)!);
+        }
     }
 
-    /// <summary>Deletes a directory tree and makes the removal durable.</summary>
-    public static void DeleteDirectory(string path)
+    /// <summary>Deletes a directory tree; with <paramref name="sync"/> the removal is made durable.</summary>
+    public static void DeleteDirectory(string path, bool sync = true)
     {
         string full = Path.GetFullPath(path);
         if (Directory.Exists(full))
         {
             Directory.Delete(full, recursive: true);
-            SyncDirectory(Path.GetDirectoryName(full)!);
+            if (sync)
+            {
+                SyncDirectory(Path.GetDirectoryName(full)!);
+            }
         }
     }
 

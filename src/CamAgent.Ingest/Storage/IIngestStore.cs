@@ -27,10 +27,9 @@ public interface IIngestStore : IDisposable
     /// <summary>
     /// Creates an upload for a manifest the caller has verified and bound to the device; the
     /// sequence-conflict and chain-link rules are decided here, against every node's uploads.
-    /// <paramref name="session"/> is set for Created/AlreadyExists of an unfinished upload;
-    /// <paramref name="stored"/> for StoredWithoutContent/AlreadyExists of a finished record.
+    /// The upload (or record) is durable when the task completes.
     /// </summary>
-    CreateStatus Create(byte[] manifest, ManifestFacts facts, out UploadSession? session, out StoredRecord? stored);
+    Task<CreateResult> CreateAsync(byte[] manifest, ManifestFacts facts);
 
     /// <summary>Appends a PATCH body at <paramref name="requestOffset"/> (takes the upload's gate); acknowledged bytes are durable.</summary>
     Task<AppendResult> AppendAsync(UploadSession session, long requestOffset, Stream body, long contentLength);

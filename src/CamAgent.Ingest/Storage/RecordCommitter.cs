@@ -5,63 +5,82 @@ namespace CamAgent.Ingest.Storage;
 
 /// <summary>
 /// Turns a fully received upload into a stored, receipted record. The receipt is first written
-/// into the upload folder: from then on the record is decided, and a crash at any later point is
-/// rolled forward at start-up (<see cref="StoreRecovery"/>). Files are then renamed into
-/// devices/&lt;device&gt;/ in the order manifest, segment, receipt, so a receipt in devices/
-/// always means the whole record is there.
+/// into the upload folder; manifest and segment are renamed into devices/&lt;device&gt;/ and made
+/// durable together with that receipt (from then on the record is decided: a crash or a failed
+/// flush at any later point is rolled forward, at start-up by <see cref="StoreRecovery"/> or by
+/// the next completion of the same upload); only then is the receipt renamed after them and the
+/// upload folder removed, so a receipt in devices/ always means the whole record is there, and the
+/// answer waits until that is durable. A crash before the decision leaves an upload that holds
+/// every byte, which start-up completes again (the device, never answered, still holds its copy).
+/// Durability is the store's (<see cref="StoreDurability"/>): each step fsynced as it happens, or
+/// two barriers on group commit.
 /// </summary>
 internal static class RecordCommitter
 {
     /// <summary>
     /// Checks the content digest and commits the record. Caller holds the device lock and the
     /// upload's gate. Returns Completed (with the receipt) or DigestMismatch (upload discarded).
+    /// Storage failures throw <see cref="IOException"/> and leave the upload open.
     /// </summary>
-    public static AppendStatus Complete(UploadStore store, UploadSession session, out byte[]? receipt)
+    public static async Task<(AppendStatus Status, byte[]? Receipt)> CompleteAsync(UploadStore store, UploadSession session)
     {
-        receipt = null;
         ManifestFacts facts = session.Facts;
-        byte[] digest = facts.IsSegment ? FinishDigest(store, session) : facts.ContentDigest;
-        if (!CryptographicOperations.FixedTimeEquals(digest, facts.ContentDigest))
+        StoreLayout layout = store.Layout;
+        string decided = layout.IncomingFile(session.Id, StoreLayout.ReceiptFileName);
+        string storedReceipt = layout.StoredReceipt(facts.DeviceId, facts.Sequence);
+        byte[] receipt;
+        if (File.Exists(decided) || File.Exists(storedReceipt))
         {
-            store.Discard(session);
-            return AppendStatus.DigestMismatch;
+            // An earlier completion decided the record, then failed: finish what it started.
+            receipt = File.ReadAllBytes(File.Exists(decided) ? decided : storedReceipt);
+        }
+        else
+        {
+            byte[] digest = facts.IsSegment ? FinishDigest(store, session) : facts.ContentDigest;
+            if (!CryptographicOperations.FixedTimeEquals(digest, facts.ContentDigest))
+            {
+                store.Discard(session);
+                return (AppendStatus.DigestMismatch, null);
+            }
+
+            var receiptFacts = new ReceiptFacts(
+                facts.DeviceId,
+                facts.Sequence,
+                session.LengthBytes,
+                digest,
+                SHA256.HashData(session.Manifest),
+                store.Time.GetUtcNow().ToUnixTimeMilliseconds(),
+                session.Id);
+            receipt = store.Format.IssueReceipt(receiptFacts);
+            store.Durability.WriteFileAtomically(decided, receipt);
         }
 
-        var receiptFacts = new ReceiptFacts(
-            facts.DeviceId,
-            facts.Sequence,
-            session.LengthBytes,
-            digest,
-            SHA256.HashData(session.Manifest),
-            store.Time.GetUtcNow().ToUnixTimeMilliseconds(),
-            session.Id);
-        receipt = store.Format.IssueReceipt(receiptFacts);
-        Durable.WriteFileAtomically(store.Layout.IncomingFile(session.Id, StoreLayout.ReceiptFileName), receipt);
-        Commit(store.Layout, session.Id, facts.DeviceId, facts.Sequence, facts.IsSegment);
+        await CommitAsync(layout, store.Durability, session.Id, facts.DeviceId, facts.Sequence, facts.IsSegment).ConfigureAwait(false);
         store.Forget(session);
-        return AppendStatus.Completed;
+        return (AppendStatus.Completed, receipt);
     }
 
     /// <summary>Moves a decided upload (receipt present in its folder) into devices/. Idempotent: finished steps are skipped.</summary>
-    public static void Commit(StoreLayout layout, string uploadId, string deviceId, ulong sequence, bool isSegment)
+    public static async Task CommitAsync(StoreLayout layout, StoreDurability durability, string uploadId, string deviceId, ulong sequence, bool isSegment)
     {
-        Durable.CreateDirectory(layout.DeviceDirectory(deviceId));
-        MoveIfPresent(layout.IncomingFile(uploadId, StoreLayout.ManifestFileName), layout.StoredManifest(deviceId, sequence));
-        string data = layout.IncomingFile(uploadId, StoreLayout.DataFileName);
+        durability.CreateDirectory(layout.DeviceDirectory(deviceId));
+        MoveIfPresent(durability, layout.IncomingFile(uploadId, StoreLayout.ManifestFileName), layout.StoredManifest(deviceId, sequence));
         if (isSegment)
         {
-            MoveIfPresent(data, layout.StoredSegment(deviceId, sequence));
+            MoveIfPresent(durability, layout.IncomingFile(uploadId, StoreLayout.DataFileName), layout.StoredSegment(deviceId, sequence));
         }
 
-        MoveIfPresent(layout.IncomingFile(uploadId, StoreLayout.ReceiptFileName), layout.StoredReceipt(deviceId, sequence));
-        Durable.DeleteDirectory(layout.IncomingDirectory(uploadId));
+        await durability.BarrierAsync().ConfigureAwait(false);
+        MoveIfPresent(durability, layout.IncomingFile(uploadId, StoreLayout.ReceiptFileName), layout.StoredReceipt(deviceId, sequence));
+        durability.DeleteDirectory(layout.IncomingDirectory(uploadId));
+        await durability.BarrierAsync().ConfigureAwait(false);
     }
 
-    private static void MoveIfPresent(string source, string destination)
+    private static void MoveIfPresent(StoreDurability durability, string source, string destination)
     {
         if (File.Exists(source))
         {
-            Durable.Move(source, destination);
+            durability.Move(source, destination);
         }
     }
 

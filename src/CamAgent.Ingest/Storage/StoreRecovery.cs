@@ -58,7 +58,7 @@ internal static class StoreRecovery
 
         if (File.Exists(layout.IncomingFile(uploadId, StoreLayout.ReceiptFileName)))
         {
-            RecordCommitter.Commit(layout, uploadId, deviceId, sequence, facts!.IsSegment);
+            RecordCommitter.CommitAsync(layout, StoreDurability.Immediate, uploadId, deviceId, sequence, facts!.IsSegment).GetAwaiter().GetResult();
             return;
         }
 
@@ -83,7 +83,7 @@ internal static class StoreRecovery
         {
             // Every byte arrived but the crash came before the receipt: finish it now, so the
             // device's next HEAD gets its receipt (or learns the content did not match).
-            RecordCommitter.Complete(store, session, out _);
+            RecordCommitter.CompleteAsync(store, session).GetAwaiter().GetResult();
         }
     }
 }

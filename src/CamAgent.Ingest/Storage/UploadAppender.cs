@@ -108,7 +108,7 @@ public static class UploadAppender
         await deviceLock.WaitAsync().ConfigureAwait(false);
         try
         {
-            AppendStatus status = RecordCommitter.Complete(store, session, out byte[]? receipt);
+            (AppendStatus status, byte[]? receipt) = await RecordCommitter.CompleteAsync(store, session).ConfigureAwait(false);
             return new AppendResult(status, status == AppendStatus.Completed ? session.LengthBytes : 0, receipt);
         }
         finally

@@ -43,17 +43,28 @@ public sealed class UploadStore : IIngestStore
     /// <summary>The shared flush PATCHes wait for, or null for one fsync per PATCH (turned off, or no syncfs here).</summary>
     public GroupCommit? GroupCommit { get; private set; }
 
+    /// <summary>How creations and completions are made durable: with barriers on <see cref="GroupCommit"/>, or step by step.</summary>
+    internal StoreDurability Durability { get; private set; } = StoreDurability.Immediate;
+
     /// <summary>Unfinished uploads currently held.</summary>
     public int OpenUploadCount => _open.Count;
 
     /// <summary>Opens the store at <paramref name="layout"/>, finishing or cleaning up whatever a crash interrupted.</summary>
     public static UploadStore Open(StoreLayout layout, IEvidenceFormat format, TimeProvider time, IngestLimits limits)
     {
+        Durable.CreateDirectory(layout.Root);
+        return Open(layout, format, time, limits, limits.GroupCommit ? GroupCommit.ForStore(layout.Root) : null);
+    }
+
+    /// <summary>As <see cref="Open(StoreLayout, IEvidenceFormat, TimeProvider, IngestLimits)"/>, sharing flushes through <paramref name="groupCommit"/> (null: every step fsynced); the store disposes it.</summary>
+    public static UploadStore Open(StoreLayout layout, IEvidenceFormat format, TimeProvider time, IngestLimits limits, GroupCommit? groupCommit)
+    {
         var store = new UploadStore(layout, format, time, limits);
         Durable.CreateDirectory(layout.Root);
         Durable.CreateDirectory(layout.DevicesRoot);
         Durable.CreateDirectory(layout.IncomingRoot);
-        store.GroupCommit = limits.GroupCommit ? GroupCommit.ForStore(layout.Root) : null;
+        store.GroupCommit = groupCommit;
+        store.Durability = new StoreDurability(groupCommit);
         StoreRecovery.Run(store);
         return store;
     }
@@ -86,48 +97,49 @@ public sealed class UploadStore : IIngestStore
     public bool IsGone(string uploadId) => _terminated.ContainsKey(uploadId);
 
     /// <summary>
-    /// Creates an upload for a manifest the caller has verified and bound to the device.
-    /// <paramref name="session"/> is set for Created/AlreadyExists of an unfinished upload;
-    /// <paramref name="stored"/> for StoredWithoutContent/AlreadyExists of a finished record.
+    /// Creates an upload for a manifest the caller has verified and bound to the device; it is
+    /// durable when the task completes (an identical re-creation waits for that too, since the
+    /// first attempt may have failed before its flush).
     /// </summary>
-    public CreateStatus Create(byte[] manifest, ManifestFacts facts, out UploadSession? session, out StoredRecord? stored)
+    public async Task<CreateResult> CreateAsync(byte[] manifest, ManifestFacts facts)
     {
-        session = null;
-        stored = null;
         SemaphoreSlim deviceLock = DeviceLock(facts.DeviceId);
-        deviceLock.Wait();
+        await deviceLock.WaitAsync().ConfigureAwait(false);
         try
         {
             string id = UploadId.Format(facts.DeviceId, facts.Sequence);
-            if (FindExisting(id, facts, manifest, out session, out stored, out bool identical))
+            if (FindExisting(id, facts, manifest, out UploadSession? session, out StoredRecord? stored, out bool identical))
             {
-                return identical ? CreateStatus.AlreadyExists : CreateStatus.SequenceConflict;
+                if (!identical)
+                {
+                    return new CreateResult(CreateStatus.SequenceConflict);
+                }
+
+                await Durability.BarrierAsync().ConfigureAwait(false);
+                return new CreateResult(CreateStatus.AlreadyExists, session, stored);
             }
 
             if (!ChainLinkRule.Holds(Format, facts, manifest, sequence => ManifestOf(facts.DeviceId, sequence)))
             {
-                return CreateStatus.ChainLinkMismatch;
+                return new CreateResult(CreateStatus.ChainLinkMismatch);
             }
 
             if (OpenUploadsOf(facts.DeviceId) >= Limits.MaxOpenUploadsPerDevice)
             {
-                return CreateStatus.TooManyOpenUploads;
+                return new CreateResult(CreateStatus.TooManyOpenUploads);
             }
 
             UploadSession created = CreateIncoming(id, manifest, facts);
             if (created.LengthBytes > 0)
             {
-                session = created;
-                return CreateStatus.Created;
+                await Durability.BarrierAsync().ConfigureAwait(false);
+                return new CreateResult(CreateStatus.Created, created);
             }
 
-            if (RecordCommitter.Complete(this, created, out _) != AppendStatus.Completed)
-            {
-                return CreateStatus.DigestMismatch;
-            }
-
-            stored = FindStored(facts.DeviceId, facts.Sequence);
-            return CreateStatus.StoredWithoutContent;
+            (AppendStatus status, _) = await RecordCommitter.CompleteAsync(this, created).ConfigureAwait(false);
+            return status == AppendStatus.Completed
+                ? new CreateResult(CreateStatus.StoredWithoutContent, Stored: FindStored(facts.DeviceId, facts.Sequence))
+                : new CreateResult(CreateStatus.DigestMismatch);
         }
         finally
         {
@@ -230,16 +242,17 @@ public sealed class UploadStore : IIngestStore
     }
 
     // The upload folder is assembled under a temporary name and renamed into place, so an
-    // upload either exists with its manifest and (empty) data file or not at all.
+    // upload either exists with its manifest and (empty) data file or not at all (a folder that
+    // a crash left before the creation's barrier, with a torn manifest, is removed at start-up).
     private UploadSession CreateIncoming(string id, byte[] manifest, ManifestFacts facts)
     {
         string staging = Path.Combine(Layout.IncomingRoot, StoreLayout.CreatingPrefix + id + "-" + Guid.NewGuid().ToString("N"));
         try
         {
             Directory.CreateDirectory(staging);
-            WriteSynced(Path.Combine(staging, StoreLayout.ManifestFileName), manifest);
-            WriteSynced(Path.Combine(staging, StoreLayout.DataFileName), ReadOnlySpan<byte>.Empty);
-            Durable.SyncDirectory(staging);
+            Durability.WriteNewFile(Path.Combine(staging, StoreLayout.ManifestFileName), manifest);
+            Durability.WriteNewFile(Path.Combine(staging, StoreLayout.DataFileName), ReadOnlySpan<byte>.Empty);
+            Durability.SyncDirectory(staging);
         }
         catch (IOException)
         {
@@ -252,9 +265,9 @@ public sealed class UploadStore : IIngestStore
             throw;
         }
 
-        Durable.DeleteDirectory(Layout.IncomingDirectory(id));
+        Durability.DeleteDirectory(Layout.IncomingDirectory(id));
         Directory.Move(staging, Layout.IncomingDirectory(id));
-        Durable.SyncDirectory(Layout.IncomingRoot);
+        Durability.SyncDirectory(Layout.IncomingRoot);
 
         _terminated.TryRemove(id, out _);
         var session = new UploadSession(id, manifest, facts, 0, Time.GetUtcNow().UtcDateTime)
@@ -263,12 +276,5 @@ public sealed class UploadStore : IIngestStore
         };
         Register(session);
         return session;
-    }
-
-    private static void WriteSynced(string path, ReadOnlySpan<byte> bytes)
-    {
-        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        file.Write(bytes);
-        file.Flush(flushToDisk: true);
     }
 }

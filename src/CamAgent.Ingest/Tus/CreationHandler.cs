@@ -15,7 +15,7 @@ namespace CamAgent.Ingest.Tus;
 /// </summary>
 internal static class CreationHandler
 {
-    public static void Handle(TusRequest request)
+    public static async Task HandleAsync(TusRequest request)
     {
         HttpRequest http = request.Http.Request;
         if (http.ContentLength > 0 || http.Headers.TransferEncoding.Count > 0)
@@ -40,7 +40,7 @@ internal static class CreationHandler
             return;
         }
 
-        Create(request, manifest, facts!);
+        await CreateAsync(request, manifest, facts!).ConfigureAwait(false);
     }
 
     private static Rejection? VerifyManifest(TusRequest request, byte[] manifest, long length, out ManifestFacts? facts)
@@ -71,10 +71,10 @@ internal static class CreationHandler
         return lengthMatches ? null : new Rejection(StatusCodes.Status400BadRequest, ErrorCodes.LengthMismatch);
     }
 
-    private static void Create(TusRequest request, byte[] manifest, ManifestFacts facts)
+    private static async Task CreateAsync(TusRequest request, byte[] manifest, ManifestFacts facts)
     {
         string id = UploadId.Format(facts.DeviceId, facts.Sequence);
-        CreateStatus status = request.Services.Store.Create(manifest, facts, out UploadSession? session, out StoredRecord? stored);
+        (CreateStatus status, UploadSession? session, StoredRecord? stored) = await request.Services.Store.CreateAsync(manifest, facts).ConfigureAwait(false);
         switch (status)
         {
             case CreateStatus.SequenceConflict:

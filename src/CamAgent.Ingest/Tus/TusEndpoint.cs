@@ -83,8 +83,7 @@ internal static class TusEndpoint
     {
         if (collection && HttpMethods.IsPost(method))
         {
-            CreationHandler.Handle(request);
-            return Task.CompletedTask;
+            return CreationHandler.HandleAsync(request);
         }
 
         if (collection)
