@@ -8,24 +8,27 @@ using CamAgent.Core.Upload;
 namespace CamAgent.Benchmarks;
 
 /// <summary>
-/// N simulated cameras (default 200; CAMAGENT_BENCH_CAMERAS) each upload one sealed segment
-/// (default 256 KiB; CAMAGENT_BENCH_SEGMENT_BYTES) at the same time, over mutual TLS on loopback,
-/// to `camagent serve` running as its own process. Every camera is the device's own code: Core's
+/// N simulated cameras (default 200; CAMAGENT_BENCH_CAMERAS) upload sealed segments (default
+/// 256 KiB; CAMAGENT_BENCH_SEGMENT_BYTES) at the same time, over mutual TLS on loopback, to
+/// `camagent serve` running as its own process. Every camera is the device's own code: Core's
 /// sealer and tus client over the host TLS connector with its own certificate, one thread each,
 /// checking its receipt. PATCHes are one 16 KiB chunk by default (CAMAGENT_BENCH_PATCH_BYTES), so
-/// the PATCH latency is the chunk latency: first byte written to durable acknowledgement, each
-/// chunk made durable by the server. Runs the filesystem store twice, with one fsync per PATCH and
-/// with group commit (concurrent PATCHes share one file-system flush), and prints for each the
-/// throughput, latency percentiles, the server's peak resident memory, retries and errors (target 0),
-/// then the group-commit gain; then the same fleet against one node on the cluster store (a
-/// throw-away PostgreSQL and one-node Ceph started by tools/cluster/start-test-cluster.sh).
+/// the PATCH latency is the chunk latency: first byte written to durable acknowledgement. The
+/// cameras upload in rounds, one segment each per round, the next of their own chain, as docked
+/// cameras work through their backlog: warm-up rounds first (not measured), then measured rounds.
+/// "ingest-fs" runs the filesystem store with one fsync per PATCH and with group commit, then a
+/// plain mutual-TLS upload of the same bytes with the same client code
+/// (<see cref="PlainUploadBaseline"/>) and the ratio; "ingest-cluster" runs one node on the
+/// cluster store (a throw-away PostgreSQL and one-node Ceph started by
+/// tools/cluster/start-test-cluster.sh). Each prints throughput, latency percentiles, the
+/// server's peak resident memory, retries and errors (target 0).
 /// </summary>
 public static class IngestBenchmark
 {
     public static void Run(TextWriter output)
     {
-        double perPatch = RunOnce(output, "filesystem store, one fsync per PATCH", groupCommit: false, null);
-        double grouped = RunOnce(output, "filesystem store, group commit", groupCommit: true, null);
+        double perPatch = RunOnce(output, "filesystem store, one fsync per PATCH", groupCommit: false, null, WarmUpRounds, MeasuredRounds);
+        double grouped = RunOnce(output, "filesystem store, group commit", groupCommit: true, null, WarmUpRounds, MeasuredRounds);
         output.WriteLine($"ingest: group commit vs one fsync per PATCH: throughput x{grouped / perPatch:F2}");
         double plain = PlainUploadBaseline.Run(new IngestBenchPki(), Setting("CAMAGENT_BENCH_CAMERAS", 200), Setting("CAMAGENT_BENCH_SEGMENT_BYTES", 256 * 1024), Setting("CAMAGENT_BENCH_PATCH_BYTES", UploadLimits.DefaultChunkSizeBytes), out int plainErrors);
         output.WriteLine($"ingest: plain mutual-TLS upload of the same bytes to Kestrel (append + group commit, no verification): {plain:F1} MiB/s, errors {plainErrors}");
@@ -39,7 +42,8 @@ public static class IngestBenchmark
         string config = Directory.CreateTempSubdirectory("camagent-bench-cluster-").FullName;
         try
         {
-            RunOnce(output, "cluster store (PostgreSQL + S3 with object lock, one node)", groupCommit: true, cluster.OptionsFor("bench", config));
+            // One round each: a one-node Ceph sharing the two cores takes minutes per round.
+            RunOnce(output, "cluster store (PostgreSQL + S3 with object lock, one node)", groupCommit: true, cluster.OptionsFor("bench", config), Setting("CAMAGENT_BENCH_WARMUP_ROUNDS", 1), Setting("CAMAGENT_BENCH_ROUNDS", 1));
         }
         finally
         {
@@ -47,14 +51,14 @@ public static class IngestBenchmark
         }
     }
 
-    /// <summary>Unmeasured rounds before the measured ones (the plain baseline's too).</summary>
-    internal const int WarmUpRounds = 3;
+    /// <summary>Unmeasured rounds before the measured ones, the plain baseline's too (CAMAGENT_BENCH_WARMUP_ROUNDS, default 3; the cluster run: 1).</summary>
+    internal static int WarmUpRounds => Setting("CAMAGENT_BENCH_WARMUP_ROUNDS", 3);
 
-    /// <summary>Measured rounds (every camera uploads one segment in each); the figures are over all of them.</summary>
-    internal const int MeasuredRounds = 3;
+    /// <summary>Measured rounds (every camera uploads one segment in each); the figures are over all of them (CAMAGENT_BENCH_ROUNDS, default 3; the cluster run: 1).</summary>
+    internal static int MeasuredRounds => Setting("CAMAGENT_BENCH_ROUNDS", 3);
 
     // Returns the throughput in MiB/s.
-    private static double RunOnce(TextWriter output, string label, bool groupCommit, CamAgent.Ingest.Cluster.ClusterOptions? cluster)
+    private static double RunOnce(TextWriter output, string label, bool groupCommit, CamAgent.Ingest.Cluster.ClusterOptions? cluster, int warmUpRounds, int measuredRounds)
     {
         int cameras = Setting("CAMAGENT_BENCH_CAMERAS", 200);
         int segmentBytes = Setting("CAMAGENT_BENCH_SEGMENT_BYTES", 256 * 1024);
@@ -70,7 +74,7 @@ public static class IngestBenchmark
         // (the runtime compiles hot methods again, optimised, in the background: two rounds
         // still spent a fifth of the server's processor time in the compiler).
         var warmUp = new ConcurrentBag<string>();
-        for (int round = 0; round < WarmUpRounds; round++)
+        for (int round = 0; round < warmUpRounds; round++)
         {
             Upload(Seal(fleet, segmentBytes), new ConcurrentBag<double>(), warmUp);
         }
@@ -86,7 +90,7 @@ public static class IngestBenchmark
         var failures = new ConcurrentBag<string>();
         int retriesBefore = fleet.Sum(c => c.Retries);
         double seconds = 0;
-        for (int round = 0; round < MeasuredRounds; round++)
+        for (int round = 0; round < measuredRounds; round++)
         {
             seconds += Upload(Seal(fleet, segmentBytes), latenciesMs, failures);
         }
@@ -94,13 +98,13 @@ public static class IngestBenchmark
         int retries = fleet.Sum(c => c.Retries) - retriesBefore;
         string peak = server.PeakResident();
         double[] sorted = latenciesMs.Order().ToArray();
-        double megabytes = (double)MeasuredRounds * cameras * segmentBytes / (1024 * 1024);
+        double megabytes = (double)measuredRounds * cameras * segmentBytes / (1024 * 1024);
         output.WriteLine();
-        output.WriteLine($"ingest: {label}: {cameras} cameras x {segmentBytes / 1024} KiB over mutual TLS, Core tus client, {patchBytes / 1024} KiB PATCHes, {MeasuredRounds} measured rounds");
+        output.WriteLine($"ingest: {label}: {cameras} cameras x {segmentBytes / 1024} KiB over mutual TLS, Core tus client, {patchBytes / 1024} KiB PATCHes, {measuredRounds} measured round(s) after {warmUpRounds} warm-up");
         output.WriteLine($"ingest:   throughput {megabytes / seconds:F1} MiB/s ({megabytes:F0} MiB in {seconds:F1} s, {sorted.Length} PATCHes)");
         output.WriteLine($"ingest:   PATCH latency p50 {Percentile(sorted, 0.50):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, max {sorted.LastOrDefault():F1} ms");
         output.WriteLine($"ingest:   server peak resident memory {peak}");
-        output.WriteLine($"ingest:   retries {retries}, errors {failures.Count} (receipts verified: {MeasuredRounds * cameras - failures.Count})");
+        output.WriteLine($"ingest:   retries {retries}, errors {failures.Count} (receipts verified: {measuredRounds * cameras - failures.Count})");
         foreach (string failure in failures.Take(5))
         {
             output.WriteLine($"ingest:   error {failure}");

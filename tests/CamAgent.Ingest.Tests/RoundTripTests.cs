@@ -78,6 +78,12 @@ public sealed class RoundTripTests
         Assert.Equal("40000", TusClient.Header(head, "Upload-Length"));
         Assert.Equal("no-store", head.Headers.CacheControl?.ToString());
         Assert.Equal(TusClient.Header(last, "CamAgent-Receipt"), TusClient.Header(head, "CamAgent-Receipt"));
+
+        // The receipt given again is recorded again: the log names the record even if the
+        // completion's own line was lost with the node that wrote the record.
+        List<System.Text.Json.JsonElement> stored = harness.AuditEntries().Where(e => e.GetProperty("code").GetString() == "stored").ToList();
+        Assert.Equal(["patch", "head"], stored.Select(e => e.GetProperty("op").GetString()));
+        Assert.All(stored, e => Assert.Equal(0, e.GetProperty("sequence").GetInt64()));
     }
 
     [Fact]

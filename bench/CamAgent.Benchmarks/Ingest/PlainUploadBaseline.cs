@@ -42,20 +42,22 @@ internal static class PlainUploadBaseline
 
             // Warm-up, not measured, as for the ingest server.
             var warmUp = new ConcurrentBag<string>();
-            for (int round = 0; round < IngestBenchmark.WarmUpRounds; round++)
+            int warmUpRounds = IngestBenchmark.WarmUpRounds;
+            for (int round = 0; round < warmUpRounds; round++)
             {
                 Round(pki, port, "warm" + round + "-", clients, body, bytesPerClient / requestBytes, warmUp);
             }
 
             var failures = new ConcurrentBag<string>();
             double seconds = 0;
-            for (int round = 0; round < IngestBenchmark.MeasuredRounds; round++)
+            int rounds = IngestBenchmark.MeasuredRounds;
+            for (int round = 0; round < rounds; round++)
             {
                 seconds += Round(pki, port, "plain" + round + "-", clients, body, bytesPerClient / requestBytes, failures);
             }
 
             errors = failures.Count + warmUp.Count;
-            return (double)IngestBenchmark.MeasuredRounds * clients * bytesPerClient / (1024 * 1024) / seconds;
+            return (double)rounds * clients * bytesPerClient / (1024 * 1024) / seconds;
         }
         finally
         {

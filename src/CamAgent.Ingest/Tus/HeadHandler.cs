@@ -23,6 +23,18 @@ internal static class HeadHandler
             return;
         }
 
+        if (session is null)
+        {
+            // A device asks for a stored record's receipt only when it did not get it: the
+            // completion's answer was lost, or the node (or server) that stored the record went
+            // down before its audit line. The answer is a decision of its own and is recorded,
+            // so the log names every record a device was told is stored.
+            Answer(request, null, stored);
+            ulong? sequence = UploadId.TryParse(stored!.UploadId, out _, out ulong value) ? value : null;
+            request.Record(AuditEntry.Accept, "stored", StatusCodes.Status200OK, stored.UploadId, sequence);
+            return;
+        }
+
         // A PATCH whose connection broke may still be storing the bytes that arrived: the offset
         // is only final once it lets go of the upload. Answering earlier would send the device
         // back to bytes the server is about to keep, and its next PATCH would end in 409.
