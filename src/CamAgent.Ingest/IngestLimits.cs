@@ -64,6 +64,9 @@ public sealed class IngestLimits
     /// <summary>An unfinished upload untouched this long expires (tus expiration): one week of hours, so a camera off duty can resume.</summary>
     public int UploadExpiryHours { get; set; } = 7 * 24;
 
+    /// <summary>How often the server removes expired uploads no camera asks for again (and audits them).</summary>
+    public int ExpirySweepMinutes { get; set; } = 60;
+
     /// <summary>
     /// Filesystem store: concurrent PATCHes share one flush of the store's file system (syncfs,
     /// Linux) instead of one fsync each, and concurrent decisions share the audit log's fsyncs; a
@@ -96,6 +99,7 @@ public sealed class IngestLimits
         Require(MinFreeStoreBytes >= 0, nameof(MinFreeStoreBytes));
         Require(AuditReserveBytes >= 0, nameof(AuditReserveBytes));
         Require(UploadExpiryHours > 0, nameof(UploadExpiryHours));
+        Require(ExpirySweepMinutes > 0, nameof(ExpirySweepMinutes));
         Require(RetryAfterSeconds > 0, nameof(RetryAfterSeconds));
     }
 

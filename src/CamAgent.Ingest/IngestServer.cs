@@ -30,13 +30,15 @@ public sealed class IngestServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly OpenedStore _store;
     private readonly RefusalLedger _ledger;
+    private readonly ExpirySweep _sweep;
     private IDisposable? _ownedFormat;
 
-    private IngestServer(WebApplication app, OpenedStore store, RefusalLedger ledger, ConnectionGate gate, IPEndPoint endPoint)
+    private IngestServer(WebApplication app, OpenedStore store, RefusalLedger ledger, ExpirySweep sweep, ConnectionGate gate, IPEndPoint endPoint)
     {
         _app = app;
         _store = store;
         _ledger = ledger;
+        _sweep = sweep;
         Connections = gate;
         EndPoint = endPoint;
     }
@@ -58,6 +60,9 @@ public sealed class IngestServer : IAsyncDisposable
 
     /// <summary>Writes the refusal counts of the current window to the audit log now (they are otherwise written when the window ends).</summary>
     public void FlushRefusals() => _ledger.Flush();
+
+    /// <summary>Removes and audits expired uploads now (the server otherwise does so every <c>limits.expirySweepMinutes</c>); returns how many.</summary>
+    public Task<int> SweepExpiredAsync() => _sweep.RunOnceAsync();
 
     /// <summary>
     /// Starts the server with the evidence formats of CamAgent.Core and the receipt key and
@@ -103,6 +108,7 @@ public sealed class IngestServer : IAsyncDisposable
         var services = new IngestServices(store.Store, format, store.Audit, store.Revocations, options.Limits, time);
         var connections = new ConnectionServices(gate, new HandshakeInspector(policy, ledger), new ServerTlsSettings(serverCertificate, policy, ledger));
         WebApplication app = Build(options, services, connections, logging);
+        var sweep = new ExpirySweep(store.Store, store.Audit, TimeSpan.FromMinutes(options.Limits.ExpirySweepMinutes), time);
         try
         {
             await app.StartAsync().ConfigureAwait(false);
@@ -110,12 +116,13 @@ public sealed class IngestServer : IAsyncDisposable
         catch
         {
             await app.DisposeAsync().ConfigureAwait(false);
+            await sweep.DisposeAsync().ConfigureAwait(false);
             ledger.Dispose();
             store.Dispose();
             throw;
         }
 
-        return new IngestServer(app, store, ledger, gate, BoundEndPoint(app, options));
+        return new IngestServer(app, store, ledger, sweep, gate, BoundEndPoint(app, options));
     }
 
     /// <summary>Stops accepting connections and lets requests in flight finish.</summary>
@@ -127,6 +134,7 @@ public sealed class IngestServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync().ConfigureAwait(false);
+        await _sweep.DisposeAsync().ConfigureAwait(false);
         _ledger.Dispose();
         _store.Dispose();
         _ownedFormat?.Dispose();

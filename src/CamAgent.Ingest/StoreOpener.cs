@@ -23,7 +23,7 @@ internal static class StoreOpener
         {
             foreach (string expired in opened.Store.ExpiredAtStart)
             {
-                opened.Audit.Append(new AuditEntry(AuditEntry.Accept, "expire", "expired", UploadId: expired));
+                opened.Audit.Append(AuditEntry.Expired(expired));
             }
         }
         catch

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Text.Json;
 using CamAgent.Ingest.Tests.Support;
 
 namespace CamAgent.Ingest.Tests;
@@ -102,5 +103,34 @@ public sealed class StoreRecoveryTests
         Expect.Rejected(harness, patch, 410, "upload-gone");
         Assert.Contains(harness.AuditEntries(), e => e.GetProperty("op").GetString() == "expire" && e.GetProperty("upload").GetString() == TestCamera.UploadIdOf("cam-r4", 0));
         Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(harness.StorePath, "incoming")));
+    }
+
+    [Fact]
+    public async Task The_Sweep_Removes_And_Audits_An_Upload_Nobody_Asks_For_Again_And_Leaves_Live_Ones()
+    {
+        var clock = new ManualTimeProvider();
+        await using IngestHarness harness = await IngestHarness.StartAsync(time: clock);
+        TestCamera lost = harness.NewCamera("cam-r5");
+        HttpResponseMessage abandoned = await harness.ClientFor(lost).CreateAsync(lost.Seal(new byte[100]), 100);
+        Expect.Status(HttpStatusCode.Created, abandoned);
+        string abandonedId = TestCamera.UploadIdOf("cam-r5", 0);
+
+        // A day short of expiry: the sweep leaves it.
+        clock.Now = clock.Now.AddHours(harness.Options.Limits.UploadExpiryHours - 24);
+        Assert.Equal(0, await harness.Server.SweepExpiredAsync());
+        TestCamera active = harness.NewCamera("cam-r6");
+        Expect.Status(HttpStatusCode.Created, await harness.ClientFor(active).CreateAsync(active.Seal(new byte[100]), 100));
+
+        clock.Now = clock.Now.AddHours(25);
+        Assert.Equal(1, await harness.Server.SweepExpiredAsync());
+
+        Assert.False(Directory.Exists(Path.Combine(harness.StorePath, "incoming", abandonedId)));
+        Assert.True(Directory.Exists(Path.Combine(harness.StorePath, "incoming", TestCamera.UploadIdOf("cam-r6", 0))));
+        JsonElement line = Assert.Single(harness.AuditEntries(), e => e.GetProperty("op").GetString() == "expire");
+        Assert.Equal(abandonedId, line.GetProperty("upload").GetString());
+        Assert.Equal("cam-r5", line.GetProperty("device").GetString());
+        Assert.Equal(0, line.GetProperty("sequence").GetInt64());
+        Expect.Rejected(harness, await harness.ClientFor(lost).HeadAsync(abandoned.Headers.Location!.OriginalString), 410, "upload-gone");
+        Assert.Equal(0, await harness.Server.SweepExpiredAsync());
     }
 }

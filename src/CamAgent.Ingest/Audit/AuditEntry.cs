@@ -28,4 +28,11 @@ public sealed record AuditEntry(
 
     /// <summary>On the line that follows a failure to write: how many decisions went unrecorded (then refused with 503), or null.</summary>
     public long? Unrecorded { get; init; }
+
+    /// <summary>An unfinished upload removed because it expired (at start-up, by the sweep, or when next asked for).</summary>
+    public static AuditEntry Expired(string uploadId)
+    {
+        bool parsed = Storage.UploadId.TryParse(uploadId, out string deviceId, out ulong sequence);
+        return new AuditEntry(Accept, "expire", "expired", 0, parsed ? deviceId : null, null, null, uploadId, parsed ? sequence : null);
+    }
 }

@@ -13,6 +13,8 @@ namespace CamAgent.Ingest.Cluster;
 /// </summary>
 internal sealed class ClusterStore : IIngestStore
 {
+    private const int SweepBatch = 1000;
+
     private readonly ConcurrentDictionary<string, UploadSession> _sessions = new(StringComparer.Ordinal);
     private readonly NpgsqlDataSource _database;
     private readonly IngestLimits _limits;
@@ -119,6 +121,31 @@ internal sealed class ClusterStore : IIngestStore
         DiscardAsync(session).GetAwaiter().GetResult();
         return true;
     });
+
+    /// <summary>
+    /// Every node sweeps; the compare-and-set from open to gone decides which one removes an
+    /// upload (and audits it). At most <see cref="SweepBatch"/> uploads per sweep.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ExpireAbandonedAsync()
+    {
+        DateTime cutoff = Time.GetUtcNow().UtcDateTime - TimeSpan.FromHours(_limits.UploadExpiryHours);
+        var expired = new List<string>();
+        foreach (RecordRow row in StorageFailure.Guard(() => Records.OpenIdleSince(cutoff, SweepBatch)))
+        {
+            if (StorageFailure.Guard(() => Records.SetState(row.UploadId, RecordRow.Open, RecordRow.Gone)))
+            {
+                UploadSession session = _sessions.TryGetValue(row.UploadId, out UploadSession? held) ? held : SessionOf(row);
+                await StorageFailure.GuardAsync(async () =>
+                {
+                    await DiscardAsync(session).ConfigureAwait(false);
+                    return true;
+                }).ConfigureAwait(false);
+                expired.Add(row.UploadId);
+            }
+        }
+
+        return expired;
+    }
 
     public bool IsExpired(UploadSession session) =>
         Time.GetUtcNow().UtcDateTime - session.LastActivityUtc > TimeSpan.FromHours(_limits.UploadExpiryHours);

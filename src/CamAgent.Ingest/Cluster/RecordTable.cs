@@ -35,15 +35,30 @@ internal sealed class RecordTable
         }
 
         using NpgsqlDataReader reader = command.ExecuteReader();
-        if (!reader.Read())
+        return reader.Read() ? Row(reader) : null;
+    }
+
+    /// <summary>Open uploads with no activity since <paramref name="cutoffUtc"/>, oldest first, at most <paramref name="limit"/>.</summary>
+    public List<RecordRow> OpenIdleSince(DateTime cutoffUtc, int limit)
+    {
+        using NpgsqlConnection connection = _database.OpenConnection();
+        using var command = new NpgsqlCommand(
+            $"SELECT {Columns} FROM records WHERE state = 'open' AND last_activity < @cutoff ORDER BY last_activity LIMIT @limit", connection);
+        command.Parameters.AddWithValue("cutoff", cutoffUtc);
+        command.Parameters.AddWithValue("limit", limit);
+        using NpgsqlDataReader reader = command.ExecuteReader();
+        var rows = new List<RecordRow>();
+        while (reader.Read())
         {
-            return null;
+            rows.Add(Row(reader));
         }
 
-        return new RecordRow(
-            reader.GetString(0), (ulong)reader.GetDecimal(1), reader.GetString(2), (byte[])reader[3], reader.GetInt64(4),
-            reader.GetInt64(5), reader.GetString(6), reader.IsDBNull(7) ? null : (byte[])reader[7], reader.GetDateTime(8).ToUniversalTime());
+        return rows;
     }
+
+    private static RecordRow Row(NpgsqlDataReader reader) => new(
+        reader.GetString(0), (ulong)reader.GetDecimal(1), reader.GetString(2), (byte[])reader[3], reader.GetInt64(4),
+        reader.GetInt64(5), reader.GetString(6), reader.IsDBNull(7) ? null : (byte[])reader[7], reader.GetDateTime(8).ToUniversalTime());
 
     /// <summary>Moves an open upload from <paramref name="fromOffset"/> to <paramref name="toOffset"/> and registers the piece that holds the new bytes; false when another request moved it first.</summary>
     public async Task<bool> AdvanceAsync(string uploadId, long fromOffset, long toOffset, string pieceKey, DateTime nowUtc)

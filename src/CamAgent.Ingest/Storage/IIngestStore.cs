@@ -34,6 +34,12 @@ public interface IIngestStore : IDisposable
     /// <summary>Appends a PATCH body at <paramref name="requestOffset"/> (takes the upload's gate); acknowledged bytes are durable.</summary>
     Task<AppendResult> AppendAsync(UploadSession session, long requestOffset, Stream body, long contentLength);
 
+    /// <summary>
+    /// Removes unfinished uploads that expired without anyone asking for them again (an upload a
+    /// request holds is left for the next sweep) and returns their ids, for the audit log.
+    /// </summary>
+    Task<IReadOnlyList<string>> ExpireAbandonedAsync();
+
     /// <summary>Checks the digest of an upload holding every byte and stores the record. Caller holds the gate.</summary>
     Task<AppendResult> CompleteAsync(UploadSession session);
 

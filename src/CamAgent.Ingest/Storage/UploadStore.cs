@@ -154,6 +154,45 @@ public sealed class UploadStore : IIngestStore
         Remember(session.Id);
     }
 
+    public async Task<IReadOnlyList<string>> ExpireAbandonedAsync()
+    {
+        var expired = new List<string>();
+        foreach (UploadSession session in _open.Values)
+        {
+            if (session.IsClosed || !IsExpired(session) || !await session.Gate.WaitAsync(0).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (session.IsClosed || !IsExpired(session))
+                {
+                    continue;
+                }
+
+                SemaphoreSlim deviceLock = DeviceLock(session.DeviceId);
+                await deviceLock.WaitAsync().ConfigureAwait(false);
+                try
+                {
+                    Terminate(session);
+                }
+                finally
+                {
+                    deviceLock.Release();
+                }
+
+                expired.Add(session.Id);
+            }
+            finally
+            {
+                session.Gate.Release();
+            }
+        }
+
+        return expired;
+    }
+
     /// <summary>True when the upload has seen no activity for longer than the expiry period.</summary>
     public bool IsExpired(UploadSession session)
     {

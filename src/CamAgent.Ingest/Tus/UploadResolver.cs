@@ -52,7 +52,6 @@ internal static class UploadResolver
     private static void Expire(TusRequest request, UploadSession session)
     {
         request.Services.Store.Terminate(session);
-        request.Record(new AuditEntry(
-            AuditEntry.Accept, "expire", "expired", 0, session.DeviceId, null, null, session.Id, session.Sequence));
+        request.Record(AuditEntry.Expired(session.Id));
     }
 }
