@@ -230,6 +230,11 @@ public sealed class AuditLog : IAuditLog
             {
                 failure = e;
             }
+            catch (ObjectDisposedException e)
+            {
+                // A line written while the log was being closed: it is not answered as recorded.
+                failure = new IOException("The audit log was closed before the line was flushed.", e);
+            }
 
             List<PendingLine> done;
             lock (_gate)
@@ -273,7 +278,7 @@ public sealed class AuditLog : IAuditLog
             _file.SetLength(first.Start);
             _file.Position = first.Start;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             // The lines stay in the file, chained, and count as recorded; their decisions are
             // still answered 503.
