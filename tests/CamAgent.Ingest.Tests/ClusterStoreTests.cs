@@ -6,13 +6,16 @@ using Amazon.S3.Model;
 using CamAgent.Core.Upload;
 using CamAgent.Ingest.Tests.Support;
 using CamAgent.Verification.Audit;
+using CamAgent.Verification.Revocation;
 
 namespace CamAgent.Ingest.Tests;
 
 /// <summary>
 /// The cluster store on a real PostgreSQL and a real S3 server (Ceph's RADOS gateway), both
-/// started for this class by tools/cluster/start-test-cluster.sh: two `camagent serve` nodes
-/// behind a TCP balancer, one SIGKILLed mid-run; sequence conflicts across nodes; object lock.
+/// started for this class by tools/cluster/start-test-cluster.sh: 200 cameras on two `camagent
+/// serve` nodes behind a TCP balancer, one node SIGKILLed mid-run; sequence conflicts across
+/// nodes; object lock; the revocations table, and what the nodes answer while it or the whole
+/// database cannot be asked.
 /// </summary>
 public sealed class ClusterStoreTests : IClassFixture<TestCluster>
 {
@@ -25,20 +28,30 @@ public sealed class ClusterStoreTests : IClassFixture<TestCluster>
         _cluster = cluster;
     }
 
+    // 200 cameras, each on its own thread with the device's tus client, send 2 segments each (6
+    // under CAMAGENT_SOAK=1) through the balancer. The first node is killed once records are
+    // stored and, at the same moment, uploads are part-acknowledged on it.
     [Fact]
     public async Task Cameras_Finish_On_The_Surviving_Node_When_One_Is_SIGKILLed_And_Nothing_Is_Lost()
     {
-        int cameras = Soak ? 200 : 24;
+        int segments = Soak ? 6 : 2;
         using var temp = new TempDirectory();
         using var nodes = ClusterNodes.Start(_cluster, temp, "kill");
+        ProgressLog progress = ProgressLog.Install(nodes);
         await using var balancer = new TcpBalancer(nodes.Ports);
-        var fleet = new Fleet(nodes, balancer.Port, DateTime.UtcNow.AddMinutes(Soak ? 10 : 3));
-        List<Thread> threads = Enumerable.Range(0, cameras).Select(i => new Thread(() => fleet.Run(i)) { IsBackground = true }).ToList();
+        var fleet = new Fleet(nodes, balancer.Port, segments, DateTime.UtcNow.AddMinutes(Soak ? 10 : 3));
+        List<Thread> threads = Enumerable.Range(0, Fleet.Cameras).Select(i => new Thread(() => fleet.Run(i)) { IsBackground = true }).ToList();
         threads.ForEach(t => t.Start());
-        await nodes.KillFirstAfterStoredAsync(cameras / 2, TimeSpan.FromMinutes(2));
+        Assert.True(
+            await progress.WaitForAsync(Fleet.Cameras * segments / 8, ClusterNodes.NodeName(0), Fleet.Cameras / 20, TimeSpan.FromMinutes(2)),
+            "the run never had records stored and uploads part-acknowledged on the first node at once");
+        long killing = progress.Mark("killing");
+        nodes.KillFirst();
+        long killed = progress.Mark("killed");
         threads.ForEach(t => Assert.True(t.Join(fleet.Deadline - DateTime.UtcNow + TimeSpan.FromSeconds(30)), "a camera did not finish"));
 
         Assert.True(fleet.Failures.IsEmpty, string.Join("\n", fleet.Failures.Take(10)));
+        AssertKilledMidUpload(progress.Read(), killing, killed);
         string export = temp.Combine("export");
         Assert.Equal(0, CamAgentProcess.Run("store", "export", "--config", nodes.ConfigPaths[1], "--to", export));
         foreach ((string device, ulong sequence, byte[] content) in fleet.Uploaded)
@@ -48,7 +61,7 @@ public sealed class ClusterStoreTests : IClassFixture<TestCluster>
             Assert.True(File.Exists(prefix + ".receipt.cose") && File.Exists(prefix + ".manifest.cose"), prefix);
         }
 
-        AssertAuditHolds(export, cameras * Fleet.SegmentsPerCamera, cameras);
+        AssertAuditHolds(export, Fleet.Cameras * segments, Fleet.Cameras);
         string root = temp.Combine("root-ca.crt.pem");
         File.WriteAllText(root, nodes.Pki.Root.ExportCertificatePem());
         Assert.Equal(0, CamAgentProcess.Run("verify", "--store", export, "--ca", root));
@@ -111,6 +124,147 @@ public sealed class ClusterStoreTests : IClassFixture<TestCluster>
         Assert.Equal(content, bytes.ToArray());
     }
 
+    [Fact]
+    public async Task A_Device_Revoked_In_The_Revocations_Table_Is_Refused_By_Both_Nodes_On_Open_Connections_And_Its_Stored_Record_Stays()
+    {
+        using var temp = new TempDirectory();
+        using var nodes = ClusterNodes.Start(_cluster, temp, "revoke");
+        var camera = new TestCamera(nodes.Pki.IssueDevice("cam-revoked"));
+        var other = new TestCamera(nodes.Pki.IssueDevice("cam-other"));
+        using Support.TusClient toNode0 = NodeClient(nodes, 0, camera);
+        using Support.TusClient toNode1 = NodeClient(nodes, 1, camera);
+
+        // Before the revocation: record 0 stored through node 0, record 1 part-uploaded through node 1.
+        byte[] storedContent = RandomNumberGenerator.GetBytes(40_000);
+        byte[] storedManifest = camera.Seal(storedContent);
+        HttpResponseMessage stored = await toNode0.UploadAsync(storedManifest, storedContent);
+        byte[] receipt = Convert.FromBase64String(Support.TusClient.Header(stored, "CamAgent-Receipt")!);
+        byte[] openContent = RandomNumberGenerator.GetBytes(40_000);
+        string open = (await toNode1.CreateAsync(camera.Seal(openContent), openContent.Length)).Headers.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.NoContent, (await toNode1.PatchAsync(open, 0, openContent, 0, 16_384)).StatusCode);
+
+        await RevokeAsync(nodes, camera.Certificate, "cam-revoked reported lost");
+
+        // Refused by both nodes from the next request on, on the connections the camera already had open.
+        byte[] next = RandomNumberGenerator.GetBytes(1_000);
+        HttpResponseMessage[] refused =
+        [
+            await toNode0.HeadAsync("/files/" + TestCamera.UploadIdOf(camera.DeviceId, 0)),
+            await toNode0.CreateAsync(camera.Seal(next), next.Length),
+            await toNode1.PatchAsync(open, 16_384, openContent, 16_384, 16_384),
+            await toNode1.HeadAsync(open),
+        ];
+        Assert.All(refused, r => Assert.Equal((HttpStatusCode.Forbidden, "device-revoked"), (r.StatusCode, Support.TusClient.Header(r, "CamAgent-Error"))));
+        Assert.Equal((1, 1), (toNode0.Connections, toNode1.Connections));
+
+        // Other devices are served by both nodes as before.
+        for (int node = 0; node < 2; node++)
+        {
+            using Support.TusClient client = NodeClient(nodes, node, other);
+            byte[] content = RandomNumberGenerator.GetBytes(20_000);
+            Assert.NotNull(Support.TusClient.Header(await client.UploadAsync(other.Seal(content), content), "CamAgent-Receipt"));
+        }
+
+        // The refusals changed nothing: record 1 is still open at the offset acknowledged before,
+        // no record 2 exists, and record 0 is in the evidence bucket as it was stored.
+        Assert.Equal(
+            [(0m, "stored", 40_000L), (1m, "open", 16_384L)],
+            await QueryAsync(nodes, "SELECT sequence, state, offset_bytes FROM records WHERE device_id = 'cam-revoked' ORDER BY sequence",
+                r => (r.GetDecimal(0), r.GetString(1), r.GetInt64(2))));
+        string export = temp.Combine("export");
+        Assert.Equal(0, CamAgentProcess.Run("store", "export", "--config", nodes.ConfigPaths[1], "--to", export));
+        string prefix = Path.Combine(export, "devices", camera.DeviceId, 0UL.ToString("D20"));
+        Assert.Equal(storedContent, File.ReadAllBytes(prefix + ".segment"));
+        Assert.Equal(storedManifest, File.ReadAllBytes(prefix + ".manifest.cose"));
+        Assert.Equal(receipt, File.ReadAllBytes(prefix + ".receipt.cose"));
+        string root = temp.Combine("root-ca.crt.pem");
+        File.WriteAllText(root, nodes.Pki.Root.ExportCertificatePem());
+        Assert.Equal(0, CamAgentProcess.Run("verify", "--store", export, "--ca", root));
+
+        // Every refusal is in the audit chain, with the device's serial.
+        Assert.True(AuditLogVerifier.Verify(Path.Combine(export, "audit.log")).IsValid);
+        string serial = "\"serial\":\"" + RevocationList.Normalize(camera.Certificate.SerialNumber) + "\"";
+        Assert.Equal(4, File.ReadLines(Path.Combine(export, "audit.log")).Count(l => l.Contains("\"code\":\"device-revoked\"", StringComparison.Ordinal) && l.Contains(serial, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Refuses_With_503_Revocation_List_Unusable_On_Both_Nodes_While_The_Revocations_Table_Cannot_Be_Read()
+    {
+        using var temp = new TempDirectory();
+        using var nodes = ClusterNodes.Start(_cluster, temp, "revtable");
+        var camera = new TestCamera(nodes.Pki.IssueDevice("cam-unasked"));
+        using Support.TusClient toNode0 = NodeClient(nodes, 0, camera);
+        using Support.TusClient toNode1 = NodeClient(nodes, 1, camera);
+        byte[] content = RandomNumberGenerator.GetBytes(40_000);
+        byte[] manifest = camera.Seal(content);
+        string location = (await toNode0.CreateAsync(manifest, content.Length)).Headers.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.NoContent, (await toNode0.PatchAsync(location, 0, content, 0, 16_384)).StatusCode);
+
+        await ExecuteAsync(nodes, "ALTER TABLE revocations RENAME TO revocations_away");
+        HttpResponseMessage[] refused =
+        [
+            await toNode0.PatchAsync(location, 16_384, content, 16_384, 16_384),
+            await toNode1.HeadAsync(location),
+            await toNode1.CreateAsync(manifest, content.Length),
+        ];
+        Assert.All(refused, AssertRetryLater("revocation-list-unusable"));
+        Assert.Equal([16_384L], await QueryAsync(nodes, "SELECT offset_bytes FROM records", r => r.GetInt64(0)));
+
+        // Asked again on every request: once the table can be read, the upload goes on where it stood.
+        await ExecuteAsync(nodes, "ALTER TABLE revocations_away RENAME TO revocations");
+        await FinishOnAsync(toNode1, location, content, 16_384);
+        Assert.Equal([3L], await QueryAsync(nodes, "SELECT count(*) FROM audit WHERE convert_from(line, 'UTF8') LIKE '%\"code\":\"revocation-list-unusable\"%'", r => r.GetInt64(0)));
+    }
+
+    [Fact]
+    public async Task Refuses_Every_Request_With_503_On_Both_Nodes_While_PostgreSQL_Is_Unreachable_And_Goes_On_Afterwards()
+    {
+        using var temp = new TempDirectory();
+        await using var databaseLink = new TcpBalancer(int.Parse(_cluster.Settings["PG_PORT"], System.Globalization.CultureInfo.InvariantCulture));
+        using var nodes = ClusterNodes.Start(_cluster, temp, "nodb", databaseLink.Port);
+        var camera = new TestCamera(nodes.Pki.IssueDevice("cam-nodb"));
+        using Support.TusClient toNode0 = NodeClient(nodes, 0, camera);
+        using Support.TusClient toNode1 = NodeClient(nodes, 1, camera);
+        byte[] content = RandomNumberGenerator.GetBytes(40_000);
+        byte[] manifest = camera.Seal(content);
+        string location = (await toNode0.CreateAsync(manifest, content.Length)).Headers.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.NoContent, (await toNode0.PatchAsync(location, 0, content, 0, 16_384)).StatusCode);
+
+        databaseLink.Cut();
+        HttpResponseMessage[] refused =
+        [
+            await toNode0.PatchAsync(location, 16_384, content, 16_384, 16_384),
+            await toNode1.HeadAsync(location),
+            await toNode1.CreateAsync(manifest, content.Length),
+            await toNode0.HeadAsync(location),
+        ];
+        Assert.All(refused, AssertRetryLater("storage-unavailable"));
+        Assert.Equal([16_384L], await QueryAsync(nodes, "SELECT offset_bytes FROM records", r => r.GetInt64(0)));
+
+        databaseLink.Restore();
+        await FinishOnAsync(toNode1, location, content, 16_384);
+        Assert.Equal(HttpStatusCode.OK, (await AnsweredAgainAsync(toNode0, location)).StatusCode);
+    }
+
+    // The kill came mid-upload: the killed node had acknowledged part of some uploads (its offset
+    // compare-and-set committed), and after the kill the surviving node moved their offset on
+    // from there and stored them. The killed node wrote nothing once it was gone.
+    private static void AssertKilledMidUpload(List<ProgressLog.Change> changes, long killing, long killed)
+    {
+        string victim = ClusterNodes.NodeName(0);
+        string survivor = ClusterNodes.NodeName(1);
+        Assert.DoesNotContain(changes, c => c.Node == victim && c.N > killed);
+        ILookup<string, ProgressLog.Change> byUpload = changes.ToLookup(c => c.UploadId);
+        List<string> partlyAcknowledged = byUpload
+            .Where(u => u.Any(c => c.Node == victim && c.State == "open" && c.OffsetBytes > 0 && c.OffsetBytes < c.LengthBytes))
+            .Select(u => u.Key).ToList();
+        List<string> resumed = partlyAcknowledged
+            .Where(id => byUpload[id].Any(c => c.Node == survivor && c.State == "open" && c.N > killing)
+                && byUpload[id].Any(c => c.Node == survivor && c.State == "stored"))
+            .ToList();
+        Assert.True(resumed.Count > 0, $"No upload part-acknowledged by the killed node was moved on and stored by the other after the kill ({partlyAcknowledged.Count} were part-acknowledged there).");
+    }
+
     // A record stored by the killed node just before its audit line was written has no "stored"
     // line (the camera gets its receipt from the other node's HEAD): at most one per camera in
     // flight. Every line that is there names a record in the store (`verify` checks it).
@@ -122,10 +276,83 @@ public sealed class ClusterStoreTests : IClassFixture<TestCluster>
         Assert.InRange(storedLines, records - inFlight, records);
     }
 
-    /// <summary>Cameras uploading through the balancer, one thread each; what they sent and what failed.</summary>
-    private sealed class Fleet(ClusterNodes nodes, int port, DateTime deadline)
+    private static Support.TusClient NodeClient(ClusterNodes nodes, int node, TestCamera camera) =>
+        new(new Uri($"https://127.0.0.1:{nodes.Ports[node]}/"), nodes.Pki.Root, camera.Certificate);
+
+    // Revokes as docs/ingest-cluster.md §2.4 tells an agency to: the serial in upper-case hex without leading zeros.
+    private static Task RevokeAsync(ClusterNodes nodes, System.Security.Cryptography.X509Certificates.X509Certificate2 device, string note) =>
+        ExecuteAsync(nodes, "INSERT INTO revocations (serial, note) VALUES (@serial, @note)",
+            ("serial", RevocationList.Normalize(device.SerialNumber)), ("note", note));
+
+    private static async Task ExecuteAsync(ClusterNodes nodes, string sql, params (string Name, object Value)[] parameters)
     {
-        public const int SegmentsPerCamera = 2;
+        await using Npgsql.NpgsqlDataSource database = nodes.Database();
+        await using Npgsql.NpgsqlCommand command = database.CreateCommand(sql);
+        foreach ((string name, object value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<List<T>> QueryAsync<T>(ClusterNodes nodes, string sql, Func<Npgsql.NpgsqlDataReader, T> read)
+    {
+        await using Npgsql.NpgsqlDataSource database = nodes.Database();
+        await using Npgsql.NpgsqlCommand command = database.CreateCommand(sql);
+        await using Npgsql.NpgsqlDataReader reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    // Fail closed, and tell the camera to come back: 503 with the code and Retry-After.
+    private static Action<HttpResponseMessage> AssertRetryLater(string code) => response =>
+    {
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, code), (response.StatusCode, Support.TusClient.Header(response, "CamAgent-Error")));
+        Assert.NotNull(response.Headers.RetryAfter);
+    };
+
+    // What a camera does once the store answers again: HEAD until it stops answering 503 (as it
+    // would after each Retry-After), then sends the rest from the offset it is told; the last
+    // PATCH carries the receipt.
+    private static async Task FinishOnAsync(Support.TusClient client, string location, byte[] content, long acknowledged)
+    {
+        HttpResponseMessage head = await AnsweredAgainAsync(client, location);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(acknowledged.ToString(System.Globalization.CultureInfo.InvariantCulture), Support.TusClient.Header(head, "Upload-Offset"));
+        HttpResponseMessage last = await client.PatchAsync(location, acknowledged, content, (int)acknowledged);
+        Assert.Equal(HttpStatusCode.NoContent, last.StatusCode);
+        Assert.NotNull(Support.TusClient.Header(last, "CamAgent-Receipt"));
+    }
+
+    // The first HEAD not answered 503 (a node may still hold pooled database connections that
+    // broke while the database was away; each is dropped when a request finds it broken).
+    private static async Task<HttpResponseMessage> AnsweredAgainAsync(Support.TusClient client, string location)
+    {
+        HttpResponseMessage head = await client.HeadAsync(location);
+        for (int attempt = 0; attempt < 20 && head.StatusCode == HttpStatusCode.ServiceUnavailable; attempt++)
+        {
+            await Task.Delay(100);
+            head = await client.HeadAsync(location);
+        }
+
+        return head;
+    }
+
+    /// <summary>Cameras uploading through the balancer, one thread each; what they sent and what failed.</summary>
+    private sealed class Fleet(ClusterNodes nodes, int port, int segments, DateTime deadline)
+    {
+        public const int Cameras = 200;
+
+        // Segments of 100-160 KB in PATCHes of the client's smallest size (one evidence chunk)
+        // rather than its default 256 KiB: 7 to 10 acknowledged offsets per segment, so the kill
+        // finds uploads part-acknowledged on the node it kills.
+        public const int PatchSizeBytes = 16_384;
 
         public DateTime Deadline => deadline;
 
@@ -135,8 +362,8 @@ public sealed class ClusterStoreTests : IClassFixture<TestCluster>
 
         public void Run(int index)
         {
-            var camera = new CoreCamera(nodes.Pki, new TestCamera(nodes.Pki.IssueDevice($"cam-k{index:D3}")), port);
-            for (int s = 0; s < SegmentsPerCamera; s++)
+            var camera = new CoreCamera(nodes.Pki, new TestCamera(nodes.Pki.IssueDevice($"cam-k{index:D3}")), port, PatchSizeBytes);
+            for (int s = 0; s < segments; s++)
             {
                 ulong sequence = camera.Camera.NextSequence;
                 byte[] content = RandomNumberGenerator.GetBytes(100_000 + (index * 7919 % 60_000));

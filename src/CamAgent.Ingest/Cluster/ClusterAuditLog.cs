@@ -18,6 +18,7 @@ internal sealed class ClusterAuditLog : IAuditLog
 
     private readonly NpgsqlDataSource _database;
     private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _turn = new(1, 1);
     private string _headHash = AuditLogFormat.GenesisHash;
 
     public ClusterAuditLog(NpgsqlDataSource database, TimeProvider time)
@@ -35,6 +36,24 @@ internal sealed class ClusterAuditLog : IAuditLog
     public async Task AppendAsync(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+
+        // The advisory lock lets one append at a time through anyway; this node's appends queue
+        // here, holding neither a pooled connection nor a thread while they wait. Otherwise each
+        // waiter held a connection inside the lock wait, and a burst of decisions emptied the pool
+        // while request threads blocked on it (the store's synchronous lookups) until timeouts.
+        await _turn.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await AppendInTurnAsync(entry).ConfigureAwait(false);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    private async Task AppendInTurnAsync(AuditEntry entry)
+    {
         try
         {
             await using NpgsqlConnection connection = await _database.OpenConnectionAsync().ConfigureAwait(false);

@@ -37,8 +37,10 @@ internal sealed class ClusterRevocations : IRevocationCheck
             command.Parameters.AddWithValue("s", RevocationList.Normalize(serialHex));
             return command.ExecuteScalar() is null ? RevocationStatus.NotRevoked : RevocationStatus.Revoked;
         }
-        catch (NpgsqlException)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
+            // Not only NpgsqlException: a connection reset while it is being opened can surface
+            // as a bare IOException, which escaped here and was answered 500.
             return RevocationStatus.ListUnusable;
         }
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Amazon.Runtime;
 using Amazon.S3;
 using CamAgent.Ingest.Cluster;
@@ -7,7 +8,8 @@ namespace CamAgent.Ingest.Tests.Support;
 
 /// <summary>
 /// Two `camagent serve` processes on one cluster store of their own (a PostgreSQL schema and two
-/// buckets named after the test), with one agency PKI and receipt key.
+/// buckets named after the test), with one agency PKI and receipt key. Each node's database
+/// connections carry its <see cref="NodeName"/> as their application name.
 /// </summary>
 public sealed class ClusterNodes : IDisposable
 {
@@ -30,7 +32,15 @@ public sealed class ClusterNodes : IDisposable
 
     public string[] ConfigPaths { get; }
 
-    public static ClusterNodes Start(TestCluster testCluster, TempDirectory temp, string name)
+    /// <summary>The application name of node <paramref name="node"/>'s database connections (0 or 1).</summary>
+    public static string NodeName(int node) => "camagent-node" + node.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Starts both nodes. <see cref="Cluster"/> reaches PostgreSQL directly; the nodes reach it on
+    /// <paramref name="databasePort"/> when given (a <see cref="TcpBalancer"/> in front of it that
+    /// the test can cut).
+    /// </summary>
+    public static ClusterNodes Start(TestCluster testCluster, TempDirectory temp, string name, int? databasePort = null)
     {
         string store = "t" + Guid.NewGuid().ToString("N")[..10] + name;
         var pki = new TestPki();
@@ -41,7 +51,7 @@ public sealed class ClusterNodes : IDisposable
         {
             IngestOptions options = pki.WriteServerFiles(temp.Combine("config"), temp.Combine("unused-store"));
             options.Port = ports[i];
-            options.Cluster = cluster;
+            options.Cluster = ForNode(cluster, i, databasePort);
             options.Limits.MaxPendingHandshakesPerAddress = 10_000;
             options.Limits.MaxConnections = 10_000;
             configs[i] = ServerProcess.WriteConfig(options, temp.Combine("config", $"node{i}.json"));
@@ -51,24 +61,11 @@ public sealed class ClusterNodes : IDisposable
         return new ClusterNodes(pki, cluster, ports, configs, servers);
     }
 
-    /// <summary>Waits until <paramref name="stored"/> records are stored (any node), then SIGKILLs the first node.</summary>
-    public async Task KillFirstAfterStoredAsync(int stored, TimeSpan timeout)
-    {
-        DateTime end = DateTime.UtcNow + timeout;
-        await using var database = NpgsqlDataSource.Create(Cluster.Postgres);
-        while (DateTime.UtcNow < end)
-        {
-            await using NpgsqlCommand count = database.CreateCommand("SELECT count(*) FROM records WHERE state = 'stored'");
-            if ((long)(await count.ExecuteScalarAsync())! >= stored)
-            {
-                break;
-            }
+    /// <summary>SIGKILLs the first node and returns once it is gone.</summary>
+    public void KillFirst() => _servers[0]!.Kill();
 
-            await Task.Delay(50);
-        }
-
-        _servers[0]!.Kill();
-    }
+    /// <summary>A data source on the store's schema, reaching PostgreSQL directly.</summary>
+    public NpgsqlDataSource Database() => NpgsqlDataSource.Create(Cluster.Postgres);
 
     public AmazonS3Client S3Client()
     {
@@ -89,5 +86,18 @@ public sealed class ClusterNodes : IDisposable
         {
             server?.Dispose();
         }
+    }
+
+    private static ClusterOptions ForNode(ClusterOptions shared, int node, int? databasePort)
+    {
+        ClusterOptions own = JsonSerializer.Deserialize<ClusterOptions>(JsonSerializer.Serialize(shared))!;
+        var connection = new NpgsqlConnectionStringBuilder(shared.Postgres) { ApplicationName = NodeName(node) };
+        if (databasePort is int port)
+        {
+            connection.Port = port;
+        }
+
+        own.Postgres = connection.ConnectionString;
+        return own;
     }
 }

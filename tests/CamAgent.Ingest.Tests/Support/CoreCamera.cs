@@ -19,7 +19,8 @@ public sealed class CoreCamera
 
     private readonly CoreTusClient _client;
 
-    public CoreCamera(TestPki pki, TestCamera camera, int port)
+    /// <param name="patchSizeBytes">Content per PATCH; the device's default (256 KiB) unless a test wants more requests per segment.</param>
+    public CoreCamera(TestPki pki, TestCamera camera, int port, int patchSizeBytes = UploadLimits.DefaultPatchSizeBytes)
     {
         Camera = camera;
         var ports = new DevicePorts();
@@ -31,7 +32,7 @@ public sealed class CoreCamera
         });
         ECParameters receiptKey = pki.ReceiptKey.ExportParameters(false);
         byte[] pinned = [0x04, .. receiptKey.Q.X!, .. receiptKey.Q.Y!];
-        _client = new CoreTusClient(new AgencyEndpoint(connector, TestPki.ServerName, ports), new PinnedReceiptChecker(pinned, 0), ports, ports, ports, new TusClientOptions { ConnectTimeoutMs = 30_000 });
+        _client = new CoreTusClient(new AgencyEndpoint(connector, TestPki.ServerName, ports), new PinnedReceiptChecker(pinned, 0), ports, ports, ports, new TusClientOptions { ConnectTimeoutMs = 30_000, PatchSizeBytes = patchSizeBytes });
     }
 
     public TestCamera Camera { get; }

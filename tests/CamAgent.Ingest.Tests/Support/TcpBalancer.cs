@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
@@ -6,7 +7,9 @@ namespace CamAgent.Ingest.Tests.Support;
 /// <summary>
 /// The load balancer in front of the ingest nodes, as an agency runs one (TCP pass-through, so
 /// mutual TLS ends at the nodes): each new connection goes to the next node in turn, and to the
-/// one after it when a node refuses the connection (it was killed). Loopback only.
+/// one after it when a node refuses the connection (it was killed). Loopback only. With one
+/// backend it is also the network path from the nodes to PostgreSQL, which a test can
+/// <see cref="Cut"/> and <see cref="Restore"/>.
 /// </summary>
 public sealed class TcpBalancer : IAsyncDisposable
 {
@@ -14,6 +17,8 @@ public sealed class TcpBalancer : IAsyncDisposable
     private readonly int[] _backendPorts;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
+    private readonly ConcurrentDictionary<TcpClient, TcpClient> _carried = new();
+    private volatile bool _cut;
     private int _next;
 
     public TcpBalancer(params int[] backendPorts)
@@ -24,6 +29,23 @@ public sealed class TcpBalancer : IAsyncDisposable
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>
+    /// The path is down: every connection it carries is reset, and new ones are reset as soon as
+    /// they are accepted, until <see cref="Restore"/>.
+    /// </summary>
+    public void Cut()
+    {
+        _cut = true;
+        foreach ((TcpClient client, TcpClient backend) in _carried)
+        {
+            Reset(client);
+            Reset(backend);
+        }
+    }
+
+    /// <summary>The path is up again: new connections are carried.</summary>
+    public void Restore() => _cut = false;
 
     public async ValueTask DisposeAsync()
     {
@@ -63,17 +85,57 @@ public sealed class TcpBalancer : IAsyncDisposable
     {
         using (client)
         {
-            using TcpClient? backend = await ConnectAsync().ConfigureAwait(false);
+            using TcpClient? backend = _cut ? null : await ConnectAsync().ConfigureAwait(false);
             if (backend is null)
             {
+                if (_cut)
+                {
+                    Reset(client);
+                }
+
                 return;
             }
 
-            NetworkStream front = client.GetStream();
-            NetworkStream back = backend.GetStream();
-            Task up = PipeAsync(front, back, backend.Client);
-            Task down = PipeAsync(back, front, client.Client);
-            await Task.WhenAny(up, down).ConfigureAwait(false);
+            _carried[client] = backend;
+            try
+            {
+                if (_cut)
+                {
+                    Reset(client);
+                    Reset(backend);
+                    return;
+                }
+
+                NetworkStream front = client.GetStream();
+                NetworkStream back = backend.GetStream();
+                Task up = PipeAsync(front, back, backend.Client);
+                Task down = PipeAsync(back, front, client.Client);
+                await Task.WhenAny(up, down).ConfigureAwait(false);
+            }
+            finally
+            {
+                _carried.TryRemove(client, out _);
+            }
+        }
+    }
+
+    // Closes with a reset (RST), as a path that went down does, rather than an orderly FIN.
+    private static void Reset(TcpClient connection)
+    {
+        Socket? socket = connection.Client;
+        if (socket is null)
+        {
+            return;
+        }
+
+        try
+        {
+            socket.LingerState = new LingerOption(true, 0);
+            socket.Close();
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            return;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Security;
+using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 
@@ -10,6 +11,7 @@ namespace CamAgent.Ingest.Tests.Support;
 public sealed class TusClient : IDisposable
 {
     private readonly HttpClient _http;
+    private int _connections;
 
     public TusClient(Uri baseAddress, X509Certificate2 rootCa, X509Certificate2? clientCertificate, SslProtocols protocols = SslProtocols.Tls12 | SslProtocols.Tls13)
     {
@@ -23,9 +25,13 @@ public sealed class TusClient : IDisposable
                 RemoteCertificateValidationCallback = (_, certificate, _, errors) => TrustedByRoot(certificate, rootCa, errors),
             },
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectCallback = ConnectAsync,
         };
         _http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
+
+    /// <summary>TCP connections opened so far: 1 after several requests means they all went over one connection.</summary>
+    public int Connections => Volatile.Read(ref _connections);
 
     public Task<HttpResponseMessage> OptionsAsync() => SendAsync(new HttpRequestMessage(HttpMethod.Options, "/files/"));
 
@@ -93,6 +99,23 @@ public sealed class TusClient : IDisposable
         }
 
         return response.Content.Headers.TryGetValues(name, out var contentValues) ? contentValues.Single() : null;
+    }
+
+    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellation)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(context.DnsEndPoint, cancellation);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        Interlocked.Increment(ref _connections);
+        return new NetworkStream(socket, ownsSocket: true);
     }
 
     private static bool TrustedByRoot(X509Certificate? certificate, X509Certificate2 rootCa, SslPolicyErrors errors)
