@@ -77,8 +77,9 @@ internal sealed class ClusterAuditLog : IAuditLog
             await transaction.CommitAsync().ConfigureAwait(false);
             Volatile.Write(ref _headHash, Convert.ToHexStringLower(SHA256.HashData(line)));
         }
-        catch (NpgsqlException e)
+        catch (Exception e) when (StorageFailure.Is(e) && e is not IOException)
         {
+            // Any storage failure, as the store's own calls: the decision is answered 503.
             throw new IOException("The audit chain in PostgreSQL cannot be written: " + e.Message, e);
         }
     }

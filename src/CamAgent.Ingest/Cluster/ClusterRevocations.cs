@@ -7,8 +7,9 @@ namespace CamAgent.Ingest.Cluster;
 /// <summary>
 /// Revocations shared by every node: the <c>revocations</c> table (serials written as
 /// <see cref="RevocationList.Normalize"/> gives them: upper-case hex without leading zeros), on top of the node's revocation
-/// list file when one is configured. Asked on every request, like the file; a database that
-/// cannot be asked fails closed (503 revocation-list-unusable).
+/// list file when one is configured. Asked on every request, like the file; a table that cannot
+/// be read fails closed (503 revocation-list-unusable; when the database itself is unreachable
+/// the refusal cannot be audited either, and the answer becomes 503 storage-unavailable).
 /// </summary>
 internal sealed class ClusterRevocations : IRevocationCheck
 {
