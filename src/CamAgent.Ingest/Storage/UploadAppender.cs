@@ -125,8 +125,14 @@ public static class UploadAppender
         using var data = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read, 1, FileOptions.None);
 
         // Bytes past the offset were never acknowledged (a write that failed half-way): drop them,
-        // so the file's length, the offset and the digest describe the same bytes.
-        data.SetLength(session.OffsetBytes);
+        // so the file's length, the offset and the digest describe the same bytes. Only then: a
+        // truncation to the same length still changes the file's times, one more metadata write
+        // per PATCH.
+        if (data.Length != session.OffsetBytes)
+        {
+            data.SetLength(session.OffsetBytes);
+        }
+
         data.Seek(session.OffsetBytes, SeekOrigin.Begin);
         long written = 0;
         bool complete = true;
