@@ -127,16 +127,29 @@ public static class IngestBenchmark
     // Every camera on its own thread, all released at once; returns the seconds until the last one finished.
     private static double Upload(List<(BenchCamera Camera, long Sequence, byte[] Manifest, byte[] Content)> fleet, ConcurrentBag<double> latenciesMs, ConcurrentBag<string> failures)
     {
-        using var start = new ManualResetEventSlim();
-        var threads = fleet.Select(c => new Thread(() =>
+        return AllAtOnce(fleet.Select(c => (Action)(() =>
         {
-            start.Wait();
             UploadStatus status = c.Camera.Upload(c.Sequence, c.Manifest, c.Content, latenciesMs.Add);
             c.Camera.Close();
             if (status != UploadStatus.Completed)
             {
                 failures.Add($"{c.Camera.DeviceId}: {status} {c.Camera.Describe()}");
             }
+        })));
+    }
+
+    /// <summary>
+    /// Runs every client on its own thread, all released at once, and returns the seconds until
+    /// the last one finished. Threads, not the thread pool: the pool would ramp up too slowly for
+    /// 200 blocking clients and measure its own injection rate.
+    /// </summary>
+    internal static double AllAtOnce(IEnumerable<Action> clients)
+    {
+        using var start = new ManualResetEventSlim();
+        var threads = clients.Select(client => new Thread(() =>
+        {
+            start.Wait();
+            client();
         }) { IsBackground = true }).ToList();
         threads.ForEach(t => t.Start());
         var clock = Stopwatch.StartNew();

@@ -1,15 +1,12 @@
 using CamAgent.Host.Platform;
 using System.Diagnostics;
-using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using CamAgent.Core.Egress;
 using CamAgent.Core.Evidence;
 using CamAgent.Core.Platform;
 using CamAgent.Core.Upload;
 using CamAgent.Simulation.Agent;
 using CamAgent.Host.Crypto;
-using CamAgent.Host.Tls;
 
 namespace CamAgent.Benchmarks.Ingest;
 
@@ -32,14 +29,10 @@ internal sealed class BenchCamera
         DeviceId = certificate.GetNameInfo(X509NameType.SimpleName, false);
         _sealer = new Sealer(new HostHmacSha256Factory(), new HostEcdsaSigner(certificate.GetECDsaPrivateKey()!), certificate.RawData, DeviceId, ContentDigest.DefaultChunkSizeBytes);
         var log = new TextLogSink(Console.Error, LogLevel.Error);
-        var connector = new TlsConnector(server.Pki.Root, certificate, log, new TlsConnectorOptions
-        {
-            TestOnlyDialOverride = new IPEndPoint(IPAddress.Loopback, server.Port),
-        });
         ECParameters receiptKey = server.Pki.Receipt.GetECDsaPublicKey()!.ExportParameters(false);
         byte[] pinned = [0x04, .. receiptKey.Q.X!, .. receiptKey.Q.Y!];
         _client = new TusClient(
-            new AgencyEndpoint(connector, BenchIngestServer.HostName, log), new PinnedReceiptChecker(pinned, 0),
+            BenchIngestServer.Endpoint(server.Pki, server.Port, certificate, log), new PinnedReceiptChecker(pinned, 0),
             new SystemRandomSource(), new SystemWallClock(), log, options);
     }
 

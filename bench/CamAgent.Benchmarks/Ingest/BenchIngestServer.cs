@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using CamAgent.Core.Egress;
+using CamAgent.Core.Platform;
+using CamAgent.Host.Tls;
 using CamAgent.Ingest;
 
 namespace CamAgent.Benchmarks.Ingest;
@@ -63,6 +67,20 @@ internal sealed class BenchIngestServer : IDisposable
 
         _ = process.StandardOutput.ReadToEndAsync();
         return new BenchIngestServer(pki, root, port, process);
+    }
+
+    /// <summary>
+    /// The cameras' way to the agency host as on the device (Core's egress endpoint over the host
+    /// TLS connector): presents <paramref name="certificate"/>, trusts only the PKI's root, and
+    /// dials 127.0.0.1:<paramref name="port"/> under <see cref="HostName"/>.
+    /// </summary>
+    public static AgencyEndpoint Endpoint(IngestBenchPki pki, int port, X509Certificate2 certificate, ILogSink log)
+    {
+        var connector = new TlsConnector(pki.Root, certificate, log, new TlsConnectorOptions
+        {
+            TestOnlyDialOverride = new IPEndPoint(IPAddress.Loopback, port),
+        });
+        return new AgencyEndpoint(connector, HostName, log);
     }
 
     /// <summary>Peak resident set of the server process so far (Linux: VmHWM in /proc/&lt;pid&gt;/status).</summary>

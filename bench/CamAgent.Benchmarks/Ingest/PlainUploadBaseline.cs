@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using CamAgent.Core.Egress;
@@ -7,7 +6,6 @@ using CamAgent.Core.Http;
 using CamAgent.Core.Platform;
 using CamAgent.Core.Upload;
 using CamAgent.Host.Platform;
-using CamAgent.Host.Tls;
 using CamAgent.Ingest.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -66,23 +64,12 @@ internal static class PlainUploadBaseline
         }
     }
 
-    // One thread per client, as the cameras of the ingest run have: the thread pool would ramp up
-    // too slowly for 200 blocking clients and measure its own injection rate. Returns the seconds
-    // until the last client finished.
+    // One thread per client, as the cameras of the ingest run have; returns the seconds until the last client finished.
     private static double Round(IngestBenchPki pki, int port, string prefix, int clients, byte[] body, int requests, ConcurrentBag<string> failures)
     {
-        using var go = new ManualResetEventSlim();
         X509Certificate2[] certificates = Enumerable.Range(0, clients).Select(i => pki.IssueDevice(prefix + "-" + i)).ToArray();
-        Thread[] threads = Enumerable.Range(0, clients).Select(i => new Thread(() =>
-        {
-            go.Wait();
-            Upload(pki, port, certificates[i], prefix + i, body, requests, failures);
-        }) { IsBackground = true }).ToArray();
-        Array.ForEach(threads, t => t.Start());
-        var clock = Stopwatch.StartNew();
-        go.Set();
-        Array.ForEach(threads, t => t.Join());
-        double seconds = clock.Elapsed.TotalSeconds;
+        double seconds = IngestBenchmark.AllAtOnce(Enumerable.Range(0, clients).Select(i => (Action)(() =>
+            Upload(pki, port, certificates[i], prefix + i, body, requests, failures))));
         Array.ForEach(certificates, c => c.Dispose());
         return seconds;
     }
@@ -117,12 +104,7 @@ internal static class PlainUploadBaseline
     // same certificate checks), so the two runs differ only in what the server does with the bytes.
     private static void Upload(IngestBenchPki pki, int port, X509Certificate2 certificate, string id, byte[] body, int requests, ConcurrentBag<string> failures)
     {
-        var log = new TextLogSink(Console.Error, CamAgent.Core.Platform.LogLevel.Error);
-        var connector = new TlsConnector(pki.Root, certificate, log, new TlsConnectorOptions
-        {
-            TestOnlyDialOverride = new IPEndPoint(IPAddress.Loopback, port),
-        });
-        var endpoint = new AgencyEndpoint(connector, BenchIngestServer.HostName, log);
+        AgencyEndpoint endpoint = BenchIngestServer.Endpoint(pki, port, certificate, new TextLogSink(Console.Error, CamAgent.Core.Platform.LogLevel.Error));
         var connection = new HttpConnection(UploadLimits.RequestHeadBytes, HttpLimits.MaxResponseHeadBytes);
         if (endpoint.Connect(ConnectTimeoutMs, out Stream stream) != TransportStatus.Ok)
         {
