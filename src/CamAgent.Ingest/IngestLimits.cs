@@ -64,6 +64,15 @@ public sealed class IngestLimits
     /// <summary>An unfinished upload untouched this long expires (tus expiration): one week of hours, so a camera off duty can resume.</summary>
     public int UploadExpiryHours { get; set; } = 7 * 24;
 
+    /// <summary>When an unfinished upload last active at <paramref name="lastActivityUtc"/> expires (tus Upload-Expires).</summary>
+    public DateTime ExpiresUtc(DateTime lastActivityUtc) => lastActivityUtc.AddHours(UploadExpiryHours);
+
+    /// <summary>True when an unfinished upload last active at <paramref name="lastActivityUtc"/> has expired by <paramref name="nowUtc"/>.</summary>
+    public bool IsExpired(DateTime lastActivityUtc, DateTime nowUtc) => nowUtc > ExpiresUtc(lastActivityUtc);
+
+    /// <summary>Unfinished uploads last active before this have expired by <paramref name="nowUtc"/>.</summary>
+    public DateTime ExpiryCutoff(DateTime nowUtc) => nowUtc.AddHours(-UploadExpiryHours);
+
     /// <summary>How often the server removes expired uploads no camera asks for again (and audits them).</summary>
     public int ExpirySweepMinutes { get; set; } = 60;
 

@@ -115,7 +115,8 @@ public sealed class AuditLog : IAuditLog
     public Task AppendAsync(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var durable = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // With its own fsync the line is durable when Write returns; otherwise when its flush round ends.
+        TaskCompletionSource? durable = _shareFlushes ? new(TaskCreationOptions.RunContinuationsAsynchronously) : null;
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(!_file.CanWrite, this);
@@ -142,12 +143,7 @@ public sealed class AuditLog : IAuditLog
             }
         }
 
-        if (!_shareFlushes)
-        {
-            durable.SetResult();
-        }
-
-        return durable.Task;
+        return durable?.Task ?? Task.CompletedTask;
     }
 
     /// <summary>Appends <paramref name="entry"/> and waits until it is durable; throws <see cref="IOException"/> when it cannot be.</summary>

@@ -128,7 +128,7 @@ internal sealed class ClusterStore : IIngestStore
     /// </summary>
     public async Task<IReadOnlyList<string>> ExpireAbandonedAsync()
     {
-        DateTime cutoff = Time.GetUtcNow().UtcDateTime - TimeSpan.FromHours(_limits.UploadExpiryHours);
+        DateTime cutoff = _limits.ExpiryCutoff(Time.GetUtcNow().UtcDateTime);
         var expired = new List<string>();
         foreach (RecordRow row in StorageFailure.Guard(() => Records.OpenIdleSince(cutoff, SweepBatch)))
         {
@@ -148,9 +148,9 @@ internal sealed class ClusterStore : IIngestStore
     }
 
     public bool IsExpired(UploadSession session) =>
-        Time.GetUtcNow().UtcDateTime - session.LastActivityUtc > TimeSpan.FromHours(_limits.UploadExpiryHours);
+        _limits.IsExpired(session.LastActivityUtc, Time.GetUtcNow().UtcDateTime);
 
-    public DateTime ExpiresUtc(UploadSession session) => session.LastActivityUtc.AddHours(_limits.UploadExpiryHours);
+    public DateTime ExpiresUtc(UploadSession session) => _limits.ExpiresUtc(session.LastActivityUtc);
 
     /// <summary>Free space of S3 is not visible here: a full object store answers errors, which are 503.</summary>
     public bool IsLow() => false;

@@ -196,11 +196,11 @@ public sealed class UploadStore : IIngestStore
     /// <summary>True when the upload has seen no activity for longer than the expiry period.</summary>
     public bool IsExpired(UploadSession session)
     {
-        return Time.GetUtcNow().UtcDateTime - session.LastActivityUtc > TimeSpan.FromHours(Limits.UploadExpiryHours);
+        return Limits.IsExpired(session.LastActivityUtc, Time.GetUtcNow().UtcDateTime);
     }
 
     /// <summary>When an unfinished upload expires (tus expiration: Upload-Expires).</summary>
-    public DateTime ExpiresUtc(UploadSession session) => session.LastActivityUtc.AddHours(Limits.UploadExpiryHours);
+    public DateTime ExpiresUtc(UploadSession session) => Limits.ExpiresUtc(session.LastActivityUtc);
 
     /// <inheritdoc/>
     public Task<AppendResult> AppendAsync(UploadSession session, long requestOffset, Stream body, long contentLength) =>
