@@ -30,26 +30,51 @@ public sealed class StoreRecoveryTests
         Assert.Equal(content, File.ReadAllBytes(Path.Combine(harness.StorePath, "devices", "cam-r1", "00000000000000000000.segment")));
     }
 
-    [Fact]
-    public async Task Rolls_Forward_A_Record_Whose_Commit_Was_Cut_After_The_Receipt_Was_Written()
+    // The states a crash can leave a completion in before its receipt reached devices/: the
+    // receipt written in the upload folder (whole, or torn to nothing on its way to disk), with
+    // manifest and segment moved into devices/ or not yet. None was answered, so each is decided
+    // again from the bytes on disk: the same manifest and segment, a receipt that verifies.
+    [Theory]
+    [InlineData("receipt whole, segment still in the upload folder")]
+    [InlineData("receipt torn, manifest and segment in devices/")]
+    [InlineData("no receipt, manifest and segment in devices/")]
+    public async Task Decides_Again_From_The_Bytes_On_Disk_A_Completion_Cut_Before_Its_Receipt_Reached_Devices(string state)
     {
         await using IngestHarness harness = await IngestHarness.StartAsync();
         TestCamera camera = harness.NewCamera("cam-r2");
         byte[] content = RandomNumberGenerator.GetBytes(20_000);
-        await harness.ClientFor(camera).UploadAsync(camera.Seal(content), content);
-        var complete = StoreSnapshot.Take(harness.StorePath);
+        byte[] manifest = camera.Seal(content);
+        await harness.ClientFor(camera).UploadAsync(manifest, content);
         await harness.Server.DisposeAsync();
         string id = TestCamera.UploadIdOf("cam-r2", 0);
         string incoming = Path.Combine(harness.StorePath, "incoming", id);
         string stored = Path.Combine(harness.StorePath, "devices", "cam-r2", "00000000000000000000");
         Directory.CreateDirectory(incoming);
-        File.Move(stored + ".segment", Path.Combine(incoming, "data"));
-        File.Move(stored + ".receipt.cose", Path.Combine(incoming, "receipt.cose"));
+        switch (state)
+        {
+            case "receipt whole, segment still in the upload folder":
+                File.Move(stored + ".segment", Path.Combine(incoming, "data"));
+                File.Move(stored + ".receipt.cose", Path.Combine(incoming, "receipt.cose"));
+                break;
+            case "receipt torn, manifest and segment in devices/":
+                File.Delete(stored + ".receipt.cose");
+                File.WriteAllBytes(Path.Combine(incoming, "receipt.cose"), []);
+                break;
+            default:
+                File.Delete(stored + ".receipt.cose");
+                break;
+        }
 
         await harness.RestartAsync();
 
-        Assert.Equal(complete, StoreSnapshot.Take(harness.StorePath));
         Assert.False(Directory.Exists(incoming));
+        Assert.Equal(manifest, File.ReadAllBytes(stored + ".manifest.cose"));
+        Assert.Equal(content, File.ReadAllBytes(stored + ".segment"));
+        var receipt = ReceiptReader.Read(File.ReadAllBytes(stored + ".receipt.cose"), harness.Pki.Receipt);
+        Assert.Equal((long)content.Length, receipt.ContentLength);
+        Assert.Equal(SHA256.HashData(manifest), receipt.ManifestDigest);
+        HttpResponseMessage head = await harness.ClientFor(camera).HeadAsync("/files/" + id);
+        Assert.Equal(Convert.ToBase64String(File.ReadAllBytes(stored + ".receipt.cose")), TusClient.Header(head, "CamAgent-Receipt"));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace CamAgent.Ingest.Storage;
 /// <summary>
 /// Start-up pass over the store that makes it consistent after a crash:
 /// half-created upload folders (never acknowledged) are removed; uploads whose receipt was
-/// already written are rolled forward into devices/; every other upload is reloaded with its
+/// written but not yet moved into devices/ are decided again from the bytes on disk; every other upload is reloaded with its
 /// offset = the length of its data file (only ever fsynced bytes were acknowledged, so the
 /// offset cannot go backwards); uploads that had received every byte are completed; expired uploads are removed; stray temporary files are deleted.
 /// </summary>
@@ -36,6 +36,40 @@ internal static class StoreRecovery
         }
     }
 
+    // A completion the crash cut before its receipt reached devices/ was never answered (the
+    // receipt reaches devices/ before any answer or HEAD can give it), but under group commit the
+    // crash can have torn the receipt, or the bytes it was signed over, on their way to disk. So
+    // the decision is taken again from what is on disk: manifest and segment go back into the
+    // upload folder, a receipt there is dropped, and the upload is completed below (content
+    // digest recomputed from the data, a new receipt).
+    private static void TakeBackDecision(StoreLayout layout, string uploadId, string deviceId, ulong sequence)
+    {
+        string receipt = layout.IncomingFile(uploadId, StoreLayout.ReceiptFileName);
+        bool moved = MoveBackIfMissing(layout.StoredManifest(deviceId, sequence), layout.IncomingFile(uploadId, StoreLayout.ManifestFileName))
+            | MoveBackIfMissing(layout.StoredSegment(deviceId, sequence), layout.IncomingFile(uploadId, StoreLayout.DataFileName));
+        if (File.Exists(receipt))
+        {
+            File.Delete(receipt);
+            moved = true;
+        }
+
+        if (moved)
+        {
+            Durable.SyncDirectory(layout.IncomingDirectory(uploadId));
+        }
+    }
+
+    private static bool MoveBackIfMissing(string stored, string incoming)
+    {
+        if (File.Exists(incoming) || !File.Exists(stored))
+        {
+            return false;
+        }
+
+        Durable.Move(stored, incoming);
+        return true;
+    }
+
     private static void Reload(UploadStore store, string uploadId, string deviceId, ulong sequence)
     {
         StoreLayout layout = store.Layout;
@@ -56,10 +90,9 @@ internal static class StoreRecovery
             return;
         }
 
-        if (File.Exists(layout.IncomingFile(uploadId, StoreLayout.ReceiptFileName)))
+        if (!File.Exists(layout.StoredReceipt(deviceId, sequence)))
         {
-            RecordCommitter.CommitAsync(layout, StoreDurability.Immediate, uploadId, deviceId, sequence, facts!.IsSegment).GetAwaiter().GetResult();
-            return;
+            TakeBackDecision(layout, uploadId, deviceId, sequence);
         }
 
         var data = new FileInfo(layout.IncomingFile(uploadId, StoreLayout.DataFileName));
