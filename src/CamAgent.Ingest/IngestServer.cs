@@ -105,7 +105,7 @@ public sealed class IngestServer : IAsyncDisposable
         var ledger = new RefusalLedger(store.Audit, time, TimeSpan.FromSeconds(options.Limits.RefusalWindowSeconds), options.Limits.MaxRefusalAddressesPerWindow);
         var policy = new DeviceCertificatePolicy(deviceCa, time);
         var gate = new ConnectionGate(options.Limits, ledger);
-        var services = new IngestServices(store.Store, format, store.Audit, store.Revocations, options.Limits, time);
+        var services = new IngestServices(store.Store, format, store.Audit, store.Revocations, options.Limits, time, store.LinesCoverStore);
         var connections = new ConnectionServices(gate, new HandshakeInspector(policy, ledger), new ServerTlsSettings(serverCertificate, policy, ledger));
         WebApplication app = Build(options, services, connections, logging);
         var sweep = new ExpirySweep(store.Store, store.Audit, TimeSpan.FromMinutes(options.Limits.ExpirySweepMinutes), time);

@@ -40,7 +40,10 @@ internal static class StoreOpener
         var layout = new StoreLayout(options.StorePath);
         UploadStore store = UploadStore.Open(layout, format, time, options.Limits);
         StoreIssuers.Publish(layout, deviceCa);
-        AuditLog audit = AuditLog.Open(layout.AuditLogPath, time, options.Limits.AuditReserveBytes, options.Limits.GroupCommit);
-        return new OpenedStore(store, audit, new RevocationWatcher(options.RevocationListPath), options.StorePath);
+        // The log lives in the store's root: under group commit its lines share the store's flushes.
+        AuditLog audit = store.GroupCommit is GroupCommit rounds
+            ? AuditLog.Open(layout.AuditLogPath, time, options.Limits.AuditReserveBytes, rounds)
+            : AuditLog.Open(layout.AuditLogPath, time, options.Limits.AuditReserveBytes, options.Limits.GroupCommit);
+        return new OpenedStore(store, audit, new RevocationWatcher(options.RevocationListPath), options.StorePath, LinesCoverStore: store.GroupCommit is not null);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CamAgent.Ingest.Audit;
+using CamAgent.Ingest.Storage;
 using CamAgent.Ingest.Tests.Support;
 using CamAgent.Verification.Audit;
 using Microsoft.Win32.SafeHandles;
@@ -86,10 +87,11 @@ public sealed class AuditFlushTests : IDisposable
             await Assert.ThrowsAsync<IOException>(() => behind.WaitAsync(Patience));
             Assert.Equal(durableLength, new FileInfo(LogPath).Length);
 
-            // The next decision that can be written says how many were lost, then itself.
-            Task next = log.AppendAsync(Entry(2));
-            flush.WaitUntilRunning(2);
+            // The next decision that can be written says how many were lost, then itself. (The
+            // cut-off line's place in the second round may still be taken: it may run first.)
             flush.Release(2);
+            flush.Release(3);
+            Task next = log.AppendAsync(Entry(2));
             await next.WaitAsync(Patience);
         }
 
@@ -117,6 +119,56 @@ public sealed class AuditFlushTests : IDisposable
         Assert.True(line.IsCompletedSuccessfully);
         Assert.Throws<ObjectDisposedException>(() => { _ = log.AppendAsync(Entry(1)); });
         Assert.Equal(1, AuditLogVerifier.Verify(LogPath).Lines);
+    }
+
+    [Fact]
+    public async Task On_The_Stores_Rounds_A_Line_Shares_One_Flush_With_The_Steps_Taken_Before_It()
+    {
+        string step = _temp.Combine("step");
+        var seen = new List<(bool Step, long LogLength)>();
+        using var rounds = new GroupCommit(() =>
+        {
+            lock (seen)
+            {
+                seen.Add((File.Exists(step), new FileInfo(LogPath).Length));
+            }
+        });
+        using (AuditLog log = AuditLog.Open(LogPath, TimeProvider.System, 0, rounds))
+        {
+            File.WriteAllBytes(step, [1]); // a store step, not flushed on its own
+            await log.AppendAsync(Entry(0)).WaitAsync(Patience);
+
+            Assert.Equal(1, rounds.Rounds);
+            Assert.True(seen[0].Step, "the flush did not see the store's step");
+            Assert.True(seen[0].LogLength > 0, "the flush began before the line was written");
+            Assert.Equal(1, log.Flushes);
+        }
+
+        Assert.Equal(1, AuditLogVerifier.Verify(LogPath).Lines);
+    }
+
+    [Fact]
+    public async Task On_The_Stores_Rounds_A_Failed_Round_Is_Decided_By_The_Log_Files_Own_Fsync()
+    {
+        int round = 0;
+        using var rounds = new GroupCommit(() =>
+        {
+            if (Interlocked.Increment(ref round) == 1)
+            {
+                throw new IOException("writeback error on another file of the store");
+            }
+        });
+        using (AuditLog log = AuditLog.Open(LogPath, TimeProvider.System, 0, rounds))
+        {
+            // The store's syncfs failed for another file; the log file's own fsync succeeds: the line is durable.
+            await log.AppendAsync(Entry(0)).WaitAsync(Patience);
+            await log.AppendAsync(Entry(1)).WaitAsync(Patience);
+        }
+
+        AuditVerification result = AuditLogVerifier.Verify(LogPath);
+        Assert.True(result.IsValid, result.Problem);
+        Assert.Equal(2, result.Lines);
+        Assert.Equal(2, Volatile.Read(ref round));
     }
 
     private static AuditEntry Entry(int i) => new(AuditEntry.Accept, "create", "created", 201, "cam-" + i);

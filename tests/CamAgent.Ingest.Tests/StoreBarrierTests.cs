@@ -43,12 +43,14 @@ public sealed class StoreBarrierTests : IDisposable
         string incoming = Relative(layout, layout.IncomingFile(id, StoreLayout.ManifestFileName));
 
         CreateResult created = await store.CreateAsync(manifest, facts);
+        await store.WhenDurableAsync();
 
         Assert.Equal(CreateStatus.Created, created.Status);
         Assert.Contains(flushes, seen => seen.Contains(incoming));
         int afterCreate = flushes.Count;
 
         AppendResult appended = await store.AppendAsync(created.Session!, 0, new MemoryStream(content), content.Length);
+        await store.WhenDurableAsync();
 
         Assert.Equal(AppendStatus.Completed, appended.Status);
         string segment = Relative(layout, layout.StoredSegment(facts.DeviceId, facts.Sequence));
@@ -65,40 +67,114 @@ public sealed class StoreBarrierTests : IDisposable
     }
 
     [Fact]
-    public async Task A_Completion_That_Failed_After_Its_Decision_Is_Finished_By_The_Next_With_The_Same_Receipt()
+    public async Task Through_The_Server_A_Creation_Waits_For_One_Flush_A_Patch_For_One_And_The_Completing_Patch_For_Three()
+    {
+        await using IngestHarness harness = await IngestHarness.StartAsync();
+        GroupCommit rounds = ((UploadStore)harness.Server.Store).GroupCommit
+            ?? throw new InvalidOperationException("the store has no group commit on this system");
+        TestCamera camera = harness.NewCamera("cam-rounds");
+        TusClient client = harness.ClientFor(camera);
+        byte[] content = RandomNumberGenerator.GetBytes(2 * TestCamera.ChunkSizeBytes);
+        Expect.Status(System.Net.HttpStatusCode.NoContent, await client.UploadAsync(camera.Seal(content), content)); // connection and first requests warm
+
+        byte[] next = RandomNumberGenerator.GetBytes(2 * TestCamera.ChunkSizeBytes);
+        long before = rounds.Rounds;
+        HttpResponseMessage created = await client.CreateAsync(camera.Seal(next), next.Length);
+        long creation = rounds.Rounds - before;
+        string location = created.Headers.Location!.OriginalString;
+
+        before = rounds.Rounds;
+        Expect.Status(System.Net.HttpStatusCode.NoContent, await client.PatchAsync(location, 0, next, 0, TestCamera.ChunkSizeBytes));
+        long patch = rounds.Rounds - before;
+
+        before = rounds.Rounds;
+        HttpResponseMessage last = await client.PatchAsync(location, TestCamera.ChunkSizeBytes, next, TestCamera.ChunkSizeBytes, TestCamera.ChunkSizeBytes);
+        long completion = rounds.Rounds - before;
+
+        Expect.Status(System.Net.HttpStatusCode.Created, created);
+        Expect.Status(System.Net.HttpStatusCode.NoContent, last);
+        Assert.NotNull(TusClient.Header(last, "CamAgent-Receipt"));
+
+        // The creation's folder and its audit line share a flush; the completing PATCH: its bytes,
+        // the decision, then the receipt's rename together with the "stored" line.
+        Assert.Equal((1, 1, 3), (creation, patch, completion));
+    }
+
+    [Fact]
+    public async Task A_Completion_Whose_Decision_Flush_Failed_Stays_Open_And_The_Next_Gives_The_Receipt_It_Signed()
+    {
+        (UploadStore store, StoreLayout layout, FailingFlush flush, ManifestFacts facts, UploadSession session, byte[] content) = await OpenWithUploadAsync("cam-retry");
+        using (store)
+        {
+            // The PATCH's own flush, then the decision's fails: the answer is an error, the upload stays open.
+            flush.FailAfter(2);
+            await Assert.ThrowsAsync<IOException>(() => store.AppendAsync(session, 0, new MemoryStream(content), content.Length));
+            Assert.NotNull(store.FindOpen(session.Id));
+            byte[] signed = File.ReadAllBytes(layout.IncomingFile(session.Id, StoreLayout.ReceiptFileName));
+
+            AppendResult retried = await store.CompleteAsync(store.FindOpen(session.Id)!);
+            await store.WhenDurableAsync();
+
+            Assert.Equal(AppendStatus.Completed, retried.Status);
+            Assert.Equal(signed, retried.Receipt);
+            Assert.Equal(signed, store.FindStored(facts.DeviceId, facts.Sequence)!.Receipt);
+            Assert.Equal(content, File.ReadAllBytes(layout.StoredSegment(facts.DeviceId, facts.Sequence)));
+            Assert.False(Directory.Exists(layout.IncomingDirectory(session.Id)));
+        }
+    }
+
+    [Fact]
+    public async Task A_Completion_Whose_Last_Flush_Failed_Is_Not_Durable_Yet_And_The_Record_Keeps_Its_Receipt()
+    {
+        (UploadStore store, StoreLayout layout, FailingFlush flush, ManifestFacts facts, UploadSession session, byte[] content) = await OpenWithUploadAsync("cam-last");
+        using (store)
+        {
+            // The PATCH's own flush and the decision's pass; the flush the answer waits for fails.
+            flush.FailAfter(3);
+            AppendResult appended = await store.AppendAsync(session, 0, new MemoryStream(content), content.Length);
+            Assert.Equal(AppendStatus.Completed, appended.Status);
+            await Assert.ThrowsAsync<IOException>(() => store.WhenDurableAsync());
+
+            // The record was decided: whoever asks next (the device's HEAD) gets the same receipt, after a flush that works.
+            StoredRecord stored = store.FindStored(facts.DeviceId, facts.Sequence)!;
+            await store.WhenDurableAsync();
+            Assert.Equal(appended.Receipt, stored.Receipt);
+            Assert.Equal(content, File.ReadAllBytes(layout.StoredSegment(facts.DeviceId, facts.Sequence)));
+            Assert.False(Directory.Exists(layout.IncomingDirectory(session.Id)));
+        }
+    }
+
+    private async Task<(UploadStore Store, StoreLayout Layout, FailingFlush Flush, ManifestFacts Facts, UploadSession Session, byte[] Content)> OpenWithUploadAsync(string deviceId)
     {
         IngestOptions options = _pki.WriteServerFiles(_temp.Combine("config"), _temp.Combine("store"));
         var layout = new StoreLayout(options.StorePath);
-        int flush = 0;
-        int failAt = int.MaxValue;
-        var group = new GroupCommit(() =>
-        {
-            if (Interlocked.Increment(ref flush) == Volatile.Read(ref failAt))
-            {
-                throw new IOException("Input/output error");
-            }
-        });
+        var flush = new FailingFlush();
         CoreEvidenceFormat format = CredentialFiles.LoadEvidenceFormat(options);
-        using UploadStore store = UploadStore.Open(layout, format, TimeProvider.System, options.Limits, group);
-        var camera = new TestCamera(_pki.IssueDevice("cam-retry"));
+        UploadStore store = UploadStore.Open(layout, format, TimeProvider.System, options.Limits, new GroupCommit(flush.Run));
+        var camera = new TestCamera(_pki.IssueDevice(deviceId));
         byte[] content = RandomNumberGenerator.GetBytes(2 * TestCamera.ChunkSizeBytes);
         byte[] manifest = camera.Seal(content);
         format.ReadManifest(manifest, out ManifestFacts? facts);
         CreateResult created = await store.CreateAsync(manifest, facts!);
-        UploadSession session = created.Session!;
+        await store.WhenDurableAsync();
+        return (store, layout, flush, facts!, created.Session!, content);
+    }
 
-        // The PATCH's own flush, the decision's, then the last one fails: the answer is an error.
-        Volatile.Write(ref failAt, Volatile.Read(ref flush) + 3);
-        await Assert.ThrowsAsync<IOException>(() => store.AppendAsync(session, 0, new MemoryStream(content), content.Length));
-        Assert.NotNull(store.FindOpen(session.Id));
+    // Flush number N from now fails as a disk error would; the others succeed.
+    private sealed class FailingFlush
+    {
+        private int _flush;
+        private int _failAt = int.MaxValue;
 
-        AppendResult retried = await store.CompleteAsync(store.FindOpen(session.Id)!);
+        public void FailAfter(int flushes) => Volatile.Write(ref _failAt, Volatile.Read(ref _flush) + flushes);
 
-        Assert.Equal(AppendStatus.Completed, retried.Status);
-        StoredRecord stored = store.FindStored(facts!.DeviceId, facts.Sequence)!;
-        Assert.Equal(stored.Receipt, retried.Receipt);
-        Assert.Equal(content, File.ReadAllBytes(layout.StoredSegment(facts.DeviceId, facts.Sequence)));
-        Assert.False(Directory.Exists(layout.IncomingDirectory(session.Id)));
+        public void Run()
+        {
+            if (Interlocked.Increment(ref _flush) == Volatile.Read(ref _failAt))
+            {
+                throw new IOException("Input/output error");
+            }
+        }
     }
 
     private static HashSet<string> Files(string root) =>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using CamAgent.Ingest.Storage;
 using CamAgent.Verification.Audit;
 using Microsoft.Win32.SafeHandles;
 
@@ -8,10 +9,13 @@ namespace CamAgent.Ingest.Audit;
 /// <summary>
 /// The append-only, hash-chained audit log (docs/ingest-server.md §7). Each line is one JSON
 /// object whose "prev" field is the SHA-256 (hex) of the previous line's bytes (without its
-/// newline); the first line links to 64 zeros. A line is on disk (fsync) before the decision it
-/// records is answered. Lines are written in order under a lock; with shared flushes (the
-/// default) the fsync happens outside it, and lines written while one runs share the next, so
-/// concurrent decisions wait for one flush instead of queueing for one each. Space for
+/// newline); the first line links to 64 zeros. A line is on disk before the decision it records
+/// is answered. Lines are written in order under a lock and made durable in shared flush rounds
+/// (<see cref="GroupCommit"/>) outside it: every line written before a round began is durable when
+/// it ends, so concurrent decisions wait for one flush instead of queueing for one each. The
+/// rounds are the log's own fsyncs, or the store's syncfs rounds when the log lives on the
+/// store's file system, so a decision's line and the store's steps it describes are made durable
+/// by the same flush. Without shared flushes every line is fsynced under the lock. Space for
 /// <c>reserveBytes</c> more is kept allocated past the end (<see cref="AuditReserve"/>), so
 /// decisions are still recorded on a full file system. A line that cannot be written, or whose
 /// flush fails, is reported as an <see cref="IOException"/> and taken out of the file again
@@ -27,30 +31,38 @@ public sealed class AuditLog : IAuditLog
     private readonly FileStream _file;
     private readonly TimeProvider _time;
     private readonly AuditReserve _reserve;
-    private readonly bool _shareFlushes;
+
+    // The log file's own flush: every line's under the lock without shared rounds, and the
+    // judge of a failed store round (which reports errors of any file on the file system).
     private readonly Action<SafeFileHandle> _flush;
 
-    // Lines written but not yet durable, oldest first; only with shared flushes.
+    // Null: every line fsynced under the lock. Otherwise the rounds lines join once written.
+    private readonly GroupCommit? _rounds;
+    private readonly bool _ownRounds;
+
+    // Lines written but not yet durable, oldest first; only with shared rounds.
     private readonly List<PendingLine> _pending = [];
     private string _previousHash;
     private long _lineNumber;
     private long _unrecorded;
-    private Task? _flusher;
+    private long _flushes;
+    private long _lastRoundCounted;
 
-    private AuditLog(FileStream file, TimeProvider time, long reserveBytes, string previousHash, long lineNumber, bool shareFlushes, Action<SafeFileHandle>? flush = null)
+    private AuditLog(FileStream file, TimeProvider time, long reserveBytes, string previousHash, long lineNumber, Action<SafeFileHandle>? flush, GroupCommit? storeRounds, bool shareFlushes)
     {
         _file = file;
         _time = time;
         _reserve = new AuditReserve(file.SafeFileHandle, reserveBytes);
         _previousHash = previousHash;
         _lineNumber = lineNumber;
-        _shareFlushes = shareFlushes;
         _flush = flush ?? RandomAccess.FlushToDisk;
+        _ownRounds = storeRounds is null && shareFlushes;
+        _rounds = storeRounds ?? (shareFlushes ? new GroupCommit(FlushOwnFile) : null);
         _reserve.Refill(file.Length);
     }
 
-    /// <summary>Flushes run so far (each made every line written before it began durable).</summary>
-    public long Flushes { get; private set; }
+    /// <summary>Flushes that made lines durable so far (with shared rounds: the rounds lines took part in).</summary>
+    public long Flushes => Interlocked.Read(ref _flushes);
 
     /// <summary>
     /// Opens (or creates) the log at <paramref name="path"/>, continues its chain and reserves
@@ -69,12 +81,29 @@ public sealed class AuditLog : IAuditLog
     /// </summary>
     public static AuditLog Open(string path, TimeProvider time, long reserveBytes, bool shareFlushes, Action<SafeFileHandle>? flush)
     {
+        return Open(path, (file, prev, lines) => new AuditLog(file, time, reserveBytes, prev, lines, flush, null, shareFlushes));
+    }
+
+    /// <summary>
+    /// Opens the log with its lines made durable by <paramref name="storeRounds"/>: the store's
+    /// group commit, whose flush must cover the file system holding <paramref name="path"/>
+    /// (the store's audit.log does). A decision's line then shares its flush with the store's
+    /// steps; when a round fails, the log file's own fsync decides whether its lines are durable.
+    /// </summary>
+    public static AuditLog Open(string path, TimeProvider time, long reserveBytes, GroupCommit storeRounds)
+    {
+        ArgumentNullException.ThrowIfNull(storeRounds);
+        return Open(path, (file, prev, lines) => new AuditLog(file, time, reserveBytes, prev, lines, null, storeRounds, shareFlushes: true));
+    }
+
+    private static AuditLog Open(string path, Func<FileStream, string, long, AuditLog> create)
+    {
         var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 1, FileOptions.None);
         try
         {
             (string prev, long lines) = ReadTail(file);
             file.Seek(0, SeekOrigin.End);
-            return new AuditLog(file, time, reserveBytes, prev, lines, shareFlushes, flush);
+            return create(file, prev, lines);
         }
         catch
         {
@@ -115,31 +144,35 @@ public sealed class AuditLog : IAuditLog
     public Task AppendAsync(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        // With its own fsync the line is durable when Write returns; otherwise when its flush round ends.
-        TaskCompletionSource? durable = _shareFlushes ? new(TaskCreationOptions.RunContinuationsAsynchronously) : null;
+        // With its own fsync the line is durable when Write returns; otherwise when a round that began after it ends.
+        TaskCompletionSource? durable = _rounds is null ? null : new(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(!_file.CanWrite, this);
+            PendingLine? written = null;
             try
             {
                 if (_unrecorded > 0)
                 {
                     long carried = _unrecorded;
-                    Write(new AuditEntry(AuditEntry.Reject, "audit", "decisions-unrecorded") { Unrecorded = carried }, carried, null);
+                    written = Write(new AuditEntry(AuditEntry.Reject, "audit", "decisions-unrecorded") { Unrecorded = carried }, carried, null);
                     _unrecorded = 0;
                 }
 
-                Write(entry, 0, durable);
+                written = Write(entry, 0, durable);
             }
             catch (IOException)
             {
                 _unrecorded++;
                 throw;
             }
-
-            if (_shareFlushes && _flusher is null)
+            finally
             {
-                _flusher = Task.Run(FlushRounds); // observed through the lines' tasks
+                // Joined under the lock, so lines join rounds in the order they were written.
+                if (written is not null)
+                {
+                    _rounds!.Join(failure => Settle(written, failure));
+                }
             }
         }
 
@@ -151,22 +184,26 @@ public sealed class AuditLog : IAuditLog
 
     public void Dispose()
     {
-        Task? flusher;
         lock (_gate)
         {
-            flusher = _flusher;
+            // Lines already written get their round before the file closes.
+            while (_pending.Count > 0)
+            {
+                Monitor.Wait(_gate);
+            }
+
+            _file.Dispose();
         }
 
-        // Lines already written get their flush before the file closes.
-        flusher?.Wait();
-        lock (_gate)
+        if (_ownRounds)
         {
-            _file.Dispose();
+            _rounds!.Dispose();
         }
     }
 
     // Caller holds the lock. One write call per line, so a killed process leaves whole lines.
-    private void Write(AuditEntry entry, long carriedUnrecorded, TaskCompletionSource? durable)
+    // Returns the line when it waits for a round, null when it was fsynced here.
+    private PendingLine? Write(AuditEntry entry, long carriedUnrecorded, TaskCompletionSource? durable)
     {
         byte[] line = AuditLineFormat.Format(entry, _lineNumber + 1, _time.GetUtcNow(), _previousHash);
         byte[] record = new byte[line.Length + 1];
@@ -176,10 +213,10 @@ public sealed class AuditLog : IAuditLog
         try
         {
             _file.Write(record);
-            if (!_shareFlushes)
+            if (_rounds is null)
             {
                 _flush(_file.SafeFileHandle);
-                Flushes++;
+                _flushes++;
             }
         }
         catch (IOException)
@@ -191,74 +228,95 @@ public sealed class AuditLog : IAuditLog
             throw;
         }
 
-        if (_shareFlushes)
+        PendingLine? pending = null;
+        if (_rounds is not null)
         {
-            _pending.Add(new PendingLine(start, _previousHash, _lineNumber, carriedUnrecorded, durable));
+            pending = new PendingLine(start, _previousHash, _lineNumber, carriedUnrecorded, durable);
+            _pending.Add(pending);
         }
 
         _previousHash = Convert.ToHexStringLower(SHA256.HashData(line));
         _lineNumber++;
         _reserve.Refill(_file.Position);
+        return pending;
     }
 
-    // Runs while lines are waiting: each round flushes what was written before it began.
-    private void FlushRounds()
+    // The round of the log's own shared flushes.
+    private void FlushOwnFile()
     {
-        while (true)
+        try
         {
-            int count;
-            lock (_gate)
-            {
-                count = _pending.Count;
-                if (count == 0)
-                {
-                    _flusher = null;
-                    return;
-                }
-            }
+            _flush(_file.SafeFileHandle);
+        }
+        catch (ObjectDisposedException e)
+        {
+            throw new IOException("The audit log was closed before the line was flushed.", e);
+        }
+    }
 
-            IOException? failure = null;
+    // On the round's thread, in the order lines joined: a round that began after the line was
+    // written ended. Success makes it and every line before it durable; failure cuts off every
+    // line not yet durable. A line already settled (cut off after an earlier failure) is skipped.
+    private void Settle(PendingLine line, IOException? failure)
+    {
+        if (failure is not null && !_ownRounds)
+        {
+            // The store's syncfs reports errors of any file on the file system: the log file's own fsync decides.
             try
             {
-                _flush(_file.SafeFileHandle);
+                FlushOwnFile();
+                failure = null;
             }
             catch (IOException e)
             {
                 failure = e;
             }
-            catch (ObjectDisposedException e)
-            {
-                // A line written while the log was being closed: it is not answered as recorded.
-                failure = new IOException("The audit log was closed before the line was flushed.", e);
-            }
+        }
 
+        lock (_gate)
+        {
             List<PendingLine> done;
-            lock (_gate)
+            int index = _pending.IndexOf(line);
+            if (index < 0)
             {
-                Flushes++;
-                done = failure is null ? TakeDurable(count) : CutOffPending();
+                return;
             }
 
-            foreach (PendingLine line in done)
+            if (failure is null)
+            {
+                done = _pending.GetRange(0, index + 1);
+                _pending.RemoveRange(0, index + 1);
+
+                // Callbacks run after their round is counted and before the next one begins.
+                if (_rounds!.Rounds != _lastRoundCounted)
+                {
+                    _lastRoundCounted = _rounds.Rounds;
+                    _flushes++;
+                }
+            }
+            else
+            {
+                done = CutOffPending();
+            }
+
+            // Under the lock (their continuations run elsewhere), so a closing log sees them settled.
+            foreach (PendingLine settled in done)
             {
                 if (failure is null)
                 {
-                    line.Durable?.SetResult();
+                    settled.Durable?.SetResult();
                 }
                 else
                 {
-                    line.Durable?.SetException(failure);
+                    settled.Durable?.SetException(failure);
                 }
             }
-        }
-    }
 
-    // Caller holds the lock: the first <paramref name="count"/> pending lines were written before the flush began.
-    private List<PendingLine> TakeDurable(int count)
-    {
-        List<PendingLine> durable = _pending.GetRange(0, count);
-        _pending.RemoveRange(0, count);
-        return durable;
+            if (_pending.Count == 0)
+            {
+                Monitor.PulseAll(_gate);
+            }
+        }
     }
 
     // Caller holds the lock. After a failed flush nothing past the last durable line can be
@@ -291,7 +349,19 @@ public sealed class AuditLog : IAuditLog
         return lost;
     }
 
-    private sealed record PendingLine(long Start, string PreviousHash, long LineNumber, long CarriedUnrecorded, TaskCompletionSource? Durable);
+    // A class: lines are told apart by identity (a line cut off and one written after it in its place hold the same values).
+    private sealed class PendingLine(long start, string previousHash, long lineNumber, long carriedUnrecorded, TaskCompletionSource? durable)
+    {
+        public long Start { get; } = start;
+
+        public string PreviousHash { get; } = previousHash;
+
+        public long LineNumber { get; } = lineNumber;
+
+        public long CarriedUnrecorded { get; } = carriedUnrecorded;
+
+        public TaskCompletionSource? Durable { get; } = durable;
+    }
 
     // The last line carries its own number; its hash links the next one. A crash can leave a
     // torn last line: it is closed with a newline so the chain continues after it, and

@@ -109,6 +109,9 @@ internal sealed class ClusterStore : IIngestStore
             : new CreateResult(CreateStatus.DigestMismatch);
     }
 
+    /// <summary>At once: PostgreSQL commits and S3 writes are durable when they return.</summary>
+    public Task WhenDurableAsync() => Task.CompletedTask;
+
     public Task<AppendResult> AppendAsync(UploadSession session, long requestOffset, Stream body, long contentLength) =>
         StorageFailure.GuardAsync(() => ClusterAppender.AppendAsync(this, session, requestOffset, body, contentLength));
 

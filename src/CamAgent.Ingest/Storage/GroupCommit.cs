@@ -15,7 +15,7 @@ public sealed class GroupCommit : IDisposable
     private readonly Action _flush;
     private readonly IDisposable? _owned;
     private readonly object _gate = new();
-    private List<TaskCompletionSource> _waiting = [];
+    private List<Action<IOException?>> _waiting = [];
     private bool _flushing;
     private long _fallbacks;
 
@@ -57,20 +57,41 @@ public sealed class GroupCommit : IDisposable
     public Task WaitDurableAsync()
     {
         var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Join(failure =>
+        {
+            if (failure is null)
+            {
+                waiter.SetResult();
+            }
+            else
+            {
+                waiter.SetException(failure);
+            }
+        });
+        return waiter.Task;
+    }
+
+    /// <summary>
+    /// As <see cref="WaitDurableAsync"/>, calling <paramref name="settled"/> (null: durable, or
+    /// the flush's failure) on the flushing thread, outside this object's lock, in the order the
+    /// callers joined: everything joined before is settled first, and the next flush begins only
+    /// after it returns. It must be short and must not wait for another flush.
+    /// </summary>
+    public void Join(Action<IOException?> settled)
+    {
+        ArgumentNullException.ThrowIfNull(settled);
         bool start;
         lock (_gate)
         {
-            _waiting.Add(waiter);
+            _waiting.Add(settled);
             start = !_flushing;
             _flushing = true;
         }
 
         if (start)
         {
-            _ = Task.Run(FlushRounds); // observed through the waiters' tasks, never through this one
+            _ = Task.Run(FlushRounds); // observed through the waiters, never through this task
         }
-
-        return waiter.Task;
     }
 
     public void Dispose() => _owned?.Dispose();
@@ -108,7 +129,7 @@ public sealed class GroupCommit : IDisposable
     {
         while (true)
         {
-            List<TaskCompletionSource> round;
+            List<Action<IOException?>> round;
             lock (_gate)
             {
                 if (_waiting.Count == 0)
@@ -125,7 +146,7 @@ public sealed class GroupCommit : IDisposable
         }
     }
 
-    private Exception? Flush()
+    private IOException? Flush()
     {
         try
         {
@@ -138,7 +159,7 @@ public sealed class GroupCommit : IDisposable
         }
     }
 
-    private void Complete(List<TaskCompletionSource> round, Exception? failure)
+    private void Complete(List<Action<IOException?>> round, IOException? failure)
     {
         lock (_gate)
         {
@@ -146,16 +167,9 @@ public sealed class GroupCommit : IDisposable
             Waiters += round.Count;
         }
 
-        foreach (TaskCompletionSource waiter in round)
+        foreach (Action<IOException?> settled in round)
         {
-            if (failure is null)
-            {
-                waiter.SetResult();
-            }
-            else
-            {
-                waiter.SetException(failure);
-            }
+            settled(failure);
         }
     }
 

@@ -8,7 +8,10 @@ namespace CamAgent.Ingest.Storage;
 /// (docs/ingest-cluster.md). The request handlers see only this contract.
 /// Contract: storage failures throw <see cref="IOException"/> (answered 503 storage-unavailable);
 /// what was acknowledged before stays valid. An <see cref="UploadSession"/> returned here may be
-/// changed only by holders of its <see cref="UploadSession.Gate"/>.
+/// changed only by holders of its <see cref="UploadSession.Gate"/>. A creation or a completion
+/// may return with its last step not yet durable: it is answered only after
+/// <see cref="WhenDurableAsync"/>, which a request awaits together with its audit line, so
+/// both share one flush where the store has shared flushes.
 /// </summary>
 public interface IIngestStore : IDisposable
 {
@@ -27,11 +30,22 @@ public interface IIngestStore : IDisposable
     /// <summary>
     /// Creates an upload for a manifest the caller has verified and bound to the device; the
     /// sequence-conflict and chain-link rules are decided here, against every node's uploads.
-    /// The upload (or record) is durable when the task completes.
+    /// The upload (or record) is durable once <see cref="WhenDurableAsync"/> called after it completes.
     /// </summary>
     Task<CreateResult> CreateAsync(byte[] manifest, ManifestFacts facts);
 
-    /// <summary>Appends a PATCH body at <paramref name="requestOffset"/> (takes the upload's gate); acknowledged bytes are durable.</summary>
+    /// <summary>
+    /// Completes once every step the store took before the call is durable (faults with
+    /// <see cref="IOException"/> when it cannot be made so); at once where every step is durable
+    /// as it is taken.
+    /// </summary>
+    Task WhenDurableAsync();
+
+    /// <summary>
+    /// Appends a PATCH body at <paramref name="requestOffset"/> (takes the upload's gate);
+    /// acknowledged bytes are durable. The PATCH that completes the upload completes it as
+    /// <see cref="CompleteAsync"/> does.
+    /// </summary>
     Task<AppendResult> AppendAsync(UploadSession session, long requestOffset, Stream body, long contentLength);
 
     /// <summary>
@@ -40,7 +54,11 @@ public interface IIngestStore : IDisposable
     /// </summary>
     Task<IReadOnlyList<string>> ExpireAbandonedAsync();
 
-    /// <summary>Checks the digest of an upload holding every byte and stores the record. Caller holds the gate.</summary>
+    /// <summary>
+    /// Checks the digest of an upload holding every byte and stores the record. Caller holds the
+    /// gate. The record is decided when this returns and durable once <see cref="WhenDurableAsync"/>
+    /// called after it completes.
+    /// </summary>
     Task<AppendResult> CompleteAsync(UploadSession session);
 
     /// <summary>Terminates an unfinished upload (tus termination). Caller holds the gate.</summary>

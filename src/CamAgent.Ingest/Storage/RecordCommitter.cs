@@ -6,14 +6,15 @@ namespace CamAgent.Ingest.Storage;
 /// <summary>
 /// Turns a fully received upload into a stored, receipted record. The receipt is first written
 /// into the upload folder; manifest and segment are renamed into devices/&lt;device&gt;/ and made
-/// durable together with that receipt (from then on the record is decided: a crash or a failed
-/// flush at any later point is rolled forward, at start-up by <see cref="StoreRecovery"/> or by
-/// the next completion of the same upload); only then is the receipt renamed after them and the
+/// durable together with that receipt (from then on the record is decided: a failed flush at any
+/// later point is finished by the next completion of the same upload, with the same receipt; a
+/// crash before the receipt reached devices/ is decided again at start-up from the bytes on disk,
+/// <see cref="StoreRecovery"/>, since no one was given that receipt); only then is the receipt renamed after them and the
 /// upload folder removed, so a receipt in devices/ always means the whole record is there, and the
 /// answer waits until that is durable. A crash before the decision leaves an upload that holds
 /// every byte, which start-up completes again (the device, never answered, still holds its copy).
 /// Durability is the store's (<see cref="StoreDurability"/>): each step fsynced as it happens, or
-/// two barriers on group commit.
+/// two barriers on group commit, the second of them the one the answer waits for.
 /// </summary>
 internal static class RecordCommitter
 {
@@ -60,7 +61,12 @@ internal static class RecordCommitter
         return (AppendStatus.Completed, receipt);
     }
 
-    /// <summary>Moves a decided upload (receipt present in its folder) into devices/. Idempotent: finished steps are skipped.</summary>
+    /// <summary>
+    /// Moves a decided upload (receipt present in its folder) into devices/. Idempotent: finished
+    /// steps are skipped. The last steps (the receipt's rename, the folder's removal) are durable
+    /// once the store's next barrier ends (<see cref="UploadStore.WhenDurableAsync"/>), which the
+    /// answer waits for together with its audit line.
+    /// </summary>
     public static async Task CommitAsync(StoreLayout layout, StoreDurability durability, string uploadId, string deviceId, ulong sequence, bool isSegment)
     {
         durability.CreateDirectory(layout.DeviceDirectory(deviceId));
@@ -73,7 +79,6 @@ internal static class RecordCommitter
         await durability.BarrierAsync().ConfigureAwait(false);
         MoveIfPresent(durability, layout.IncomingFile(uploadId, StoreLayout.ReceiptFileName), layout.StoredReceipt(deviceId, sequence));
         durability.DeleteDirectory(layout.IncomingDirectory(uploadId));
-        await durability.BarrierAsync().ConfigureAwait(false);
     }
 
     private static void MoveIfPresent(StoreDurability durability, string source, string destination)

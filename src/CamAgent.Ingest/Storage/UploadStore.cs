@@ -66,6 +66,7 @@ public sealed class UploadStore : IIngestStore
         store.GroupCommit = groupCommit;
         store.Durability = new StoreDurability(groupCommit);
         StoreRecovery.Run(store);
+        store.WhenDurableAsync().GetAwaiter().GetResult(); // what recovery finished is on disk before anything is served
         return store;
     }
 
@@ -98,8 +99,8 @@ public sealed class UploadStore : IIngestStore
 
     /// <summary>
     /// Creates an upload for a manifest the caller has verified and bound to the device; it is
-    /// durable when the task completes (an identical re-creation waits for that too, since the
-    /// first attempt may have failed before its flush).
+    /// durable once <see cref="WhenDurableAsync"/> called after the task completes (an identical
+    /// re-creation waits for that too, since the first attempt may have failed before its flush).
     /// </summary>
     public async Task<CreateResult> CreateAsync(byte[] manifest, ManifestFacts facts)
     {
@@ -110,13 +111,10 @@ public sealed class UploadStore : IIngestStore
             string id = UploadId.Format(facts.DeviceId, facts.Sequence);
             if (FindExisting(id, facts, manifest, out UploadSession? session, out StoredRecord? stored, out bool identical))
             {
-                if (!identical)
-                {
-                    return new CreateResult(CreateStatus.SequenceConflict);
-                }
-
-                await Durability.BarrierAsync().ConfigureAwait(false);
-                return new CreateResult(CreateStatus.AlreadyExists, session, stored);
+                // Identical: the caller's WhenDurableAsync also covers a first attempt that failed before its flush.
+                return identical
+                    ? new CreateResult(CreateStatus.AlreadyExists, session, stored)
+                    : new CreateResult(CreateStatus.SequenceConflict);
             }
 
             if (!ChainLinkRule.Holds(Format, facts, manifest, sequence => ManifestOf(facts.DeviceId, sequence)))
@@ -132,7 +130,6 @@ public sealed class UploadStore : IIngestStore
             UploadSession created = CreateIncoming(id, manifest, facts);
             if (created.LengthBytes > 0)
             {
-                await Durability.BarrierAsync().ConfigureAwait(false);
                 return new CreateResult(CreateStatus.Created, created);
             }
 
@@ -201,6 +198,9 @@ public sealed class UploadStore : IIngestStore
 
     /// <summary>When an unfinished upload expires (tus expiration: Upload-Expires).</summary>
     public DateTime ExpiresUtc(UploadSession session) => Limits.ExpiresUtc(session.LastActivityUtc);
+
+    /// <summary>With group commit: one shared flush that began after the call; otherwise every step was fsynced as it was taken.</summary>
+    public Task WhenDurableAsync() => Durability.BarrierAsync();
 
     /// <inheritdoc/>
     public Task<AppendResult> AppendAsync(UploadSession session, long requestOffset, Stream body, long contentLength) =>

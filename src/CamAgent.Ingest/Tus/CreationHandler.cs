@@ -91,6 +91,7 @@ internal static class CreationHandler
                 return;
         }
 
+        request.StoreChanged();
         request.Http.Response.StatusCode = StatusCodes.Status201Created;
         request.Http.Response.Headers.Location = TusHeaders.CreationPath + id;
         if (session is not null)

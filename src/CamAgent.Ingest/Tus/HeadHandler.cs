@@ -29,6 +29,7 @@ internal static class HeadHandler
             // completion's answer was lost, or the node (or server) that stored the record went
             // down before its audit line. The answer is a decision of its own and is recorded,
             // so the log names every record a device was told is stored.
+            request.StoreChanged(); // the receipt may be one whose completion is still on its way to disk
             Answer(request, null, stored);
             ulong? sequence = UploadId.TryParse(stored!.UploadId, out _, out ulong value) ? value : null;
             request.Record(AuditEntry.Accept, "stored", StatusCodes.Status200OK, stored.UploadId, sequence);
@@ -70,6 +71,7 @@ internal static class HeadHandler
 
             if (finished?.Status == AppendStatus.Completed)
             {
+                request.StoreChanged();
                 Answer(request, session, stored);
                 request.Record(AuditEntry.Accept, "stored", StatusCodes.Status200OK, held.Id, held.Sequence);
                 return;

@@ -62,6 +62,7 @@ internal static class PatchHandler
                 request.SetExpires(session);
                 break;
             case AppendStatus.Completed:
+                request.StoreChanged();
                 request.Http.Response.StatusCode = StatusCodes.Status204NoContent;
                 request.SetOffset(result.OffsetBytes);
                 request.SetReceipt(result.Receipt!);

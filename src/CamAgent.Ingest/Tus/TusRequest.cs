@@ -10,6 +10,8 @@ namespace CamAgent.Ingest.Tus;
 public sealed class TusRequest
 {
     private List<Task>? _recording;
+    private bool _storeChanged;
+    private bool _storeCoveredByLine;
 
     internal TusRequest(HttpContext http, DeviceIdentity device, IngestServices services, string operation)
     {
@@ -68,6 +70,7 @@ public sealed class TusRequest
         try
         {
             (_recording ??= []).Add(Services.Audit.AppendAsync(entry));
+            _storeCoveredByLine |= _storeChanged && Services.LinesCoverStore;
         }
         catch (IOException)
         {
@@ -76,28 +79,41 @@ public sealed class TusRequest
     }
 
     /// <summary>
-    /// Completes once every decision this request recorded is durable in the audit log; where
-    /// one is not, the response becomes 503 storage-unavailable. The endpoint awaits it before
-    /// the response leaves, so the log's flushes are shared by concurrent requests without a
-    /// decision ever being answered before it is on disk.
+    /// Marks a decision that changed the store (a creation, a completion, a receipt handed out):
+    /// its answer also waits for the store's last steps to be durable (<see cref="IIngestStore.WhenDurableAsync"/>).
+    /// </summary>
+    public void StoreChanged() => _storeChanged = true;
+
+    /// <summary>
+    /// Completes once every decision this request recorded is durable in the audit log and,
+    /// after <see cref="StoreChanged"/>, the store's steps too; where one is not, the response
+    /// becomes 503 storage-unavailable. The endpoint awaits it before the response leaves, so
+    /// flushes are shared by concurrent requests without a decision ever being answered before it
+    /// is on disk. Where a line's flush covers the store's steps (<see cref="IngestServices.LinesCoverStore"/>)
+    /// and a line was written after the change, that one flush makes both durable.
     /// </summary>
     internal async Task WhenRecordedAsync()
     {
-        if (_recording is null)
+        if (_storeChanged && !_storeCoveredByLine)
         {
-            return;
+            await AnswerUnavailableOnFailureAsync(Services.Store.WhenDurableAsync()).ConfigureAwait(false);
         }
 
-        foreach (Task line in _recording)
+        foreach (Task line in _recording ?? [])
         {
-            try
-            {
-                await line.ConfigureAwait(false);
-            }
-            catch (IOException)
-            {
-                AnswerStorageUnavailable();
-            }
+            await AnswerUnavailableOnFailureAsync(line).ConfigureAwait(false);
+        }
+    }
+
+    private async Task AnswerUnavailableOnFailureAsync(Task durable)
+    {
+        try
+        {
+            await durable.ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            AnswerStorageUnavailable();
         }
     }
 
