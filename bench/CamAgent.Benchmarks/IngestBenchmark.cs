@@ -16,9 +16,10 @@ namespace CamAgent.Benchmarks;
 /// the PATCH latency is the chunk latency: first byte written to durable acknowledgement. The
 /// cameras upload in rounds, one segment each per round, the next of their own chain, as docked
 /// cameras work through their backlog: warm-up rounds first (not measured), then measured rounds.
-/// "ingest-fs" runs the filesystem store with one fsync per PATCH and with group commit, then a
+/// "ingest-fs" runs the filesystem store with one fsync per PATCH, then with group commit and a
 /// plain mutual-TLS upload of the same bytes with the same client code
-/// (<see cref="PlainUploadBaseline"/>) and the ratio; "ingest-cluster" runs one node on the
+/// (<see cref="PlainUploadBaseline"/>) in alternating pairs (CAMAGENT_BENCH_PAIRS, default 3),
+/// and reports the median ratio; "ingest-cluster" runs one node on the
 /// cluster store (a throw-away PostgreSQL and one-node Ceph started by
 /// tools/cluster/start-test-cluster.sh). Each prints throughput, latency percentiles, the
 /// server's peak resident memory, retries and errors (target 0).
@@ -28,11 +29,27 @@ public static class IngestBenchmark
     public static void Run(TextWriter output)
     {
         double perPatch = RunOnce(output, "filesystem store, one fsync per PATCH", groupCommit: false, null, WarmUpRounds, MeasuredRounds);
-        double grouped = RunOnce(output, "filesystem store, group commit", groupCommit: true, null, WarmUpRounds, MeasuredRounds);
-        output.WriteLine($"ingest: group commit vs one fsync per PATCH: throughput x{grouped / perPatch:F2}");
-        double plain = PlainUploadBaseline.Run(new IngestBenchPki(), Setting("CAMAGENT_BENCH_CAMERAS", 200), Setting("CAMAGENT_BENCH_SEGMENT_BYTES", 256 * 1024), Setting("CAMAGENT_BENCH_PATCH_BYTES", UploadLimits.DefaultChunkSizeBytes), out int plainErrors);
-        output.WriteLine($"ingest: plain mutual-TLS upload of the same bytes to Kestrel (append + group commit, no verification): {plain:F1} MiB/s, errors {plainErrors}");
-        output.WriteLine($"ingest: ingest server (group commit) vs plain upload: throughput ratio {grouped / plain:F2} (goal >= 0.8)");
+
+        // The ratio to the plain upload is what the group commit is judged by, and one run of
+        // either varies by a tenth from run to run on a shared two-core machine: the two are
+        // measured in alternating pairs and the median pair is the figure.
+        int pairs = Setting("CAMAGENT_BENCH_PAIRS", 3);
+        var ratios = new List<double>();
+        var grouped = new List<double>();
+        for (int pair = 1; pair <= pairs; pair++)
+        {
+            string of = pairs > 1 ? $" (pair {pair} of {pairs})" : "";
+            double ingest = RunOnce(output, "filesystem store, group commit" + of, groupCommit: true, null, WarmUpRounds, MeasuredRounds);
+            double plain = PlainUploadBaseline.Run(new IngestBenchPki(), Setting("CAMAGENT_BENCH_CAMERAS", 200), Setting("CAMAGENT_BENCH_SEGMENT_BYTES", 256 * 1024), Setting("CAMAGENT_BENCH_PATCH_BYTES", UploadLimits.DefaultChunkSizeBytes), out int plainErrors);
+            output.WriteLine($"ingest: plain mutual-TLS upload of the same bytes to Kestrel (append + group commit, no verification){of}: {plain:F1} MiB/s, errors {plainErrors}");
+            output.WriteLine($"ingest: ingest server (group commit) vs plain upload{of}: throughput ratio {ingest / plain:F2}");
+            ratios.Add(ingest / plain);
+            grouped.Add(ingest);
+        }
+
+        output.WriteLine();
+        output.WriteLine($"ingest: group commit vs one fsync per PATCH: throughput x{Median(grouped) / perPatch:F2} (median group commit run)");
+        output.WriteLine($"ingest: ingest server (group commit) vs plain upload: throughput ratio {Median(ratios):F2}, median of {pairs} pair(s) (range {ratios.Min():F2}-{ratios.Max():F2}; goal >= 0.8)");
     }
 
     /// <summary>The same fleet against one node on the cluster store.</summary>
@@ -156,6 +173,12 @@ public static class IngestBenchmark
         start.Set();
         threads.ForEach(t => t.Join());
         return clock.Elapsed.TotalSeconds;
+    }
+
+    private static double Median(List<double> values)
+    {
+        double[] sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
