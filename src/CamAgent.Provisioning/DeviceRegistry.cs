@@ -89,16 +89,24 @@ public sealed class DeviceRegistry
             return existing;
         }
 
-        var serials = new List<string> { existing.Value!.SerialHex };
-        string history = pki.Layout.DeviceHistoryFolder(deviceId);
-        if (Directory.Exists(history))
-        {
-            serials.AddRange(Directory.EnumerateFiles(history, "*.crt.pem").Select(f => Path.GetFileName(f)[..^".crt.pem".Length]));
-        }
-
+        IReadOnlyList<string> serials = SerialsOf(existing.Value!);
         string comment = $"{deviceId} revoked {now.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} {reason}";
         PkiResult<int> appended = RevocationListFile.Append(pki.Layout.RevocationListFile, serials, comment);
         return appended.Ok ? Find(deviceId, now) : appended.As<DeviceRecord>();
+    }
+
+    /// <summary>Serials of every certificate <paramref name="device"/> ever had: the current one, then renewed-away ones.</summary>
+    public IReadOnlyList<string> SerialsOf(DeviceRecord device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        var serials = new List<string> { device.SerialHex };
+        string history = pki.Layout.DeviceHistoryFolder(device.DeviceId);
+        if (Directory.Exists(history))
+        {
+            serials.AddRange(Directory.EnumerateFiles(history, "*.crt.pem").Select(f => Path.GetFileName(f)[..^".crt.pem".Length]).Order(StringComparer.Ordinal));
+        }
+
+        return serials;
     }
 
     /// <summary>The device's record, or <see cref="PkiError.NotFound"/>.</summary>

@@ -5,7 +5,9 @@ using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
 using CamAgent.Core.Upload;
+using CamAgent.Ingest.Cluster;
 using CamAgent.Ingest.Tests.Support;
+using CamAgent.Provisioning;
 using CamAgent.Verification.Audit;
 using CamAgent.Verification.Revocation;
 
@@ -189,6 +191,53 @@ public sealed class ClusterStoreTests : IClassFixture<TestCluster>
     }
 
     [Fact]
+    public async Task Camagent_Revoke_With_A_Cluster_Config_Puts_Every_Serial_The_Device_Had_In_The_Table_Once()
+    {
+        using var temp = new TempDirectory();
+        string pkiFolder = temp.Combine("pki");
+        AgencyPki pki = AgencyPki.Initialize(pkiFolder, "Example PD", "evidence.example.gov", null, DateTimeOffset.UtcNow).Value!;
+        var registry = new DeviceRegistry(pki);
+        Assert.True(registry.EnrolGenerated("cam-lost", null, DateTimeOffset.UtcNow).Ok);
+        Assert.True(registry.Renew("cam-lost", null, DateTimeOffset.UtcNow).Ok);
+        Assert.True(registry.EnrolGenerated("cam-kept", null, DateTimeOffset.UtcNow).Ok);
+        IReadOnlyList<string> serials = registry.SerialsOf(registry.Find("cam-lost", DateTimeOffset.UtcNow).Value!);
+        Assert.Equal(2, serials.Count);
+        string store = "t" + Guid.NewGuid().ToString("N")[..10] + "revcli";
+        IngestOptions options = new TestPki().WriteServerFiles(temp.Combine("config"), temp.Combine("unused-store"));
+        options.Cluster = _cluster.OptionsFor(store, temp.Combine("config"));
+        string config = ServerProcess.WriteConfig(options, temp.Combine("config", "node.json"));
+
+        Assert.Equal(0, CamAgentProcess.Run("revoke", "--pki", pkiFolder, "--device", "cam-lost", "--reason", "reported lost", "--cluster-config", config));
+        Assert.Equal(0, CamAgentProcess.Run("revoke", "--pki", pkiFolder, "--device", "cam-lost", "--cluster-config", config));
+
+        await using Npgsql.NpgsqlDataSource database = Npgsql.NpgsqlDataSource.Create(options.Cluster.Postgres);
+        await using Npgsql.NpgsqlCommand query = database.CreateCommand("SELECT serial, note FROM revocations ORDER BY serial");
+        await using Npgsql.NpgsqlDataReader reader = await query.ExecuteReaderAsync();
+        var rows = new List<(string Serial, string Note)>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        Assert.Equal(serials.Select(RevocationList.Normalize).Order(StringComparer.Ordinal), rows.Select(r => r.Serial));
+        Assert.All(rows, r => Assert.Matches("^cam-lost revoked .* reported lost$", r.Note));
+        string keptSerial = registry.Find("cam-kept", DateTimeOffset.UtcNow).Value!.SerialHex;
+        Assert.DoesNotContain(RevocationList.Normalize(keptSerial), rows.Select(r => r.Serial));
+
+        // A database that does not answer: the list file is written, the command says the table
+        // was not and fails (6), and running it again once the database answers adds the serials.
+        options.Cluster.Postgres = new Npgsql.NpgsqlConnectionStringBuilder(options.Cluster.Postgres) { Port = ServerProcess.FreePort(), Timeout = 2 }.ConnectionString;
+        string unreachable = ServerProcess.WriteConfig(options, temp.Combine("config", "unreachable.json"));
+        Assert.True(registry.EnrolGenerated("cam-stolen", null, DateTimeOffset.UtcNow).Ok);
+        Assert.Equal(6, CamAgentProcess.Run("revoke", "--pki", pkiFolder, "--device", "cam-stolen", "--cluster-config", unreachable));
+        string stolen = registry.Find("cam-stolen", DateTimeOffset.UtcNow).Value!.SerialHex;
+        Assert.True(RevocationListFile.Load(pki.Layout.RevocationListFile).Value!.IsRevoked(stolen));
+        Assert.Equal(0, CamAgentProcess.Run("revoke", "--pki", pkiFolder, "--device", "cam-stolen", "--cluster-config", config));
+        await using Npgsql.NpgsqlCommand count = database.CreateCommand("SELECT count(*) FROM revocations");
+        Assert.Equal(3L, (long)(await count.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
     public async Task Refuses_With_503_Revocation_List_Unusable_On_Both_Nodes_While_The_Revocations_Table_Cannot_Be_Read()
     {
         using var temp = new TempDirectory();
@@ -301,10 +350,13 @@ public sealed class ClusterStoreTests : IClassFixture<TestCluster>
     private static Support.TusClient NodeClient(ClusterNodes nodes, int node, TestCamera camera) =>
         new(new Uri($"https://127.0.0.1:{nodes.Ports[node]}/"), nodes.Pki.Root, camera.Certificate);
 
-    // Revokes as docs/ingest-cluster.md §2.4 tells an agency to: the serial in upper-case hex without leading zeros.
-    private static Task RevokeAsync(ClusterNodes nodes, System.Security.Cryptography.X509Certificates.X509Certificate2 device, string note) =>
-        ExecuteAsync(nodes, "INSERT INTO revocations (serial, note) VALUES (@serial, @note)",
-            ("serial", RevocationList.Normalize(device.SerialNumber)), ("note", note));
+    // Revokes through what `camagent revoke --cluster-config` uses, given the serial in lower case
+    // with a leading zero: the table holds it in the one form every node compares.
+    private static Task RevokeAsync(ClusterNodes nodes, System.Security.Cryptography.X509Certificates.X509Certificate2 device, string note)
+    {
+        Assert.Equal(1, ClusterRevocationTable.Add(IngestOptionsFile.Load(nodes.ConfigPaths[0]), ["0" + device.SerialNumber.ToLowerInvariant()], note));
+        return Task.CompletedTask;
+    }
 
     private static async Task ExecuteAsync(ClusterNodes nodes, string sql, params (string Name, object Value)[] parameters)
     {
