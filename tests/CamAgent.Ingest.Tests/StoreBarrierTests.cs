@@ -26,11 +26,14 @@ public sealed class StoreBarrierTests : IDisposable
         IngestOptions options = _pki.WriteServerFiles(_temp.Combine("config"), _temp.Combine("store"));
         var layout = new StoreLayout(options.StorePath);
         var flushes = new List<HashSet<string>>();
+        var sizes = new List<Dictionary<string, long>>();
         var group = new GroupCommit(() =>
         {
             lock (flushes)
             {
-                flushes.Add(Files(layout.Root));
+                Dictionary<string, long> seen = Sizes(layout.Root);
+                flushes.Add(seen.Keys.ToHashSet(StringComparer.Ordinal));
+                sizes.Add(seen);
             }
         });
         CoreEvidenceFormat format = CredentialFiles.LoadEvidenceFormat(options);
@@ -60,6 +63,7 @@ public sealed class StoreBarrierTests : IDisposable
         List<HashSet<string>> completion = flushes.Skip(afterCreate).ToList();
         int decidedAt = completion.FindIndex(seen => seen.Contains(segment) && seen.Contains(storedManifest) && seen.Contains(decided));
         Assert.True(decidedAt >= 0, "no flush saw the manifest and segment in devices/ with the receipt still in the upload folder");
+        Assert.Equal(content.Length, sizes[afterCreate + decidedAt][segment]); // the last PATCH's bytes went with the decision
         Assert.All(completion.Take(decidedAt + 1), seen => Assert.DoesNotContain(receipt, seen));
         Assert.Contains(completion.Skip(decidedAt + 1), seen => seen.Contains(receipt) && !seen.Any(f => f.StartsWith("incoming/" + id, StringComparison.Ordinal)));
         Assert.Equal(appended.Receipt, File.ReadAllBytes(layout.StoredReceipt(facts.DeviceId, facts.Sequence)));
@@ -67,7 +71,7 @@ public sealed class StoreBarrierTests : IDisposable
     }
 
     [Fact]
-    public async Task Through_The_Server_A_Creation_Waits_For_One_Flush_A_Patch_For_One_And_The_Completing_Patch_For_Three()
+    public async Task Through_The_Server_A_Creation_Waits_For_One_Flush_A_Patch_For_One_And_The_Completing_Patch_For_Two()
     {
         await using IngestHarness harness = await IngestHarness.StartAsync();
         GroupCommit rounds = ((UploadStore)harness.Server.Store).GroupCommit
@@ -95,9 +99,9 @@ public sealed class StoreBarrierTests : IDisposable
         Expect.Status(System.Net.HttpStatusCode.NoContent, last);
         Assert.NotNull(TusClient.Header(last, "CamAgent-Receipt"));
 
-        // The creation's folder and its audit line share a flush; the completing PATCH: its bytes,
-        // the decision, then the receipt's rename together with the "stored" line.
-        Assert.Equal((1, 1, 3), (creation, patch, completion));
+        // The creation's folder and its audit line share a flush; the completing PATCH: its bytes
+        // with the decision, then the receipt's rename with the "stored" line.
+        Assert.Equal((1, 1, 2), (creation, patch, completion));
     }
 
     [Fact]
@@ -106,10 +110,12 @@ public sealed class StoreBarrierTests : IDisposable
         (UploadStore store, StoreLayout layout, FailingFlush flush, ManifestFacts facts, UploadSession session, byte[] content) = await OpenWithUploadAsync("cam-retry");
         using (store)
         {
-            // The PATCH's own flush, then the decision's fails: the answer is an error, the upload stays open.
-            flush.FailAfter(2);
+            // The decision's flush (which carries the PATCH's bytes) fails; the data file's own
+            // fsync succeeds: the answer is an error, the upload stays open with every byte.
+            flush.FailAfter(1);
             await Assert.ThrowsAsync<IOException>(() => store.AppendAsync(session, 0, new MemoryStream(content), content.Length));
-            Assert.NotNull(store.FindOpen(session.Id));
+            Assert.Equal(content.Length, store.FindOpen(session.Id)!.OffsetBytes);
+            Assert.Equal(1, flush.FileFlushes);
             byte[] signed = File.ReadAllBytes(layout.IncomingFile(session.Id, StoreLayout.ReceiptFileName));
 
             AppendResult retried = await store.CompleteAsync(store.FindOpen(session.Id)!);
@@ -129,8 +135,8 @@ public sealed class StoreBarrierTests : IDisposable
         (UploadStore store, StoreLayout layout, FailingFlush flush, ManifestFacts facts, UploadSession session, byte[] content) = await OpenWithUploadAsync("cam-last");
         using (store)
         {
-            // The PATCH's own flush and the decision's pass; the flush the answer waits for fails.
-            flush.FailAfter(3);
+            // The decision's flush passes; the flush the answer waits for fails.
+            flush.FailAfter(2);
             AppendResult appended = await store.AppendAsync(session, 0, new MemoryStream(content), content.Length);
             Assert.Equal(AppendStatus.Completed, appended.Status);
             await Assert.ThrowsAsync<IOException>(() => store.WhenDurableAsync());
@@ -144,13 +150,46 @@ public sealed class StoreBarrierTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task When_The_Decision_Flush_And_The_Data_Files_Own_Fsync_Fail_The_Decision_Is_Taken_Back_And_The_Bytes_Come_Again()
+    {
+        (UploadStore store, StoreLayout layout, FailingFlush flush, ManifestFacts facts, UploadSession session, byte[] content) = await OpenWithUploadAsync("cam-takeback");
+        using (store)
+        {
+            int half = TestCamera.ChunkSizeBytes;
+            AppendResult first = await store.AppendAsync(session, 0, new MemoryStream(content, 0, half), half);
+            Assert.Equal((AppendStatus.Stored, (long)half), (first.Status, first.OffsetBytes));
+
+            // The last PATCH's bytes were never known to be on disk: nothing of the decision stays,
+            // the offset stays at what was acknowledged.
+            flush.FailAfter(1);
+            flush.FailFileFlushes = true;
+            await Assert.ThrowsAsync<IOException>(() => store.AppendAsync(session, half, new MemoryStream(content, half, content.Length - half), content.Length - half));
+            Assert.Equal(half, store.FindOpen(session.Id)!.OffsetBytes);
+            Assert.False(File.Exists(layout.IncomingFile(session.Id, StoreLayout.ReceiptFileName)));
+            Assert.True(File.Exists(layout.IncomingFile(session.Id, StoreLayout.ManifestFileName)));
+            Assert.False(File.Exists(layout.StoredSegment(facts.DeviceId, facts.Sequence)));
+            Assert.Null(store.FindStored(facts.DeviceId, facts.Sequence));
+
+            // The device sends them again from that offset (the file is cut back first) and gets its receipt.
+            flush.FailFileFlushes = false;
+            AppendResult again = await store.AppendAsync(session, half, new MemoryStream(content, half, content.Length - half), content.Length - half);
+            await store.WhenDurableAsync();
+
+            Assert.Equal(AppendStatus.Completed, again.Status);
+            Assert.Equal(again.Receipt, store.FindStored(facts.DeviceId, facts.Sequence)!.Receipt);
+            Assert.Equal(content, File.ReadAllBytes(layout.StoredSegment(facts.DeviceId, facts.Sequence)));
+            Assert.False(Directory.Exists(layout.IncomingDirectory(session.Id)));
+        }
+    }
+
     private async Task<(UploadStore Store, StoreLayout Layout, FailingFlush Flush, ManifestFacts Facts, UploadSession Session, byte[] Content)> OpenWithUploadAsync(string deviceId)
     {
         IngestOptions options = _pki.WriteServerFiles(_temp.Combine("config"), _temp.Combine("store"));
         var layout = new StoreLayout(options.StorePath);
         var flush = new FailingFlush();
         CoreEvidenceFormat format = CredentialFiles.LoadEvidenceFormat(options);
-        UploadStore store = UploadStore.Open(layout, format, TimeProvider.System, options.Limits, new GroupCommit(flush.Run));
+        UploadStore store = UploadStore.Open(layout, format, TimeProvider.System, options.Limits, new GroupCommit(flush.Run, flush.RunOnFile));
         var camera = new TestCamera(_pki.IssueDevice(deviceId));
         byte[] content = RandomNumberGenerator.GetBytes(2 * TestCamera.ChunkSizeBytes);
         byte[] manifest = camera.Seal(content);
@@ -160,13 +199,30 @@ public sealed class StoreBarrierTests : IDisposable
         return (store, layout, flush, facts!, created.Session!, content);
     }
 
-    // Flush number N from now fails as a disk error would; the others succeed.
+    // Shared flush number N from now fails as a disk error would; the others succeed. A file's
+    // own fsync is the real one, or fails while FailFileFlushes is set.
     private sealed class FailingFlush
     {
         private int _flush;
         private int _failAt = int.MaxValue;
+        private int _fileFlushes;
+
+        public bool FailFileFlushes { get; set; }
+
+        public int FileFlushes => Volatile.Read(ref _fileFlushes);
 
         public void FailAfter(int flushes) => Volatile.Write(ref _failAt, Volatile.Read(ref _flush) + flushes);
+
+        public void RunOnFile(Microsoft.Win32.SafeHandles.SafeFileHandle file)
+        {
+            Interlocked.Increment(ref _fileFlushes);
+            if (FailFileFlushes)
+            {
+                throw new IOException("Input/output error");
+            }
+
+            RandomAccess.FlushToDisk(file);
+        }
 
         public void Run()
         {
@@ -177,8 +233,8 @@ public sealed class StoreBarrierTests : IDisposable
         }
     }
 
-    private static HashSet<string> Files(string root) =>
-        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).ToHashSet(StringComparer.Ordinal);
+    private static Dictionary<string, long> Sizes(string root) =>
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(root, f).Replace('\\', '/'), f => new FileInfo(f).Length, StringComparer.Ordinal);
 
     private static string Relative(StoreLayout layout, string path) => Path.GetRelativePath(layout.Root, path).Replace('\\', '/');
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace CamAgent.Ingest.Storage;
 
@@ -13,6 +14,7 @@ namespace CamAgent.Ingest.Storage;
 public sealed class GroupCommit : IDisposable
 {
     private readonly Action _flush;
+    private readonly Action<SafeFileHandle> _flushFile;
     private readonly IDisposable? _owned;
     private readonly object _gate = new();
     private List<Action<IOException?>> _waiting = [];
@@ -21,14 +23,23 @@ public sealed class GroupCommit : IDisposable
 
     /// <param name="flush">Makes every byte written before it was called durable; throws <see cref="IOException"/> on failure.</param>
     public GroupCommit(Action flush)
-        : this(flush, null)
+        : this(flush, RandomAccess.FlushToDisk, null)
     {
     }
 
-    private GroupCommit(Action flush, IDisposable? owned)
+    /// <param name="flush">Makes every byte written before it was called durable; throws <see cref="IOException"/> on failure.</param>
+    /// <param name="flushFile">One file's own flush (fsync), which decides for that file when a shared flush failed.</param>
+    public GroupCommit(Action flush, Action<SafeFileHandle> flushFile)
+        : this(flush, flushFile, null)
+    {
+    }
+
+    private GroupCommit(Action flush, Action<SafeFileHandle> flushFile, IDisposable? owned)
     {
         ArgumentNullException.ThrowIfNull(flush);
+        ArgumentNullException.ThrowIfNull(flushFile);
         _flush = flush;
+        _flushFile = flushFile;
         _owned = owned;
     }
 
@@ -50,7 +61,7 @@ public sealed class GroupCommit : IDisposable
         }
 
         var directory = new FileSystemHandle(storeRoot);
-        return new GroupCommit(directory.Sync, directory);
+        return new GroupCommit(directory.Sync, RandomAccess.FlushToDisk, directory);
     }
 
     /// <summary>Completes once every byte the caller wrote before calling this is durable; faults with the flush's IOException.</summary>
@@ -116,11 +127,24 @@ public sealed class GroupCommit : IDisposable
             }
             catch (IOException)
             {
-                group.CountFallback();
+                group.FlushFile(file.SafeFileHandle);
+                return;
             }
         }
 
         file.Flush(flushToDisk: true);
+    }
+
+    /// <summary>
+    /// The file's own flush (fsync), for a file whose shared flush failed: syncfs(2) reports
+    /// errors of any file on the file system, and another file's trouble must not fail this one.
+    /// Throws <see cref="IOException"/> when the file's bytes cannot be made durable.
+    /// </summary>
+    public void FlushFile(SafeFileHandle file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        CountFallback();
+        _flushFile(file);
     }
 
     private void CountFallback() => Interlocked.Increment(ref _fallbacks);

@@ -21,6 +21,26 @@ internal sealed class StoreDurability
 
     private bool SyncEachStep => _group is null;
 
+    /// <summary>True when steps wait at shared barriers (group commit) rather than being fsynced as they happen.</summary>
+    public bool SharesFlushes => _group is not null;
+
+    /// <summary>
+    /// Makes the file at <paramref name="path"/> durable by its own fsync: what decides for that
+    /// file when a shared flush failed. Throws <see cref="IOException"/> when it cannot.
+    /// </summary>
+    public void FlushFile(string path)
+    {
+        using Microsoft.Win32.SafeHandles.SafeFileHandle file = File.OpenHandle(path, FileMode.Open, FileAccess.Write);
+        if (_group is null)
+        {
+            RandomAccess.FlushToDisk(file);
+        }
+        else
+        {
+            _group.FlushFile(file);
+        }
+    }
+
     /// <summary>Completes once every step taken before the call is durable; faults with the flush's <see cref="IOException"/>.</summary>
     public Task BarrierAsync() => _group is null ? Task.CompletedTask : _group.WaitDurableAsync();
 

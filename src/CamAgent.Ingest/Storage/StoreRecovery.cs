@@ -36,40 +36,6 @@ internal static class StoreRecovery
         }
     }
 
-    // A completion the crash cut before its receipt reached devices/ was never answered (the
-    // receipt reaches devices/ before any answer or HEAD can give it), but under group commit the
-    // crash can have torn the receipt, or the bytes it was signed over, on their way to disk. So
-    // the decision is taken again from what is on disk: manifest and segment go back into the
-    // upload folder, a receipt there is dropped, and the upload is completed below (content
-    // digest recomputed from the data, a new receipt).
-    private static void TakeBackDecision(StoreLayout layout, string uploadId, string deviceId, ulong sequence)
-    {
-        string receipt = layout.IncomingFile(uploadId, StoreLayout.ReceiptFileName);
-        bool moved = MoveBackIfMissing(layout.StoredManifest(deviceId, sequence), layout.IncomingFile(uploadId, StoreLayout.ManifestFileName))
-            | MoveBackIfMissing(layout.StoredSegment(deviceId, sequence), layout.IncomingFile(uploadId, StoreLayout.DataFileName));
-        if (File.Exists(receipt))
-        {
-            File.Delete(receipt);
-            moved = true;
-        }
-
-        if (moved)
-        {
-            Durable.SyncDirectory(layout.IncomingDirectory(uploadId));
-        }
-    }
-
-    private static bool MoveBackIfMissing(string stored, string incoming)
-    {
-        if (File.Exists(incoming) || !File.Exists(stored))
-        {
-            return false;
-        }
-
-        Durable.Move(stored, incoming);
-        return true;
-    }
-
     private static void Reload(UploadStore store, string uploadId, string deviceId, ulong sequence)
     {
         StoreLayout layout = store.Layout;
@@ -92,7 +58,12 @@ internal static class StoreRecovery
 
         if (!File.Exists(layout.StoredReceipt(deviceId, sequence)))
         {
-            TakeBackDecision(layout, uploadId, deviceId, sequence);
+            // A completion the crash cut before its receipt reached devices/ was never answered
+            // (no answer or HEAD gives a receipt that is not there), but under group commit the
+            // crash can have torn the receipt, or the bytes it was signed over, on their way to
+            // disk: the decision is taken back and taken again below from what is on disk
+            // (content digest recomputed from the data, a new receipt).
+            RecordCommitter.TakeBack(layout, uploadId, deviceId, sequence);
         }
 
         var data = new FileInfo(layout.IncomingFile(uploadId, StoreLayout.DataFileName));

@@ -46,15 +46,15 @@ public static class UploadAppender
             }
 
             EnsureDigest(store, session);
-            bool complete = await CopyAsync(store, session, body, contentLength).ConfigureAwait(false);
+            (bool complete, bool lastBytesUnflushed) = await CopyAsync(store, session, body, contentLength).ConfigureAwait(false);
             session.LastActivityUtc = store.Time.GetUtcNow().UtcDateTime;
             if (!complete)
             {
                 return new AppendResult(AppendStatus.BodyIncomplete, session.OffsetBytes);
             }
 
-            return session.OffsetBytes == session.LengthBytes
-                ? await CompleteAsync(store, session).ConfigureAwait(false)
+            return lastBytesUnflushed || session.OffsetBytes == session.LengthBytes
+                ? await CompleteAsync(store, session, lastBytesUnflushed).ConfigureAwait(false)
                 : new AppendResult(AppendStatus.Stored, session.OffsetBytes);
         }
         finally
@@ -102,13 +102,13 @@ public static class UploadAppender
     /// receipt, or DigestMismatch). The caller holds the upload's gate. Storage failures throw
     /// <see cref="IOException"/> and leave the upload open, to be completed again.
     /// </summary>
-    internal static async Task<AppendResult> CompleteAsync(UploadStore store, UploadSession session)
+    internal static async Task<AppendResult> CompleteAsync(UploadStore store, UploadSession session, bool lastBytesUnflushed = false)
     {
         var deviceLock = store.DeviceLock(session.DeviceId);
         await deviceLock.WaitAsync().ConfigureAwait(false);
         try
         {
-            (AppendStatus status, byte[]? receipt) = await RecordCommitter.CompleteAsync(store, session).ConfigureAwait(false);
+            (AppendStatus status, byte[]? receipt) = await RecordCommitter.CompleteAsync(store, session, lastBytesUnflushed).ConfigureAwait(false);
             return new AppendResult(status, status == AppendStatus.Completed ? session.LengthBytes : 0, receipt);
         }
         finally
@@ -117,8 +117,10 @@ public static class UploadAppender
         }
     }
 
-    // Returns false when the body ended or broke off before contentLength bytes; what arrived is kept.
-    private static async Task<bool> CopyAsync(UploadStore store, UploadSession session, Stream body, long contentLength)
+    // Complete is false when the body ended or broke off before contentLength bytes; what arrived
+    // is kept. LastBytesUnflushed: this PATCH brought the upload's last byte under group commit,
+    // and its bytes are left for the completion's first barrier (the offset has not moved yet).
+    private static async Task<(bool Complete, bool LastBytesUnflushed)> CopyAsync(UploadStore store, UploadSession session, Stream body, long contentLength)
     {
         byte[] buffer = ArrayPool<byte>.Shared.Rent(CopyBufferBytes);
         string path = store.Layout.IncomingFile(session.Id, StoreLayout.DataFileName);
@@ -136,6 +138,7 @@ public static class UploadAppender
         data.Seek(session.OffsetBytes, SeekOrigin.Begin);
         long written = 0;
         bool complete = true;
+        bool lastBytesUnflushed = false;
         try
         {
             while (written < contentLength)
@@ -155,13 +158,24 @@ public static class UploadAppender
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
-            // The offset moves only once the bytes are durable: with group commit after a shared
-            // flush that began after this write, otherwise after this file's own fsync.
-            await GroupCommit.MakeDurableAsync(data, store.GroupCommit).ConfigureAwait(false);
-            session.OffsetBytes = data.Length;
+            if (written == contentLength && data.Length == session.LengthBytes && store.Durability.SharesFlushes)
+            {
+                // The upload's last bytes: the completion's first barrier makes them durable
+                // together with the decision, one flush instead of two (RecordCommitter), and
+                // the offset moves then.
+                data.Flush(flushToDisk: false);
+                lastBytesUnflushed = true;
+            }
+            else
+            {
+                // The offset moves only once the bytes are durable: with group commit after a
+                // shared flush that began after this write, otherwise after this file's own fsync.
+                await GroupCommit.MakeDurableAsync(data, store.GroupCommit).ConfigureAwait(false);
+                session.OffsetBytes = data.Length;
+            }
         }
 
-        return complete;
+        return (complete, lastBytesUnflushed);
     }
 
     private static void WriteOrDropDigest(UploadSession session, FileStream data, byte[] buffer, int count)
