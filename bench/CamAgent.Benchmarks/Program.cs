@@ -8,6 +8,11 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == Ingest.PlainUploadBaseline.ServeArgument)
+        {
+            return Ingest.PlainUploadBaseline.Serve(args);
+        }
+
         string filter = args.Length > 0 ? args[0] : string.Empty;
         Console.WriteLine("CamAgent benchmarks");
         Run("ecdsa", filter, EcdsaBenchmark.Run);

@@ -98,24 +98,31 @@ internal sealed class BenchIngestServer : IDisposable
 
     public void Dispose()
     {
-        // SIGTERM first, as a service manager stops the server (it finishes what it flushes and
-        // closes its files), then SIGKILL if it has not exited.
-        if (!_process.HasExited)
+        Terminate(_process);
+        _process.Dispose();
+        Directory.Delete(_root, recursive: true);
+    }
+
+    /// <summary>
+    /// Stops a server process with SIGTERM, as a service manager does (it finishes what it
+    /// flushes and closes its files), then SIGKILL if it has not exited within ten seconds.
+    /// </summary>
+    public static void Terminate(Process process)
+    {
+        if (!process.HasExited)
         {
-            using (Process? term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            using (Process? term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {
                 term?.WaitForExit();
             }
 
-            if (!_process.WaitForExit(TimeSpan.FromSeconds(10)))
+            if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
             {
-                _process.Kill();
+                process.Kill();
             }
         }
 
-        _process.WaitForExit();
-        _process.Dispose();
-        Directory.Delete(_root, recursive: true);
+        process.WaitForExit();
     }
 
     private static int FreePort()

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using CamAgent.Core.Egress;
@@ -6,11 +8,13 @@ using CamAgent.Core.Http;
 using CamAgent.Core.Platform;
 using CamAgent.Core.Upload;
 using CamAgent.Host.Platform;
+using CamAgent.Ingest;
 using CamAgent.Ingest.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CamAgent.Benchmarks.Ingest;
@@ -21,20 +25,45 @@ namespace CamAgent.Benchmarks.Ingest;
 /// certificates from the same device CA, the same server certificate, the same root pinned) to a
 /// Kestrel that only appends each body to a file and acknowledges it once durable through the
 /// same group commit: no tus rules, no manifest, no content digest, no receipt, no audit line.
+/// The server runs in its own process, as `camagent serve` does in the ingest run.
 /// </summary>
 internal static class PlainUploadBaseline
 {
     private const int ConnectTimeoutMs = 30_000;
 
+    /// <summary>The argument that makes the benchmark program run the plain server (<see cref="Serve"/>) instead of benchmarks.</summary>
+    public const string ServeArgument = "--plain-upload-server";
+
     /// <summary>MiB/s for <paramref name="clients"/> clients each sending <paramref name="bytesPerClient"/> bytes in <paramref name="requestBytes"/> PATCHes; failures are counted into <paramref name="errors"/>.</summary>
     public static double Run(IngestBenchPki pki, int clients, int bytesPerClient, int requestBytes, out int errors)
     {
-        string store = Directory.CreateTempSubdirectory("camagent-bench-plain-").FullName;
-        using GroupCommit? group = GroupCommit.ForStore(store);
-        WebApplication app = Start(pki, store, group);
+        string root = Directory.CreateTempSubdirectory("camagent-bench-plain-").FullName;
+        IngestOptions files = pki.WriteServerFiles(Path.Combine(root, "config"), Path.Combine(root, "store"), 0);
+        Directory.CreateDirectory(files.StorePath);
+
+        // Its own process, started as the ingest server is (tiered compilation off, SIGTERM at
+        // the end), so the two runs differ in what the server does, not in how it is hosted:
+        // in the benchmark's process it would share a heap and a thread pool with the cameras.
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.Environment["DOTNET_TieredCompilation"] = "0";
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(typeof(PlainUploadBaseline).Assembly.Location);
+        foreach (string argument in new[] { ServeArgument, files.ServerCertificatePath, files.ServerKeyPath, files.DeviceCaPath!, files.StorePath })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process server = Process.Start(start)!;
         try
         {
-            int port = new Uri(app.Urls.First()).Port;
+            Task<string> problems = server.StandardError.ReadToEndAsync();
+            string? ready = server.StandardOutput.ReadLine();
+            if (ready is null || !ready.StartsWith("listening ", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("the plain upload server did not start: " + ready + " " + problems.Result.Trim());
+            }
+
+            int port = int.Parse(ready["listening ".Length..], CultureInfo.InvariantCulture);
             byte[] body = new byte[requestBytes];
             Random.Shared.NextBytes(body);
 
@@ -59,9 +88,27 @@ internal static class PlainUploadBaseline
         }
         finally
         {
-            app.StopAsync().GetAwaiter().GetResult();
-            Directory.Delete(store, recursive: true);
+            BenchIngestServer.Terminate(server);
+            Directory.Delete(root, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The plain server's process: <c>--plain-upload-server CERT KEY DEVICE-CA-CHAIN STORE</c>;
+    /// prints "listening PORT" and serves until SIGTERM.
+    /// </summary>
+    public static int Serve(string[] args)
+    {
+        using X509Certificate2 certificate = X509Certificate2.CreateFromPemFile(args[1], args[2]);
+        var chain = new X509Certificate2Collection();
+        chain.ImportFromPemFile(args[3]);
+        X509Certificate2 deviceCa = chain.Single(c => c.SubjectName.RawData.AsSpan().SequenceEqual(c.IssuerName.RawData) == false);
+        X509Certificate2 root = chain.Single(c => c.SubjectName.RawData.AsSpan().SequenceEqual(c.IssuerName.RawData));
+        using GroupCommit? group = GroupCommit.ForStore(args[4]);
+        WebApplication app = Start(certificate, deviceCa, root, args[4], group);
+        Console.WriteLine("listening " + new Uri(app.Urls.First()).Port.ToString(CultureInfo.InvariantCulture));
+        app.WaitForShutdown(); // SIGTERM
+        return 0;
     }
 
     // One thread per client, as the cameras of the ingest run have; returns the seconds until the last client finished.
@@ -74,16 +121,15 @@ internal static class PlainUploadBaseline
         return seconds;
     }
 
-    private static WebApplication Start(IngestBenchPki pki, string store, GroupCommit? group)
+    private static WebApplication Start(X509Certificate2 server, X509Certificate2 deviceCa, X509Certificate2 root, string store, GroupCommit? group)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders(); // as the ingest server, which logs no per-request lines
-        X509Certificate2 server = pki.IssueServer();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(https =>
         {
             https.ServerCertificate = server;
             https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
-            https.ClientCertificateValidation = (certificate, _, _) => ChainsTo(certificate, pki.DeviceCa, pki.Root);
+            https.ClientCertificateValidation = (certificate, _, _) => ChainsTo(certificate, deviceCa, root);
         })));
         WebApplication app = builder.Build();
         app.MapMethods("/upload/{id}", ["PATCH"], async (string id, HttpRequest request) =>
