@@ -40,8 +40,8 @@ public static class IngestBenchmark
         {
             string of = pairs > 1 ? $" (pair {pair} of {pairs})" : "";
             double ingest = RunOnce(output, "filesystem store, group commit" + of, groupCommit: true, null, WarmUpRounds, MeasuredRounds);
-            double plain = PlainUploadBaseline.Run(new IngestBenchPki(), Setting("CAMAGENT_BENCH_CAMERAS", 200), Setting("CAMAGENT_BENCH_SEGMENT_BYTES", 256 * 1024), Setting("CAMAGENT_BENCH_PATCH_BYTES", UploadLimits.DefaultChunkSizeBytes), out int plainErrors);
-            output.WriteLine($"ingest: plain mutual-TLS upload of the same bytes to Kestrel (append + group commit, no verification){of}: {plain:F1} MiB/s, errors {plainErrors}");
+            double plain = PlainUploadBaseline.Run(new IngestBenchPki(), Setting("CAMAGENT_BENCH_CAMERAS", 200), Setting("CAMAGENT_BENCH_SEGMENT_BYTES", 256 * 1024), Setting("CAMAGENT_BENCH_PATCH_BYTES", UploadLimits.DefaultChunkSizeBytes), out int plainErrors, out string plainCpu);
+            output.WriteLine($"ingest: plain mutual-TLS upload of the same bytes to Kestrel (append + group commit, no verification){of}: {plain:F1} MiB/s, errors {plainErrors}, server processor time {plainCpu}");
             output.WriteLine($"ingest: ingest server (group commit) vs plain upload{of}: throughput ratio {ingest / plain:F2}");
             ratios.Add(ingest / plain);
             grouped.Add(ingest);
@@ -111,9 +111,13 @@ public static class IngestBenchmark
         var failures = new ConcurrentBag<string>();
         int retriesBefore = fleet.Sum(c => c.Retries);
         double seconds = 0;
+        double serverCpu = 0;
         for (int round = 0; round < measuredRounds; round++)
         {
-            seconds += Upload(Seal(fleet, segmentBytes), latenciesMs, failures);
+            List<(BenchCamera Camera, long Sequence, byte[] Manifest, byte[] Content)> sealedRound = Seal(fleet, segmentBytes);
+            double cpuBefore = server.CpuSeconds();
+            seconds += Upload(sealedRound, latenciesMs, failures);
+            serverCpu += server.CpuSeconds() - cpuBefore;
         }
 
         int retries = fleet.Sum(c => c.Retries) - retriesBefore;
@@ -124,7 +128,7 @@ public static class IngestBenchmark
         output.WriteLine($"ingest: {label}: {cameras} cameras x {segmentBytes / 1024} KiB over mutual TLS, Core tus client, {patchBytes / 1024} KiB PATCHes, {measuredRounds} measured round(s) after {warmUpRounds} warm-up");
         output.WriteLine($"ingest:   throughput {megabytes / seconds:F1} MiB/s ({megabytes:F0} MiB in {seconds:F1} s, {sorted.Length} PATCHes)");
         output.WriteLine($"ingest:   PATCH latency p50 {Percentile(sorted, 0.50):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, max {sorted.LastOrDefault():F1} ms");
-        output.WriteLine($"ingest:   server peak resident memory {peak}");
+        output.WriteLine($"ingest:   server peak resident memory {peak}, processor time {Ingest.ProcessCpu.Describe(serverCpu, seconds, megabytes)}");
         output.WriteLine($"ingest:   retries {retries}, errors {failures.Count} (receipts verified: {measuredRounds * cameras - failures.Count})");
         foreach (string failure in failures.Take(5))
         {

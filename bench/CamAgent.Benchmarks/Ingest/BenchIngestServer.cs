@@ -83,6 +83,9 @@ internal sealed class BenchIngestServer : IDisposable
         return new AgencyEndpoint(connector, HostName, log);
     }
 
+    /// <summary>Processor time the server process has used so far, in seconds (NaN where it cannot be read).</summary>
+    public double CpuSeconds() => ProcessCpu.Seconds(_process);
+
     /// <summary>Peak resident set of the server process so far (Linux: VmHWM in /proc/&lt;pid&gt;/status).</summary>
     public string PeakResident()
     {

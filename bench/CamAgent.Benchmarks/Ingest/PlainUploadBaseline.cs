@@ -35,7 +35,7 @@ internal static class PlainUploadBaseline
     public const string ServeArgument = "--plain-upload-server";
 
     /// <summary>MiB/s for <paramref name="clients"/> clients each sending <paramref name="bytesPerClient"/> bytes in <paramref name="requestBytes"/> PATCHes; failures are counted into <paramref name="errors"/>.</summary>
-    public static double Run(IngestBenchPki pki, int clients, int bytesPerClient, int requestBytes, out int errors)
+    public static double Run(IngestBenchPki pki, int clients, int bytesPerClient, int requestBytes, out int errors, out string serverCpu)
     {
         string root = Directory.CreateTempSubdirectory("camagent-bench-plain-").FullName;
         IngestOptions files = pki.WriteServerFiles(Path.Combine(root, "config"), Path.Combine(root, "store"), 0);
@@ -77,14 +77,19 @@ internal static class PlainUploadBaseline
 
             var failures = new ConcurrentBag<string>();
             double seconds = 0;
+            double cpu = 0;
             int rounds = IngestBenchmark.MeasuredRounds;
             for (int round = 0; round < rounds; round++)
             {
+                double cpuBefore = ProcessCpu.Seconds(server);
                 seconds += Round(pki, port, "plain" + round + "-", clients, body, bytesPerClient / requestBytes, failures);
+                cpu += ProcessCpu.Seconds(server) - cpuBefore;
             }
 
             errors = failures.Count + warmUp.Count;
-            return (double)rounds * clients * bytesPerClient / (1024 * 1024) / seconds;
+            double mebibytes = (double)rounds * clients * bytesPerClient / (1024 * 1024);
+            serverCpu = ProcessCpu.Describe(cpu, seconds, mebibytes);
+            return mebibytes / seconds;
         }
         finally
         {
