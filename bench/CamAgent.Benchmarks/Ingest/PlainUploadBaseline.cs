@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Security;
+using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using CamAgent.Core.Egress;
 using CamAgent.Core.Http;
@@ -13,6 +15,7 @@ using CamAgent.Ingest.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -130,12 +133,33 @@ internal static class PlainUploadBaseline
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders(); // as the ingest server, which logs no per-request lines
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(https =>
+        // TLS as the ingest server sets it up: HTTP/1.1, a client certificate required, its chain
+        // built once by the TLS layer against the agency root alone and accepted when it holds.
+        var chainPolicy = new X509ChainPolicy
         {
-            https.ServerCertificate = server;
-            https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
-            https.ClientCertificateValidation = (certificate, _, _) => ChainsTo(certificate, deviceCa, root);
-        })));
+            TrustMode = X509ChainTrustMode.CustomRootTrust,
+            RevocationMode = X509RevocationMode.NoCheck,
+            DisableCertificateDownloads = true,
+        };
+        chainPolicy.CustomTrustStore.Add(root);
+        chainPolicy.ExtraStore.Add(deviceCa);
+        var context = SslStreamCertificateContext.Create(server, null);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            listen.Protocols = HttpProtocols.Http1;
+            listen.UseHttps(new TlsHandshakeCallbackOptions
+            {
+                OnConnection = _ => ValueTask.FromResult(new SslServerAuthenticationOptions
+                {
+                    ServerCertificateContext = context,
+                    ClientCertificateRequired = true,
+                    EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+                    CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+                    CertificateChainPolicy = chainPolicy.Clone(),
+                    RemoteCertificateValidationCallback = (_, certificate, _, errors) => certificate is not null && errors == SslPolicyErrors.None,
+                }),
+            });
+        }));
         WebApplication app = builder.Build();
         app.MapMethods("/upload/{id}", ["PATCH"], async (string id, HttpRequest request) =>
         {
@@ -198,16 +222,5 @@ internal static class PlainUploadBaseline
         {
             connection.Close();
         }
-    }
-
-    // Mutual TLS with a pinned root: the chain must end at the given root, with the intermediate if any.
-    private static bool ChainsTo(X509Certificate2 certificate, X509Certificate2 intermediate, X509Certificate2 root)
-    {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(root);
-        chain.ChainPolicy.ExtraStore.Add(intermediate);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(certificate);
     }
 }

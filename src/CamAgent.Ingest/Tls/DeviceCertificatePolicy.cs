@@ -42,8 +42,22 @@ public sealed class DeviceCertificatePolicy
         _time = time;
     }
 
+    /// <summary>
+    /// The chain policy for the TLS layer to build a client's chain with now: the agency root as
+    /// the only anchor, the device CA chain as the only other certificates, no downloads, no
+    /// revocation fetch. Given to TLS, the chain is built once, against these certificates,
+    /// instead of first against the operating system's store and then again here.
+    /// </summary>
+    public X509ChainPolicy ChainPolicy() => ChainPolicyAt(_time.GetUtcNow().UtcDateTime);
+
     /// <summary>Checks <paramref name="certificate"/> (null when the client sent none).</summary>
-    public CertificateVerdict Check(X509Certificate2? certificate)
+    public CertificateVerdict Check(X509Certificate2? certificate) => Check(certificate, null);
+
+    /// <summary>
+    /// Checks <paramref name="certificate"/> with the chain the TLS layer built for it under
+    /// <see cref="ChainPolicy"/> (<paramref name="built"/>; null: built here).
+    /// </summary>
+    public CertificateVerdict Check(X509Certificate2? certificate, X509Chain? built)
     {
         if (certificate is null)
         {
@@ -61,7 +75,7 @@ public sealed class DeviceCertificatePolicy
             return CertificateVerdict.Expired;
         }
 
-        if (!ChainsToDeviceCa(certificate, now))
+        if (!(built is null ? ChainsToDeviceCa(certificate, now) : IsDeviceChain(built, certificate)))
         {
             return CertificateVerdict.Untrusted;
         }
@@ -76,24 +90,41 @@ public sealed class DeviceCertificatePolicy
             : CertificateVerdict.DeviceIdInvalid;
     }
 
+    private X509ChainPolicy ChainPolicyAt(DateTime now)
+    {
+        var policy = new X509ChainPolicy
+        {
+            TrustMode = X509ChainTrustMode.CustomRootTrust,
+            RevocationMode = X509RevocationMode.NoCheck,
+            VerificationTime = now,
+            VerificationTimeIgnored = false,
+            DisableCertificateDownloads = true,
+        };
+        policy.CustomTrustStore.Add(_anchor);
+        policy.ExtraStore.AddRange(_issuers);
+        return policy;
+    }
+
     private bool ChainsToDeviceCa(X509Certificate2 certificate, DateTime now)
     {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(_anchor);
-        chain.ChainPolicy.ExtraStore.AddRange(_issuers);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.VerificationTime = now;
-        chain.ChainPolicy.VerificationTimeIgnored = false;
-        chain.ChainPolicy.DisableCertificateDownloads = true;
-        if (!chain.Build(certificate) || chain.ChainElements.Count < 2)
-        {
-            return false;
-        }
+        using var chain = new X509Chain { ChainPolicy = ChainPolicyAt(now) };
+        return chain.Build(certificate) && IsDeviceChain(chain, certificate);
+    }
 
-        // The issuer must be the device-issuing CA itself: a certificate the root or any other
-        // CA under it issued (the server's, a receipt signer's) is not a device certificate.
-        return chain.ChainElements[1].Certificate.RawDataMemory.Span.SequenceEqual(_deviceCa.RawDataMemory.Span);
+    // A chain without errors from this certificate through the device-issuing CA itself (a
+    // certificate the root or any other CA under it issued, the server's or a receipt signer's,
+    // is not a device certificate) to the agency root. Checked element by element, so a chain
+    // the TLS layer built is judged the same as one built here. Usage is left to the caller's
+    // own check (the TLS layer asks its chain for client authentication, and a missing usage
+    // has its own verdict), as a chain built here never asks for one.
+    private bool IsDeviceChain(X509Chain chain, X509Certificate2 certificate)
+    {
+        X509ChainElementCollection elements = chain.ChainElements;
+        return elements.Count >= 2
+            && chain.ChainStatus.All(status => (status.Status & ~X509ChainStatusFlags.NotValidForUsage) == X509ChainStatusFlags.NoError)
+            && elements[0].Certificate.RawDataMemory.Span.SequenceEqual(certificate.RawDataMemory.Span)
+            && elements[1].Certificate.RawDataMemory.Span.SequenceEqual(_deviceCa.RawDataMemory.Span)
+            && elements[^1].Certificate.RawDataMemory.Span.SequenceEqual(_anchor.RawDataMemory.Span);
     }
 
     private static bool HasClientAuthUsage(X509Certificate2 certificate)

@@ -51,7 +51,8 @@ public sealed class ServerTlsSettings
             EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
             AllowRenegotiation = false,
-            RemoteCertificateValidationCallback = (_, certificate, _, _) => Judge(certificate, remote),
+            CertificateChainPolicy = _policy.ChainPolicy(),
+            RemoteCertificateValidationCallback = (_, certificate, chain, _) => Judge(certificate, chain, remote),
         };
         if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
         {
@@ -61,12 +62,13 @@ public sealed class ServerTlsSettings
         return options;
     }
 
-    // The platform's own chain verdict (built against the OS store) is deliberately not used:
-    // the device CA is the only trust anchor, and the policy builds its own chain against it.
-    private bool Judge(X509Certificate? certificate, EndPoint? remote)
+    // The platform's summary verdict is not used: the policy judges the chain TLS built under
+    // its own chain policy (the device CA chain as the only trust, never the OS store), element
+    // by element, and decides expiry, usage and device id itself.
+    private bool Judge(X509Certificate? certificate, X509Chain? chain, EndPoint? remote)
     {
         using X509Certificate2? device = certificate is null ? null : new X509Certificate2(certificate);
-        CertificateVerdict verdict = _policy.Check(device);
+        CertificateVerdict verdict = _policy.Check(device, chain);
         if (verdict == CertificateVerdict.Accepted)
         {
             return true;
