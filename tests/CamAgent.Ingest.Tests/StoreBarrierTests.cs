@@ -123,9 +123,7 @@ public sealed class StoreBarrierTests : IDisposable
 
             Assert.Equal(AppendStatus.Completed, retried.Status);
             Assert.Equal(signed, retried.Receipt);
-            Assert.Equal(signed, store.FindStored(facts.DeviceId, facts.Sequence)!.Receipt);
-            Assert.Equal(content, File.ReadAllBytes(layout.StoredSegment(facts.DeviceId, facts.Sequence)));
-            Assert.False(Directory.Exists(layout.IncomingDirectory(session.Id)));
+            AssertStored(store, layout, facts, session, content, signed);
         }
     }
 
@@ -142,11 +140,8 @@ public sealed class StoreBarrierTests : IDisposable
             await Assert.ThrowsAsync<IOException>(() => store.WhenDurableAsync());
 
             // The record was decided: whoever asks next (the device's HEAD) gets the same receipt, after a flush that works.
-            StoredRecord stored = store.FindStored(facts.DeviceId, facts.Sequence)!;
             await store.WhenDurableAsync();
-            Assert.Equal(appended.Receipt, stored.Receipt);
-            Assert.Equal(content, File.ReadAllBytes(layout.StoredSegment(facts.DeviceId, facts.Sequence)));
-            Assert.False(Directory.Exists(layout.IncomingDirectory(session.Id)));
+            AssertStored(store, layout, facts, session, content, appended.Receipt!);
         }
     }
 
@@ -177,10 +172,16 @@ public sealed class StoreBarrierTests : IDisposable
             await store.WhenDurableAsync();
 
             Assert.Equal(AppendStatus.Completed, again.Status);
-            Assert.Equal(again.Receipt, store.FindStored(facts.DeviceId, facts.Sequence)!.Receipt);
-            Assert.Equal(content, File.ReadAllBytes(layout.StoredSegment(facts.DeviceId, facts.Sequence)));
-            Assert.False(Directory.Exists(layout.IncomingDirectory(session.Id)));
+            AssertStored(store, layout, facts, session, content, again.Receipt!);
         }
+    }
+
+    // The record is in devices/ with this receipt and the content byte-identical, and the upload's folder is gone.
+    private static void AssertStored(UploadStore store, StoreLayout layout, ManifestFacts facts, UploadSession session, byte[] content, byte[] receipt)
+    {
+        Assert.Equal(receipt, store.FindStored(facts.DeviceId, facts.Sequence)!.Receipt);
+        Assert.Equal(content, File.ReadAllBytes(layout.StoredSegment(facts.DeviceId, facts.Sequence)));
+        Assert.False(Directory.Exists(layout.IncomingDirectory(session.Id)));
     }
 
     private async Task<(UploadStore Store, StoreLayout Layout, FailingFlush Flush, ManifestFacts Facts, UploadSession Session, byte[] Content)> OpenWithUploadAsync(string deviceId)
