@@ -10,13 +10,19 @@ namespace CamAgent.Ingest.Tls;
 /// </summary>
 public sealed record DeviceIdentity(string DeviceId, string SerialNumber, byte[] CertificateDer)
 {
+    /// <summary>When the certificate expires (UTC); every request is refused after it.</summary>
+    public DateTime NotAfterUtc { get; init; } = DateTime.MaxValue;
+
     /// <summary>Longest accepted device id; ids name directories, so keep well below file-name limits.</summary>
     public const int MaxDeviceIdLength = 64;
 
     /// <summary>Builds the identity of a certificate the policy accepted.</summary>
     public static DeviceIdentity From(X509Certificate2 certificate)
     {
-        return new DeviceIdentity(CommonNameOf(certificate), RevocationList.Normalize(certificate.SerialNumber), certificate.RawData);
+        return new DeviceIdentity(CommonNameOf(certificate), RevocationList.Normalize(certificate.SerialNumber), certificate.RawData)
+        {
+            NotAfterUtc = certificate.NotAfter.ToUniversalTime(),
+        };
     }
 
     /// <summary>The subject CN, or "" when there is none.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using CamAgent.Ingest.Audit;
 using CamAgent.Ingest.Tls;
 using CamAgent.Ingest.Tus.Rules;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 
 namespace CamAgent.Ingest.Tus;
@@ -128,14 +129,26 @@ internal static class TusEndpoint
             throw new InvalidOperationException("A request arrived without a client certificate.");
         }
 
-        return new TusRequest(http, DeviceIdentity.From(certificate), services, operation);
+        // The certificate is the connection's, so its identity (subject CN, serial, DER, each read
+        // through the TLS library) is worked out once per connection, not once per request.
+        IDictionary<object, object?>? connectionItems = http.Features.Get<IConnectionItemsFeature>()?.Items;
+        if (connectionItems is null || !connectionItems.TryGetValue(typeof(DeviceIdentity), out object? known) || known is not DeviceIdentity device)
+        {
+            device = DeviceIdentity.From(certificate);
+            if (connectionItems is not null)
+            {
+                connectionItems[typeof(DeviceIdentity)] = device;
+            }
+        }
+
+        return new TusRequest(http, device, services, operation);
     }
 
     // The device's certificate is still valid and not revoked; otherwise the request is refused.
     private static bool Authorize(TusRequest request)
     {
         IngestServices services = request.Services;
-        if (services.Time.GetUtcNow().UtcDateTime > request.Http.Connection.ClientCertificate!.NotAfter.ToUniversalTime())
+        if (services.Time.GetUtcNow().UtcDateTime > request.Device.NotAfterUtc)
         {
             request.Reject(new Rejection(StatusCodes.Status403Forbidden, ErrorCodes.CertificateExpired));
             return false;
