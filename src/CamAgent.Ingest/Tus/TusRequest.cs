@@ -82,7 +82,11 @@ public sealed class TusRequest
     /// Marks a decision that changed the store (a creation, a completion, a receipt handed out):
     /// its answer also waits for the store's last steps to be durable (<see cref="IIngestStore.WhenDurableAsync"/>).
     /// </summary>
-    public void StoreChanged() => _storeChanged = true;
+    public void StoreChanged()
+    {
+        _storeChanged = true;
+        _storeCoveredByLine = false; // only a line written after this change covers it
+    }
 
     /// <summary>
     /// Completes once every decision this request recorded is durable in the audit log and,
