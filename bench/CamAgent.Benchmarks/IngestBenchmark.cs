@@ -19,7 +19,7 @@ namespace CamAgent.Benchmarks;
 /// "ingest-fs" runs the filesystem store with one fsync per PATCH, then with group commit and a
 /// plain mutual-TLS upload of the same bytes with the same client code
 /// (<see cref="PlainUploadBaseline"/>) in alternating pairs (CAMAGENT_BENCH_PAIRS, default 3),
-/// and reports the median ratio; "ingest-cluster" runs one node on the
+/// and reports the median ratio (the runs' stores are deleted at the end, <see cref="StoreCleanup"/>); "ingest-cluster" runs one node on the
 /// cluster store (a throw-away PostgreSQL and one-node Ceph started by
 /// tools/cluster/start-test-cluster.sh). Each prints throughput, latency percentiles, the
 /// server's peak resident memory, retries and errors (target 0).
@@ -27,6 +27,18 @@ namespace CamAgent.Benchmarks;
 public static class IngestBenchmark
 {
     public static void Run(TextWriter output)
+    {
+        try
+        {
+            RunFileStore(output);
+        }
+        finally
+        {
+            StoreCleanup.DeleteAll();
+        }
+    }
+
+    private static void RunFileStore(TextWriter output)
     {
         double perPatch = RunOnce(output, "filesystem store, one fsync per PATCH", groupCommit: false, null, WarmUpRounds, MeasuredRounds);
 
@@ -65,6 +77,7 @@ public static class IngestBenchmark
         finally
         {
             Directory.Delete(config, recursive: true);
+            StoreCleanup.DeleteAll();
         }
     }
 

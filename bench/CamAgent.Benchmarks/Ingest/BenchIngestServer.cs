@@ -103,7 +103,7 @@ internal sealed class BenchIngestServer : IDisposable
     {
         Terminate(_process);
         _process.Dispose();
-        Directory.Delete(_root, recursive: true);
+        StoreCleanup.DeleteLater(_root);
     }
 
     /// <summary>

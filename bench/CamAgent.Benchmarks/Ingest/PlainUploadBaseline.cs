@@ -97,7 +97,7 @@ internal static class PlainUploadBaseline
         finally
         {
             BenchIngestServer.Terminate(server);
-            Directory.Delete(root, recursive: true);
+            StoreCleanup.DeleteLater(root);
         }
     }
 
