@@ -6,7 +6,7 @@ namespace CamAgent.Benchmarks.Ingest;
 /// 30 seconds, so deleting one run's store (thousands of files) just before the next run made that
 /// run's file creations scan past them — and the ingest server, which creates four inodes per
 /// upload against the plain server's one, paid most: its processor time per MiB fell from
-/// 14.1–16.4 ms to 13.0–13.4 ms once the deletions moved to the end.
+/// 14.1–16.4 ms to 13.0–14.3 ms once the deletions moved to the end.
 /// </summary>
 internal static class StoreCleanup
 {
