@@ -33,11 +33,13 @@ internal static class RecordCommitter
         StoreLayout layout = store.Layout;
         string decided = layout.IncomingFile(session.Id, StoreLayout.ReceiptFileName);
         string storedReceipt = layout.StoredReceipt(facts.DeviceId, facts.Sequence);
+        // An earlier completion decided the record, then failed: finish what it started. (The
+        // caller holds the device lock and the gate, so neither file comes or goes meanwhile.)
+        string? earlier = File.Exists(decided) ? decided : File.Exists(storedReceipt) ? storedReceipt : null;
         byte[] receipt;
-        if (File.Exists(decided) || File.Exists(storedReceipt))
+        if (earlier is not null)
         {
-            // An earlier completion decided the record, then failed: finish what it started.
-            receipt = File.ReadAllBytes(File.Exists(decided) ? decided : storedReceipt);
+            receipt = File.ReadAllBytes(earlier);
         }
         else
         {
@@ -61,7 +63,7 @@ internal static class RecordCommitter
 
         try
         {
-            if (!File.Exists(decided) && !File.Exists(storedReceipt))
+            if (earlier is null)
             {
                 store.Durability.WriteFileAtomically(decided, receipt);
             }
