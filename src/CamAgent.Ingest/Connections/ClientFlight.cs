@@ -14,4 +14,7 @@ internal enum ClientFlight
 
     /// <summary>A TLS 1.2 Certificate message; its first certificate is at hand.</summary>
     Certificate,
+
+    /// <summary>A ClientHello that offers no cipher suite <see cref="Tls.CipherSuiteRule"/> allows.</summary>
+    NoAllowedCipherSuite,
 }

@@ -1,8 +1,13 @@
+using System.Net.Security;
+using CamAgent.Ingest.Tls;
+
 namespace CamAgent.Ingest.Connections;
 
 /// <summary>
 /// Reads what a client sends at the start of a connection, as far as needed to find its TLS 1.2
-/// Certificate message (RFC 5246 §7.4.6), which TLS 1.2 sends in the clear. Incremental: every
+/// Certificate message (RFC 5246 §7.4.6), which TLS 1.2 sends in the clear, and the cipher suites
+/// its ClientHello offers (RFC 5246 §7.4.1.2, RFC 8446 §4.1.2): one that offers none that
+/// <see cref="CipherSuiteRule"/> allows ends the parse (<see cref="ClientFlight.NoAllowedCipherSuite"/>). Incremental: every
 /// byte is looked at once, whatever pieces it arrives in. It stops (<see cref="ClientFlight.NotInspected"/>)
 /// at anything else than plaintext handshake records holding ClientHello messages: a change of
 /// cipher spec (TLS 1.3 middlebox compatibility, or a TLS 1.2 resumption), encrypted records
@@ -127,10 +132,42 @@ internal sealed class ClientFlightParser
                 return;
             }
 
+            if (!OffersAllowedSuite(_handshake.AsSpan(MessageHeaderBytes, length)))
+            {
+                return;
+            }
+
             int used = MessageHeaderBytes + length;
             Buffer.BlockCopy(_handshake, used, _handshake, 0, _handshakeLength - used);
             _handshakeLength -= used;
         }
+    }
+
+    // ClientHello: legacy_version(2) random(32) legacy_session_id<0..32> cipher_suites<2..2^16-2> ...
+    // Sets the state when the parse ends here: malformed (the TLS stack refuses it on its own
+    // terms) or no allowed suite offered.
+    private bool OffersAllowedSuite(ReadOnlySpan<byte> hello)
+    {
+        const int SessionIdAt = 2 + 32;
+        int suitesAt = SessionIdAt + 1 + (hello.Length > SessionIdAt ? hello[SessionIdAt] : 0);
+        int suitesLength = hello.Length >= suitesAt + 2 ? (hello[suitesAt] << 8) | hello[suitesAt + 1] : -1;
+        if (suitesLength < 2 || suitesLength % 2 != 0 || suitesAt + 2 + suitesLength > hello.Length)
+        {
+            State = ClientFlight.NotInspected;
+            return false;
+        }
+
+        ReadOnlySpan<byte> suites = hello.Slice(suitesAt + 2, suitesLength);
+        for (int i = 0; i < suites.Length; i += 2)
+        {
+            if (CipherSuiteRule.Allows((TlsCipherSuite)((suites[i] << 8) | suites[i + 1])))
+            {
+                return true;
+            }
+        }
+
+        State = ClientFlight.NoAllowedCipherSuite;
+        return false;
     }
 
     // struct { ASN.1Cert certificate_list<0..2^24-1>; } Certificate; each ASN.1Cert is <1..2^24-1>.

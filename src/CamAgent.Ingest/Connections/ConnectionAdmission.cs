@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
 
 namespace CamAgent.Ingest.Connections;
 
@@ -6,7 +7,8 @@ namespace CamAgent.Ingest.Connections;
 /// The two connection middlewares around Kestrel's TLS middleware: <see cref="BeforeTlsAsync"/>
 /// admits a connection through the <see cref="ConnectionGate"/> and shows its first bytes to the
 /// <see cref="HandshakeInspector"/>; <see cref="AfterTlsAsync"/> runs once the handshake accepted
-/// a device and moves the connection out of the pending ones.
+/// a device, closes the connection if the negotiated cipher suite is not allowed, and moves it
+/// out of the pending ones.
 /// </summary>
 internal static class ConnectionAdmission
 {
@@ -34,9 +36,11 @@ internal static class ConnectionAdmission
         }
     }
 
-    public static Task AfterTlsAsync(ConnectionContext context, ConnectionDelegate next, ConnectionGate gate)
+    public static Task AfterTlsAsync(ConnectionContext context, ConnectionDelegate next, ConnectionGate gate, HandshakeInspector inspector)
     {
-        return context.Items[TicketKey] is PendingConnection ticket && gate.Authenticate(ticket)
+        return context.Items[TicketKey] is PendingConnection ticket
+            && inspector.Accepts(context.Features.Get<ITlsHandshakeFeature>()?.NegotiatedCipherSuite, ticket.Source)
+            && gate.Authenticate(ticket)
             ? next(context)
             : Task.CompletedTask;
     }

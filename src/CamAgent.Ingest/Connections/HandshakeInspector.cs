@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CamAgent.Ingest.Audit;
@@ -13,7 +14,8 @@ namespace CamAgent.Ingest.Connections;
 /// once the handshake is complete and then closes without one. The same
 /// <see cref="DeviceCertificatePolicy"/> decides as in the handshake's own validation, which
 /// still runs for every certificate let through. TLS 1.3 sends the certificate encrypted: it is
-/// left to the TLS stack.
+/// left to the TLS stack. It also refuses, in either version, a ClientHello that offers no cipher
+/// suite <see cref="CipherSuiteRule"/> allows.
 /// </summary>
 public sealed class HandshakeInspector
 {
@@ -32,6 +34,13 @@ public sealed class HandshakeInspector
     /// </summary>
     internal byte[]? Decide(ClientFlightParser flight, IPAddress source)
     {
+        if (flight.State == ClientFlight.NoAllowedCipherSuite)
+        {
+            // What OpenSSL answers when it shares no suite with the client.
+            _ledger.Refused(source, CipherSuiteRule.RefusalCode, null);
+            return TlsAlert.Record(TlsAlert.HandshakeFailure);
+        }
+
         if (flight.State == ClientFlight.NoCertificate)
         {
             return Refuse(source, CertificateVerdict.Missing, null);
@@ -58,6 +67,22 @@ public sealed class HandshakeInspector
             CertificateVerdict verdict = _policy.Check(certificate);
             return verdict == CertificateVerdict.Accepted ? null : Refuse(source, verdict, certificate);
         }
+    }
+
+    /// <summary>
+    /// Whether a completed handshake from <paramref name="source"/> may go on with the suite it
+    /// negotiated (<see cref="CipherSuiteRule"/>); a refusal is recorded. Only a server whose
+    /// OpenSSL configuration ranks other suites first can get here with one.
+    /// </summary>
+    internal bool Accepts(TlsCipherSuite? negotiated, IPAddress source)
+    {
+        if (CipherSuiteRule.Allows(negotiated))
+        {
+            return true;
+        }
+
+        _ledger.Refused(source, CipherSuiteRule.RefusalCode, null);
+        return false;
     }
 
     private byte[] Refuse(IPAddress source, CertificateVerdict verdict, X509Certificate2? certificate)

@@ -8,28 +8,18 @@ using CamAgent.Ingest.Connections;
 namespace CamAgent.Ingest.Tls;
 
 /// <summary>
-/// The TLS settings of every connection: TLS 1.2 or 1.3 only, AEAD cipher suites with forward
-/// secrecy only (enforced through CipherSuitesPolicy where the platform supports it: Linux and
-/// macOS), the server certificate with its chain, and a client certificate that is REQUIRED and
-/// judged by <see cref="DeviceCertificatePolicy"/>. A refused certificate ends the handshake and
+/// The TLS settings of every connection: TLS 1.2 or 1.3 only, the server certificate with its
+/// chain, and a client certificate that is REQUIRED and judged by <see cref="DeviceCertificatePolicy"/>.
+/// The cipher suites are held to <see cref="CipherSuiteRule"/> around the handshake, not here:
+/// the same options for every connection let .NET keep one OpenSSL context for all of them.
+/// Sessions are never resumed: in TLS 1.3 OpenSSL issues its tickets before .NET judges the
+/// client's certificate, so a refused client would hold one, and every connection is to
+/// present its certificate anyway. A refused certificate ends the handshake and
 /// is counted for its source in the <see cref="RefusalLedger"/>, which writes the audit lines.
 /// (In TLS 1.2 the <see cref="HandshakeInspector"/> usually refuses it first, with an alert.)
 /// </summary>
 public sealed class ServerTlsSettings
 {
-    private static readonly TlsCipherSuite[] AeadSuites =
-    {
-        TlsCipherSuite.TLS_AES_128_GCM_SHA256,
-        TlsCipherSuite.TLS_AES_256_GCM_SHA384,
-        TlsCipherSuite.TLS_CHACHA20_POLY1305_SHA256,
-        TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
-        TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
-        TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
-        TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
-        TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
-        TlsCipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
-    };
-
     private readonly SslStreamCertificateContext _serverCertificate;
     private readonly DeviceCertificatePolicy _policy;
     private readonly RefusalLedger _ledger;
@@ -44,22 +34,17 @@ public sealed class ServerTlsSettings
     /// <summary>Options for one connection from <paramref name="remote"/> (captured for the refusal count).</summary>
     public SslServerAuthenticationOptions ForConnection(EndPoint? remote)
     {
-        var options = new SslServerAuthenticationOptions
+        return new SslServerAuthenticationOptions
         {
             ServerCertificateContext = _serverCertificate,
             ClientCertificateRequired = true,
             EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
             AllowRenegotiation = false,
+            AllowTlsResume = false,
             CertificateChainPolicy = _policy.ChainPolicy(),
             RemoteCertificateValidationCallback = (_, certificate, chain, _) => Judge(certificate, chain, remote),
         };
-        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
-        {
-            options.CipherSuitesPolicy = new CipherSuitesPolicy(AeadSuites);
-        }
-
-        return options;
     }
 
     // The platform's summary verdict is not used: the policy judges the chain TLS built under

@@ -30,8 +30,8 @@ public sealed class ServerProcess : IDisposable
         return path;
     }
 
-    /// <summary>Starts the server and returns once it listens.</summary>
-    public static ServerProcess Start(string configPath)
+    /// <summary>Starts the server (with <paramref name="environment"/> added to its own) and returns once it listens.</summary>
+    public static ServerProcess Start(string configPath, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -39,6 +39,11 @@ public sealed class ServerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "camagent.dll"));
         start.ArgumentList.Add("serve");

@@ -15,7 +15,7 @@ namespace CamAgent.Ingest.Tests.Support;
 public static class TlsProbe
 {
     /// <summary>What one probe saw.</summary>
-    public sealed record Outcome(bool Accepted, byte[] ServerBytes, Exception? Error)
+    public sealed record Outcome(bool Accepted, byte[] ServerBytes, Exception? Error, TlsCipherSuite? Suite = null)
     {
         /// <summary>The description of the first plaintext fatal alert record the server sent, or null.</summary>
         public byte? PlaintextAlert()
@@ -35,7 +35,8 @@ public static class TlsProbe
         }
     }
 
-    public static async Task<Outcome> RunAsync(IPEndPoint server, X509Certificate2 root, X509Certificate2? certificate, SslProtocols protocol, IPAddress? source = null)
+    /// <summary>Probes <paramref name="server"/>; <paramref name="suites"/>, when given, are the only cipher suites the client offers, in its order of preference.</summary>
+    public static async Task<Outcome> RunAsync(IPEndPoint server, X509Certificate2 root, X509Certificate2? certificate, SslProtocols protocol, IPAddress? source = null, TlsCipherSuite[]? suites = null)
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         if (source is not null)
@@ -48,12 +49,14 @@ public static class TlsProbe
         using var tls = new SslStream(recorder, leaveInnerStreamOpen: true);
         try
         {
-            await tls.AuthenticateAsClientAsync(Options(root, certificate, protocol));
+            SslClientAuthenticationOptions options = Options(root, certificate, protocol);
+            options.CipherSuitesPolicy = suites is null ? null : new CipherSuitesPolicy(suites);
+            await tls.AuthenticateAsClientAsync(options);
             await tls.WriteAsync(Encoding.ASCII.GetBytes("OPTIONS /files/ HTTP/1.1\r\nHost: ingest.test\r\nTus-Resumable: 1.0.0\r\n\r\n"));
             byte[] head = new byte[12];
             int read = await tls.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false);
             bool accepted = read == head.Length && Encoding.ASCII.GetString(head).StartsWith("HTTP/1.1 2", StringComparison.Ordinal);
-            return new Outcome(accepted, recorder.Received(), null);
+            return new Outcome(accepted, recorder.Received(), null, tls.NegotiatedCipherSuite);
         }
         catch (Exception e) when (e is AuthenticationException or IOException)
         {
