@@ -134,7 +134,9 @@ internal static class PlainUploadBaseline
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders(); // as the ingest server, which logs no per-request lines
         // TLS as the ingest server sets it up: HTTP/1.1, a client certificate required, its chain
-        // built once by the TLS layer against the agency root alone and accepted when it holds.
+        // built once by the TLS layer against the agency root alone and accepted when it holds,
+        // no session resumption, and the same options for every connection (so one OpenSSL
+        // context serves them all).
         var chainPolicy = new X509ChainPolicy
         {
             TrustMode = X509ChainTrustMode.CustomRootTrust,
@@ -155,6 +157,7 @@ internal static class PlainUploadBaseline
                     ClientCertificateRequired = true,
                     EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
                     CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+                    AllowTlsResume = false,
                     CertificateChainPolicy = chainPolicy.Clone(),
                     RemoteCertificateValidationCallback = (_, certificate, _, errors) => certificate is not null && errors == SslPolicyErrors.None,
                 }),
