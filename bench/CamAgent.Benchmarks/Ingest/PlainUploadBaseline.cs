@@ -37,8 +37,8 @@ internal static class PlainUploadBaseline
     /// <summary>The argument that makes the benchmark program run the plain server (<see cref="Serve"/>) instead of benchmarks.</summary>
     public const string ServeArgument = "--plain-upload-server";
 
-    /// <summary>MiB/s for <paramref name="clients"/> clients each sending <paramref name="bytesPerClient"/> bytes in <paramref name="requestBytes"/> PATCHes; failures are counted into <paramref name="errors"/>.</summary>
-    public static double Run(IngestBenchPki pki, int clients, int bytesPerClient, int requestBytes, out int errors, out string serverCpu)
+    /// <summary>Starts the plain server in its own process; upload to it with <see cref="PlainUploadServer.Round"/>.</summary>
+    public static PlainUploadServer Start(IngestBenchPki pki)
     {
         string root = Directory.CreateTempSubdirectory("camagent-bench-plain-").FullName;
         IngestOptions files = pki.WriteServerFiles(Path.Combine(root, "config"), Path.Combine(root, "store"), 0);
@@ -56,49 +56,18 @@ internal static class PlainUploadBaseline
             start.ArgumentList.Add(argument);
         }
 
-        using Process server = Process.Start(start)!;
-        try
-        {
-            Task<string> problems = server.StandardError.ReadToEndAsync();
-            string? ready = server.StandardOutput.ReadLine();
-            if (ready is null || !ready.StartsWith("listening ", StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException("the plain upload server did not start: " + ready + " " + problems.Result.Trim());
-            }
-
-            int port = int.Parse(ready["listening ".Length..], CultureInfo.InvariantCulture);
-            byte[] body = new byte[requestBytes];
-            Random.Shared.NextBytes(body);
-
-            // Warm-up, not measured, as for the ingest server.
-            var warmUp = new ConcurrentBag<string>();
-            int warmUpRounds = IngestBenchmark.WarmUpRounds;
-            for (int round = 0; round < warmUpRounds; round++)
-            {
-                Round(pki, port, "warm" + round + "-", clients, body, bytesPerClient / requestBytes, warmUp);
-            }
-
-            var failures = new ConcurrentBag<string>();
-            double seconds = 0;
-            double cpu = 0;
-            int rounds = IngestBenchmark.MeasuredRounds;
-            for (int round = 0; round < rounds; round++)
-            {
-                double cpuBefore = ProcessCpu.Seconds(server);
-                seconds += Round(pki, port, "plain" + round + "-", clients, body, bytesPerClient / requestBytes, failures);
-                cpu += ProcessCpu.Seconds(server) - cpuBefore;
-            }
-
-            errors = failures.Count + warmUp.Count;
-            double mebibytes = (double)rounds * clients * bytesPerClient / (1024 * 1024);
-            serverCpu = ProcessCpu.Describe(cpu, seconds, mebibytes);
-            return mebibytes / seconds;
-        }
-        finally
+        Process server = Process.Start(start)!;
+        Task<string> problems = server.StandardError.ReadToEndAsync();
+        string? ready = server.StandardOutput.ReadLine();
+        if (ready is null || !ready.StartsWith("listening ", StringComparison.Ordinal))
         {
             BenchIngestServer.Terminate(server);
+            server.Dispose();
             StoreCleanup.DeleteLater(root);
+            throw new InvalidOperationException("the plain upload server did not start: " + ready + " " + problems.Result.Trim());
         }
+
+        return new PlainUploadServer(pki, server, root, int.Parse(ready["listening ".Length..], CultureInfo.InvariantCulture));
     }
 
     /// <summary>
@@ -112,6 +81,7 @@ internal static class PlainUploadBaseline
         chain.ImportFromPemFile(args[3]);
         X509Certificate2 deviceCa = chain.Single(c => c.SubjectName.RawData.AsSpan().SequenceEqual(c.IssuerName.RawData) == false);
         X509Certificate2 root = chain.Single(c => c.SubjectName.RawData.AsSpan().SequenceEqual(c.IssuerName.RawData));
+        RequestThreads.Reserve(); // as `camagent serve`
         using GroupCommit? group = GroupCommit.ForStore(args[4]);
         WebApplication app = Start(certificate, deviceCa, root, args[4], group);
         Console.WriteLine("listening " + new Uri(app.Urls.First()).Port.ToString(CultureInfo.InvariantCulture));
@@ -120,7 +90,7 @@ internal static class PlainUploadBaseline
     }
 
     // One thread per client, as the cameras of the ingest run have; returns the seconds until the last client finished.
-    private static double Round(IngestBenchPki pki, int port, string prefix, int clients, byte[] body, int requests, ConcurrentBag<string> failures)
+    internal static double Round(IngestBenchPki pki, int port, string prefix, int clients, byte[] body, int requests, ConcurrentBag<string> failures)
     {
         X509Certificate2[] certificates = Enumerable.Range(0, clients).Select(i => pki.IssueDevice(prefix + "-" + i)).ToArray();
         double seconds = IngestBenchmark.AllAtOnce(Enumerable.Range(0, clients).Select(i => (Action)(() =>
@@ -225,5 +195,44 @@ internal static class PlainUploadBaseline
         {
             connection.Close();
         }
+    }
+}
+
+/// <summary>A running plain upload server (<see cref="PlainUploadBaseline"/>); disposing stops it and deletes its store later.</summary>
+internal sealed class PlainUploadServer : IDisposable
+{
+    private readonly IngestBenchPki _pki;
+    private readonly Process _process;
+    private readonly string _root;
+    private int _rounds;
+
+    public PlainUploadServer(IngestBenchPki pki, Process process, string root, int port)
+    {
+        _pki = pki;
+        _process = process;
+        _root = root;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    /// <summary>The server process's processor time so far, in seconds.</summary>
+    public double CpuSeconds() => ProcessCpu.Seconds(_process);
+
+    /// <summary>
+    /// One round: <paramref name="clients"/> clients at once, each with its own new certificate,
+    /// send <paramref name="body"/> <paramref name="requests"/> times on one connection; returns
+    /// the seconds until the last one finished.
+    /// </summary>
+    public double Round(int clients, byte[] body, int requests, ConcurrentBag<string> failures)
+    {
+        return PlainUploadBaseline.Round(_pki, Port, "round" + _rounds++ + "-", clients, body, requests, failures);
+    }
+
+    public void Dispose()
+    {
+        BenchIngestServer.Terminate(_process);
+        _process.Dispose();
+        StoreCleanup.DeleteLater(_root);
     }
 }

@@ -14,6 +14,7 @@ public static class ServerRun
     /// </summary>
     public static int Run(IngestOptions options, CliContext context)
     {
+        RequestThreads.Reserve();
         IngestServer server;
         try
         {
