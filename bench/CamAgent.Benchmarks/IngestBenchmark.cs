@@ -147,8 +147,13 @@ public static class IngestBenchmark
         }
     }
 
-    /// <summary>Unmeasured rounds before the measured ones, the plain baseline's too (CAMAGENT_BENCH_WARMUP_ROUNDS, default 3; the cluster run: 1).</summary>
-    internal static int WarmUpRounds => Setting("CAMAGENT_BENCH_WARMUP_ROUNDS", 3);
+    /// <summary>
+    /// Unmeasured rounds before the measured ones, the plain baseline's too
+    /// (CAMAGENT_BENCH_WARMUP_ROUNDS, default 8, about ten seconds: enough for the servers'
+    /// tiered compilation to settle, so the measured blocks show no upward trend; the cluster
+    /// run: 1).
+    /// </summary>
+    internal static int WarmUpRounds => Setting("CAMAGENT_BENCH_WARMUP_ROUNDS", 8);
 
     /// <summary>
     /// Measured rounds (every camera uploads one segment in each); the figures are over all of
@@ -167,9 +172,10 @@ public static class IngestBenchmark
         using Fleet fleet = Fleet.Start(new IngestBenchPki(), groupCommit, cluster, cameras, patchBytes);
 
         // Warm-up, not measured: every camera uploads segments first, so the figures are the
-        // server's steady state and not the just-in-time compilation of its first requests
-        // (the runtime compiles hot methods again, optimised, in the background: two rounds
-        // still spent a fifth of the server's processor time in the compiler).
+        // server's steady state and not the just-in-time compilation of its first requests (the
+        // runtime compiles hot methods again, optimised with the profile gathered meanwhile, in
+        // the background: two rounds still spent a fifth of the server's processor time in the
+        // compiler).
         var warmUp = new Tally();
         for (int round = 0; round < warmUpRounds; round++)
         {

@@ -44,11 +44,12 @@ internal static class PlainUploadBaseline
         IngestOptions files = pki.WriteServerFiles(Path.Combine(root, "config"), Path.Combine(root, "store"), 0);
         Directory.CreateDirectory(files.StorePath);
 
-        // Its own process, started as the ingest server is (tiered compilation off, SIGTERM at
-        // the end), so the two runs differ in what the server does, not in how it is hosted:
-        // in the benchmark's process it would share a heap and a thread pool with the cameras.
+        // Its own process, started as the ingest server is (the runtime's default tiered
+        // compilation, which this assembly turns off for its micro-benchmarks; SIGTERM at the
+        // end), so the two differ in what the server does, not in how it is hosted: in the
+        // benchmark's process it would share a heap and a thread pool with the cameras.
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.Environment["DOTNET_TieredCompilation"] = "0";
+        start.Environment["DOTNET_TieredCompilation"] = "1";
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(typeof(PlainUploadBaseline).Assembly.Location);
         foreach (string argument in new[] { ServeArgument, files.ServerCertificatePath, files.ServerKeyPath, files.DeviceCaPath!, files.StorePath })
