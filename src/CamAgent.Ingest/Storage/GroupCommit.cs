@@ -120,19 +120,31 @@ public sealed class GroupCommit : IDisposable
         if (group is not null)
         {
             file.Flush(flushToDisk: false);
-            try
-            {
-                await group.WaitDurableAsync().ConfigureAwait(false);
-                return;
-            }
-            catch (IOException)
-            {
-                group.FlushFile(file.SafeFileHandle);
-                return;
-            }
+            await MakeDurableAsync(file.SafeFileHandle, group).ConfigureAwait(false);
+            return;
         }
 
         file.Flush(flushToDisk: true);
+    }
+
+    /// <summary>As the <see cref="FileStream"/> overload, for a handle written with <see cref="RandomAccess"/> (unbuffered).</summary>
+    public static async Task MakeDurableAsync(SafeFileHandle file, GroupCommit? group)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (group is null)
+        {
+            RandomAccess.FlushToDisk(file);
+            return;
+        }
+
+        try
+        {
+            await group.WaitDurableAsync().ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            group.FlushFile(file);
+        }
     }
 
     /// <summary>

@@ -10,6 +10,7 @@ public sealed class StorageSpace
 {
     private readonly string _root;
     private readonly long _minFreeBytes;
+    private DriveInfo? _drive;
 
     public StorageSpace(string root, long minFreeBytes)
     {
@@ -27,7 +28,9 @@ public sealed class StorageSpace
 
         try
         {
-            return new DriveInfo(_root).AvailableFreeSpace < _minFreeBytes;
+            // Built once; every question is then one statvfs(2).
+            _drive ??= new DriveInfo(_root);
+            return _drive.AvailableFreeSpace < _minFreeBytes;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Win32.SafeHandles;
 
 namespace CamAgent.Ingest.Storage;
 
@@ -124,65 +125,70 @@ public static class UploadAppender
     {
         byte[] buffer = ArrayPool<byte>.Shared.Rent(CopyBufferBytes);
         string path = store.Layout.IncomingFile(session.Id, StoreLayout.DataFileName);
-        using var data = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read, 1, FileOptions.None);
+
+        // A handle written at explicit offsets (pwrite), unbuffered: no stream object, no seek,
+        // and the file's length asked once, not again after every piece.
+        using SafeFileHandle data = File.OpenHandle(path, FileMode.Open, FileAccess.Write, FileShare.Read);
 
         // Bytes past the offset were never acknowledged (a write that failed half-way): drop them,
         // so the file's length, the offset and the digest describe the same bytes. Only then: a
         // truncation to the same length still changes the file's times, one more metadata write
         // per PATCH.
-        if (data.Length != session.OffsetBytes)
+        if (RandomAccess.GetLength(data) != session.OffsetBytes)
         {
-            data.SetLength(session.OffsetBytes);
+            RandomAccess.SetLength(data, session.OffsetBytes);
         }
 
-        data.Seek(session.OffsetBytes, SeekOrigin.Begin);
-        long written = 0;
+        long end = session.OffsetBytes;
         bool complete = true;
         bool lastBytesUnflushed = false;
+        bool writeFailed = true;
         try
         {
-            while (written < contentLength)
+            while (end - session.OffsetBytes < contentLength)
             {
-                int read = await ReadBodyAsync(body, buffer.AsMemory(0, (int)Math.Min(buffer.Length, contentLength - written))).ConfigureAwait(false);
+                int read = await ReadBodyAsync(body, buffer.AsMemory(0, (int)Math.Min(buffer.Length, contentLength - (end - session.OffsetBytes)))).ConfigureAwait(false);
                 if (read <= 0)
                 {
                     complete = false;
                     break;
                 }
 
-                WriteOrDropDigest(session, data, buffer, read);
+                WriteOrDropDigest(session, data, buffer, read, end);
                 session.Digest!.Append(buffer, 0, read);
-                written += read;
+                end += read;
             }
+
+            writeFailed = false;
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
-            if (written == contentLength && data.Length == session.LengthBytes && store.Durability.SharesFlushes)
+            if (!writeFailed && end - session.OffsetBytes == contentLength && end == session.LengthBytes && store.Durability.SharesFlushes)
             {
                 // The upload's last bytes: the completion's first barrier makes them durable
                 // together with the decision, one flush instead of two (RecordCommitter), and
                 // the offset moves then.
-                data.Flush(flushToDisk: false);
                 lastBytesUnflushed = true;
             }
             else
             {
                 // The offset moves only once the bytes are durable: with group commit after a
                 // shared flush that began after this write, otherwise after this file's own fsync.
+                // After a failed write, part of the piece may be on disk: the file says how much.
                 await GroupCommit.MakeDurableAsync(data, store.GroupCommit).ConfigureAwait(false);
-                session.OffsetBytes = data.Length;
+                session.OffsetBytes = writeFailed ? RandomAccess.GetLength(data) : end;
             }
         }
 
         return (complete, lastBytesUnflushed);
     }
 
-    private static void WriteOrDropDigest(UploadSession session, FileStream data, byte[] buffer, int count)
+    private static void WriteOrDropDigest(UploadSession session, SafeFileHandle data, byte[] buffer, int count, long offset)
     {
         try
         {
-            data.Write(buffer, 0, count);
+            RandomAccess.Write(data, buffer.AsSpan(0, count), offset);
         }
         catch (IOException)
         {
