@@ -139,24 +139,25 @@ public static class UploadAppender
             RandomAccess.SetLength(data, session.OffsetBytes);
         }
 
-        long end = session.OffsetBytes;
+        long start = session.OffsetBytes;
+        long written = 0;
         bool complete = true;
         bool lastBytesUnflushed = false;
         bool writeFailed = true;
         try
         {
-            while (end - session.OffsetBytes < contentLength)
+            while (written < contentLength)
             {
-                int read = await ReadBodyAsync(body, buffer.AsMemory(0, (int)Math.Min(buffer.Length, contentLength - (end - session.OffsetBytes)))).ConfigureAwait(false);
+                int read = await ReadBodyAsync(body, buffer.AsMemory(0, (int)Math.Min(buffer.Length, contentLength - written))).ConfigureAwait(false);
                 if (read <= 0)
                 {
                     complete = false;
                     break;
                 }
 
-                WriteOrDropDigest(session, data, buffer, read, end);
+                WriteOrDropDigest(session, data, buffer, read, start + written);
                 session.Digest!.Append(buffer, 0, read);
-                end += read;
+                written += read;
             }
 
             writeFailed = false;
@@ -164,7 +165,7 @@ public static class UploadAppender
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
-            if (!writeFailed && end - session.OffsetBytes == contentLength && end == session.LengthBytes && store.Durability.SharesFlushes)
+            if (!writeFailed && written == contentLength && start + written == session.LengthBytes && store.Durability.SharesFlushes)
             {
                 // The upload's last bytes: the completion's first barrier makes them durable
                 // together with the decision, one flush instead of two (RecordCommitter), and
@@ -177,7 +178,7 @@ public static class UploadAppender
                 // shared flush that began after this write, otherwise after this file's own fsync.
                 // After a failed write, part of the piece may be on disk: the file says how much.
                 await GroupCommit.MakeDurableAsync(data, store.GroupCommit).ConfigureAwait(false);
-                session.OffsetBytes = writeFailed ? RandomAccess.GetLength(data) : end;
+                session.OffsetBytes = writeFailed ? RandomAccess.GetLength(data) : start + written;
             }
         }
 
