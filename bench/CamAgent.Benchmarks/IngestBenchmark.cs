@@ -114,20 +114,9 @@ public static class IngestBenchmark
         output.WriteLine($"ingest: ingest server (group commit) vs plain upload: throughput ratio {ingestAll.MebibytesPerSecond / plainAll.MebibytesPerSecond:F2} over all {rounds} rounds (blocks {ratios.Min():F2}-{ratios.Max():F2}, median {Median(ratios):F2}; goal >= 0.8)");
     }
 
-    private static double CamerasCpuSeconds()
-    {
-        using var self = Process.GetCurrentProcess();
-        return self.TotalProcessorTime.TotalSeconds;
-    }
-
     private static void PlainRound(PlainUploadServer plain, int cameras, byte[] body, int requests, double mebibytes, Tally tally)
     {
-        double cpuBefore = plain.CpuSeconds();
-        double camerasBefore = CamerasCpuSeconds();
-        tally.Seconds += plain.Round(cameras, body, requests, tally.Failures);
-        tally.CpuSeconds += plain.CpuSeconds() - cpuBefore;
-        tally.CamerasCpuSeconds += CamerasCpuSeconds() - camerasBefore;
-        tally.Mebibytes += mebibytes;
+        tally.Round(plain.CpuSeconds, mebibytes, () => plain.Round(cameras, body, requests, tally.Failures));
     }
 
     /// <summary>The same fleet against one node on the cluster store.</summary>
@@ -264,6 +253,27 @@ public static class IngestBenchmark
 
         public double MebibytesPerSecond => Mebibytes / Seconds;
 
+        private static double OwnCpuSeconds()
+        {
+            using var self = Process.GetCurrentProcess();
+            return self.TotalProcessorTime.TotalSeconds;
+        }
+
+        /// <summary>
+        /// Runs one round (<paramref name="round"/> returns its seconds) that carries
+        /// <paramref name="mebibytes"/>, adding its wall time and the processor time of the
+        /// server (<paramref name="serverCpuSeconds"/>) and of this process (the cameras) meanwhile.
+        /// </summary>
+        public void Round(Func<double> serverCpuSeconds, double mebibytes, Func<double> round)
+        {
+            double serverBefore = serverCpuSeconds();
+            double camerasBefore = OwnCpuSeconds();
+            Seconds += round();
+            CpuSeconds += serverCpuSeconds() - serverBefore;
+            CamerasCpuSeconds += OwnCpuSeconds() - camerasBefore;
+            Mebibytes += mebibytes;
+        }
+
         public void Add(Tally other)
         {
             Seconds += other.Seconds;
@@ -313,9 +323,7 @@ public static class IngestBenchmark
                 (long sequence, byte[] manifest) = camera.Seal(content);
                 return (Camera: camera, Sequence: sequence, Manifest: manifest, Content: content);
             }).ToList();
-            double cpuBefore = Server.CpuSeconds();
-            double camerasBefore = CamerasCpuSeconds();
-            tally.Seconds += AllAtOnce(sealedRound.Select(c => (Action)(() =>
+            tally.Round(Server.CpuSeconds, (double)_cameras.Length * segmentBytes / (1024 * 1024), () => AllAtOnce(sealedRound.Select(c => (Action)(() =>
             {
                 UploadStatus status = c.Camera.Upload(c.Sequence, c.Manifest, c.Content, tally.LatenciesMs.Add);
                 c.Camera.Close();
@@ -323,10 +331,7 @@ public static class IngestBenchmark
                 {
                     tally.Failures.Add($"{c.Camera.DeviceId}: {status} {c.Camera.Describe()}");
                 }
-            })));
-            tally.CpuSeconds += Server.CpuSeconds() - cpuBefore;
-            tally.CamerasCpuSeconds += CamerasCpuSeconds() - camerasBefore;
-            tally.Mebibytes += (double)_cameras.Length * segmentBytes / (1024 * 1024);
+            }))));
         }
 
         public void Dispose() => Server.Dispose();

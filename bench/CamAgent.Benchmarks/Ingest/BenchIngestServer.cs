@@ -11,28 +11,20 @@ namespace CamAgent.Benchmarks.Ingest;
 
 /// <summary>
 /// The reference ingest server as agencies run it: `camagent serve --config` in its own process,
-/// on a free port of 127.0.0.1, with a throw-away PKI and store under one temporary folder that
-/// is removed on dispose.
+/// on a free port of 127.0.0.1, with a throw-away PKI and store under one temporary folder.
 /// </summary>
-internal sealed class BenchIngestServer : IDisposable
+internal sealed class BenchIngestServer : BenchServerProcess
 {
     /// <summary>The name in the server's certificate; clients dial 127.0.0.1 under it.</summary>
     public const string HostName = "ingest.test";
 
-    private readonly Process _process;
-    private readonly string _root;
-
     private BenchIngestServer(IngestBenchPki pki, string root, int port, Process process)
+        : base(process, root, port)
     {
         Pki = pki;
-        _root = root;
-        Port = port;
-        _process = process;
     }
 
     public IngestBenchPki Pki { get; }
-
-    public int Port { get; }
 
     /// <summary>Writes the PKI and configuration, starts the server and waits until it listens.</summary>
     /// <param name="groupCommit">The filesystem store's group commit (one shared flush) or one fsync per PATCH.</param>
@@ -80,51 +72,6 @@ internal sealed class BenchIngestServer : IDisposable
             TestOnlyDialOverride = new IPEndPoint(IPAddress.Loopback, port),
         });
         return new AgencyEndpoint(connector, HostName, log);
-    }
-
-    /// <summary>Processor time the server process has used so far, in seconds (NaN where it cannot be read).</summary>
-    public double CpuSeconds() => ProcessCpu.Seconds(_process);
-
-    /// <summary>Peak resident set of the server process so far (Linux: VmHWM in /proc/&lt;pid&gt;/status).</summary>
-    public string PeakResident()
-    {
-        string status = $"/proc/{_process.Id}/status";
-        if (!File.Exists(status))
-        {
-            return "n/a (no /proc on this system)";
-        }
-
-        string? line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return line is null ? "n/a" : line["VmHWM:".Length..].Trim();
-    }
-
-    public void Dispose()
-    {
-        Terminate(_process);
-        _process.Dispose();
-        StoreCleanup.DeleteLater(_root);
-    }
-
-    /// <summary>
-    /// Stops a server process with SIGTERM, as a service manager does (it finishes what it
-    /// flushes and closes its files), then SIGKILL if it has not exited within ten seconds.
-    /// </summary>
-    public static void Terminate(Process process)
-    {
-        if (!process.HasExited)
-        {
-            using (Process? term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                term?.WaitForExit();
-            }
-
-            if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
-            {
-                process.Kill();
-            }
-        }
-
-        process.WaitForExit();
     }
 
     private static int FreePort()

@@ -62,7 +62,7 @@ internal static class PlainUploadBaseline
         string? ready = server.StandardOutput.ReadLine();
         if (ready is null || !ready.StartsWith("listening ", StringComparison.Ordinal))
         {
-            BenchIngestServer.Terminate(server);
+            BenchServerProcess.Terminate(server);
             server.Dispose();
             StoreCleanup.DeleteLater(root);
             throw new InvalidOperationException("the plain upload server did not start: " + ready + " " + problems.Result.Trim());
@@ -199,26 +199,17 @@ internal static class PlainUploadBaseline
     }
 }
 
-/// <summary>A running plain upload server (<see cref="PlainUploadBaseline"/>); disposing stops it and deletes its store later.</summary>
-internal sealed class PlainUploadServer : IDisposable
+/// <summary>A running plain upload server (<see cref="PlainUploadBaseline"/>).</summary>
+internal sealed class PlainUploadServer : BenchServerProcess
 {
     private readonly IngestBenchPki _pki;
-    private readonly Process _process;
-    private readonly string _root;
     private int _rounds;
 
     public PlainUploadServer(IngestBenchPki pki, Process process, string root, int port)
+        : base(process, root, port)
     {
         _pki = pki;
-        _process = process;
-        _root = root;
-        Port = port;
     }
-
-    public int Port { get; }
-
-    /// <summary>The server process's processor time so far, in seconds.</summary>
-    public double CpuSeconds() => ProcessCpu.Seconds(_process);
 
     /// <summary>
     /// One round: <paramref name="clients"/> clients at once, each with its own new certificate,
@@ -228,12 +219,5 @@ internal sealed class PlainUploadServer : IDisposable
     public double Round(int clients, byte[] body, int requests, ConcurrentBag<string> failures)
     {
         return PlainUploadBaseline.Round(_pki, Port, "round" + _rounds++ + "-", clients, body, requests, failures);
-    }
-
-    public void Dispose()
-    {
-        BenchIngestServer.Terminate(_process);
-        _process.Dispose();
-        StoreCleanup.DeleteLater(_root);
     }
 }
