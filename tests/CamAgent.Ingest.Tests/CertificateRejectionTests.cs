@@ -89,6 +89,6 @@ public sealed class CertificateRejectionTests
         }
 
         Assert.Equal(before, StoreSnapshot.Take(harness.StorePath));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(harness.StorePath, "incoming")));
+        Expect.NoUnfinishedUpload(harness.StorePath);
     }
 }

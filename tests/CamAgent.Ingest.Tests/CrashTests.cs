@@ -58,7 +58,7 @@ public sealed class CrashTests
             Assert.True(File.Exists(prefix + ".manifest.cose"), prefix);
         }
 
-        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(options.StorePath, "incoming")));
+        Expect.NoUnfinishedUpload(options.StorePath);
         AuditVerification audit = AuditLogVerifier.Verify(Path.Combine(options.StorePath, "audit.log"));
         Assert.True(audit.IsValid, $"seed {seed}: audit line {audit.FirstBadLine}: {audit.Problem}");
     }

@@ -64,7 +64,7 @@ public sealed class RequestRejectionTests : IAsyncLifetime
         HttpResponseMessage response = await _client.CreateAsync(manifest, content.Length);
 
         Expect.Rejected(_harness, response, 400, "manifest-signature-invalid");
-        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_harness.StorePath, "incoming")));
+        Expect.NoUnfinishedUpload(_harness.StorePath);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class RequestRejectionTests : IAsyncLifetime
         HttpResponseMessage last = await _client.UploadAsync(manifest, content);
 
         Expect.Rejected(_harness, last, 460, "content-digest-mismatch");
-        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_harness.StorePath, "incoming")));
+        Expect.NoUnfinishedUpload(_harness.StorePath);
         HttpResponseMessage head = await _client.HeadAsync("/files/" + TestCamera.UploadIdOf(_camera.DeviceId, 1));
         Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
     }

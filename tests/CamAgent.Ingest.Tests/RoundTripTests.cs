@@ -38,7 +38,7 @@ public sealed class RoundTripTests
             Assert.True(File.Exists(prefix + ".receipt.cose"));
         }
 
-        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(harness.StorePath, "incoming")));
+        Expect.NoUnfinishedUpload(harness.StorePath);
         var accepted = harness.AuditEntries().Where(e => e.GetProperty("outcome").GetString() == "accept").Select(e => e.GetProperty("code").GetString()).ToList();
         Assert.Equal(Enumerable.Range(0, lengths.Length).SelectMany(_ => new[] { "created", "stored" }), accepted);
     }

@@ -77,7 +77,7 @@ internal static class RecordCommitter
         }
 
         session.OffsetBytes = session.LengthBytes;
-        Finish(layout, store.Durability, session.Id, facts.DeviceId, facts.Sequence);
+        Finish(layout, store.Durability, store.Spares, session.Id, facts.DeviceId, facts.Sequence);
         store.Forget(session);
         return (AppendStatus.Completed, receipt);
     }
@@ -121,10 +121,14 @@ internal static class RecordCommitter
     // The receipt after them into devices/ and the upload folder removed. These last steps are
     // durable once the store's next barrier ends (UploadStore.WhenDurableAsync), which the answer
     // waits for together with its audit line.
-    private static void Finish(StoreLayout layout, StoreDurability durability, string uploadId, string deviceId, ulong sequence)
+    private static void Finish(StoreLayout layout, StoreDurability durability, SpareFolders spares, string uploadId, string deviceId, ulong sequence)
     {
         MoveIfPresent(durability, layout.IncomingFile(uploadId, StoreLayout.ReceiptFileName), layout.StoredReceipt(deviceId, sequence));
-        durability.DeleteDirectory(layout.IncomingDirectory(uploadId));
+        string folder = layout.IncomingDirectory(uploadId);
+        if (Directory.Exists(folder))
+        {
+            spares.Retire(folder);
+        }
     }
 
     // The barrier (or a step before it) failed while the last PATCH's bytes were not yet known to

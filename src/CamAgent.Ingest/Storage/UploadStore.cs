@@ -27,9 +27,13 @@ public sealed class UploadStore : IIngestStore
         Time = time;
         Limits = limits;
         _space = new StorageSpace(layout.Root, limits.MinFreeStoreBytes);
+        Spares = new SpareFolders(layout.IncomingRoot);
     }
 
     public StoreLayout Layout { get; }
+
+    /// <summary>Emptied upload folders kept for the next creations.</summary>
+    internal SpareFolders Spares { get; }
 
     internal IEvidenceFormat Format { get; }
 
@@ -285,10 +289,9 @@ public sealed class UploadStore : IIngestStore
     // a crash left before the creation's barrier, with a torn manifest, is removed at start-up).
     private UploadSession CreateIncoming(string id, byte[] manifest, ManifestFacts facts)
     {
-        string staging = Path.Combine(Layout.IncomingRoot, StoreLayout.CreatingPrefix + id + "-" + Guid.NewGuid().ToString("N"));
+        string staging = Spares.Take();
         try
         {
-            Directory.CreateDirectory(staging);
             Durability.WriteNewFile(Path.Combine(staging, StoreLayout.ManifestFileName), manifest);
             Durability.WriteNewFile(Path.Combine(staging, StoreLayout.DataFileName), ReadOnlySpan<byte>.Empty);
             Durability.SyncDirectory(staging);
