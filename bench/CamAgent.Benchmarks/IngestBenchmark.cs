@@ -14,8 +14,9 @@ namespace CamAgent.Benchmarks;
 /// sealer and tus client over the host TLS connector with its own certificate, one thread each,
 /// checking its receipt. PATCHes are one 16 KiB chunk by default (CAMAGENT_BENCH_PATCH_BYTES), so
 /// the PATCH latency is the chunk latency: first byte written to durable acknowledgement. The
-/// cameras upload in rounds, one segment each per round, the next of their own chain, as docked
-/// cameras work through their backlog: warm-up rounds first (not measured), then measured rounds.
+/// cameras upload in rounds, one segment each per round by default (CAMAGENT_BENCH_BACKLOG
+/// segments on one connection), the next of their own chain, as docked cameras work through their
+/// backlog: warm-up rounds first (not measured), then measured rounds.
 /// "ingest-fs" runs the filesystem store with one fsync per PATCH, then the store with group
 /// commit against a plain mutual-TLS upload of the same bytes with the same client code
 /// (<see cref="PlainUploadBaseline"/>): both servers run side by side and their rounds alternate,
@@ -60,7 +61,7 @@ public static class IngestBenchmark
         using Fleet ingest = Fleet.Start(pki, groupCommit: true, null, cameras, patchBytes);
         using PlainUploadServer plain = PlainUploadBaseline.Start(pki);
         byte[] body = RandomNumberGenerator.GetBytes(patchBytes);
-        int requests = segmentBytes / patchBytes;
+        int requests = Backlog * segmentBytes / patchBytes;
 
         var warmUp = new Tally();
         for (int round = 0; round < WarmUpRounds; round++)
@@ -78,7 +79,7 @@ public static class IngestBenchmark
         var plainAll = new Tally();
         int retriesBefore = ingest.Retries;
         var ratios = new List<double>();
-        double mebibytesPerRound = (double)cameras * segmentBytes / (1024 * 1024);
+        double mebibytesPerRound = (double)cameras * Backlog * segmentBytes / (1024 * 1024);
         for (int block = 1; block <= blocks; block++)
         {
             var ingestBlock = new Tally();
@@ -152,6 +153,15 @@ public static class IngestBenchmark
     /// </summary>
     internal static int MeasuredRounds => Setting("CAMAGENT_BENCH_ROUNDS", 10);
 
+    /// <summary>
+    /// Segments each camera uploads in a round, one after the other on one connection, as the
+    /// agent works through a backlog (CAMAGENT_BENCH_BACKLOG, default 1: one TLS handshake per
+    /// segment, as a camera that connects for each segment; the plain clients then send as many
+    /// requests on their one connection). With more, the handshake weighs less in both servers'
+    /// figures and what the ingest server does per upload weighs more.
+    /// </summary>
+    internal static int Backlog => Setting("CAMAGENT_BENCH_BACKLOG", 1);
+
     // Returns the throughput in MiB/s.
     private static double RunOnce(TextWriter output, string label, bool groupCommit, CamAgent.Ingest.Cluster.ClusterOptions? cluster, int warmUpRounds, int measuredRounds)
     {
@@ -191,11 +201,12 @@ public static class IngestBenchmark
     {
         double[] sorted = tally.LatenciesMs.Order().ToArray();
         output.WriteLine();
-        output.WriteLine($"ingest: {label}: {cameras} cameras x {segmentBytes / 1024} KiB over mutual TLS, Core tus client, {patchBytes / 1024} KiB PATCHes, {rounds} measured round(s) after {warmUpRounds} warm-up");
+        string backlog = Backlog == 1 ? "one segment per connection" : $"{Backlog} segments per connection";
+        output.WriteLine($"ingest: {label}: {cameras} cameras x {segmentBytes / 1024} KiB over mutual TLS ({backlog}), Core tus client, {patchBytes / 1024} KiB PATCHes, {rounds} measured round(s) after {warmUpRounds} warm-up");
         output.WriteLine($"ingest:   throughput {tally.MebibytesPerSecond:F1} MiB/s ({tally.Mebibytes:F0} MiB in {tally.Seconds:F1} s, {sorted.Length} PATCHes)");
         output.WriteLine($"ingest:   PATCH latency p50 {Percentile(sorted, 0.50):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, max {sorted.LastOrDefault():F1} ms");
         output.WriteLine($"ingest:   server peak resident memory {peak}, processor time {ProcessCpu.Describe(tally.CpuSeconds, tally.Seconds, tally.Mebibytes)}; the cameras' {ProcessCpu.Describe(tally.CamerasCpuSeconds, tally.Seconds, tally.Mebibytes)}");
-        output.WriteLine($"ingest:   retries {retries}, errors {tally.Failures.Count} (receipts verified: {rounds * cameras - tally.Failures.Count})");
+        output.WriteLine($"ingest:   retries {retries}, errors {tally.Failures.Count} (receipts verified: {(rounds * cameras * Backlog) - tally.Failures.Count})");
         foreach (string failure in tally.Failures.Take(5))
         {
             output.WriteLine($"ingest:   error {failure}");
@@ -317,20 +328,26 @@ public static class IngestBenchmark
         // Sealing happens before the round and is not timed; every camera on its own thread, all released at once.
         public void Round(int segmentBytes, Tally tally)
         {
-            var sealedRound = _cameras.Select(camera =>
+            int backlog = Backlog;
+            var sealedRound = _cameras.Select(camera => (Camera: camera, Segments: Enumerable.Range(0, backlog).Select(_ =>
             {
                 byte[] content = RandomNumberGenerator.GetBytes(segmentBytes);
                 (long sequence, byte[] manifest) = camera.Seal(content);
-                return (Camera: camera, Sequence: sequence, Manifest: manifest, Content: content);
-            }).ToList();
-            tally.Round(Server.CpuSeconds, (double)_cameras.Length * segmentBytes / (1024 * 1024), () => AllAtOnce(sealedRound.Select(c => (Action)(() =>
+                return (Sequence: sequence, Manifest: manifest, Content: content);
+            }).ToList())).ToList();
+            tally.Round(Server.CpuSeconds, (double)_cameras.Length * backlog * segmentBytes / (1024 * 1024), () => AllAtOnce(sealedRound.Select(c => (Action)(() =>
             {
-                UploadStatus status = c.Camera.Upload(c.Sequence, c.Manifest, c.Content, tally.LatenciesMs.Add);
-                c.Camera.Close();
-                if (status != UploadStatus.Completed)
+                foreach (var segment in c.Segments)
                 {
-                    tally.Failures.Add($"{c.Camera.DeviceId}: {status} {c.Camera.Describe()}");
+                    UploadStatus status = c.Camera.Upload(segment.Sequence, segment.Manifest, segment.Content, tally.LatenciesMs.Add);
+                    if (status != UploadStatus.Completed)
+                    {
+                        tally.Failures.Add($"{c.Camera.DeviceId}: {status} {c.Camera.Describe()}");
+                        break;
+                    }
                 }
+
+                c.Camera.Close();
             }))));
         }
 
