@@ -14,9 +14,10 @@ namespace CamAgent.Benchmarks;
 /// sealer and tus client over the host TLS connector with its own certificate, one thread each,
 /// checking its receipt. PATCHes are one 16 KiB chunk by default (CAMAGENT_BENCH_PATCH_BYTES), so
 /// the PATCH latency is the chunk latency: first byte written to durable acknowledgement. The
-/// cameras upload in rounds, one segment each per round by default (CAMAGENT_BENCH_BACKLOG
-/// segments on one connection), the next of their own chain, as docked cameras work through their
-/// backlog: warm-up rounds first (not measured), then measured rounds.
+/// cameras upload in rounds, each camera the next segment(s) of its own chain on one connection,
+/// as docked cameras work through their backlog: warm-up rounds first (not measured), then
+/// measured rounds. The comparison with the plain upload runs with one segment per connection
+/// and again with four (CAMAGENT_BENCH_BACKLOG, <see cref="Backlogs"/>).
 /// "ingest-fs" runs the filesystem store with one fsync per PATCH, then the store with group
 /// commit against a plain mutual-TLS upload of the same bytes with the same client code
 /// (<see cref="PlainUploadBaseline"/>): both servers run side by side and their rounds alternate,
@@ -44,15 +45,22 @@ public static class IngestBenchmark
     private static void RunFileStore(TextWriter output)
     {
         double perPatch = RunOnce(output, "filesystem store, one fsync per PATCH", groupCommit: false, null, WarmUpRounds, MeasuredRounds);
-        CompareWithPlain(output, perPatch);
+        foreach (int backlog in Backlogs)
+        {
+            CompareWithPlain(output, backlog == 1 ? perPatch : null, backlog);
+        }
     }
 
     // Group commit against the plain upload. A single run of either varies by up to a tenth from
     // run to run on a shared two-core machine, and runs made a minute apart differ more than the
     // two servers do: the two run side by side and take turns round by round (which goes first
     // alternates too), and the ratio is over the same stretch of time.
-    private static void CompareWithPlain(TextWriter output, double perPatch)
+    // With a backlog of several segments per connection the rounds are as many times longer:
+    // warm-up and measured rounds are divided by it, so each block carries about the same bytes.
+    private static void CompareWithPlain(TextWriter output, double? perPatch, int backlog)
     {
+        int warmUpRounds = Math.Max(1, (WarmUpRounds + backlog - 1) / backlog);
+        int measuredRounds = Math.Max(1, (MeasuredRounds + backlog - 1) / backlog);
         int cameras = Setting("CAMAGENT_BENCH_CAMERAS", 200);
         int segmentBytes = Setting("CAMAGENT_BENCH_SEGMENT_BYTES", 256 * 1024);
         int patchBytes = Setting("CAMAGENT_BENCH_PATCH_BYTES", UploadLimits.DefaultChunkSizeBytes);
@@ -61,12 +69,12 @@ public static class IngestBenchmark
         using Fleet ingest = Fleet.Start(pki, groupCommit: true, null, cameras, patchBytes);
         using PlainUploadServer plain = PlainUploadBaseline.Start(pki);
         byte[] body = RandomNumberGenerator.GetBytes(patchBytes);
-        int requests = Backlog * segmentBytes / patchBytes;
+        int requests = backlog * segmentBytes / patchBytes;
 
         var warmUp = new Tally();
-        for (int round = 0; round < WarmUpRounds; round++)
+        for (int round = 0; round < warmUpRounds; round++)
         {
-            ingest.Round(segmentBytes, warmUp);
+            ingest.Round(segmentBytes, backlog, warmUp);
             plain.Round(cameras, body, requests, warmUp.Failures);
         }
 
@@ -79,40 +87,44 @@ public static class IngestBenchmark
         var plainAll = new Tally();
         int retriesBefore = ingest.Retries;
         var ratios = new List<double>();
-        double mebibytesPerRound = (double)cameras * Backlog * segmentBytes / (1024 * 1024);
+        double mebibytesPerRound = (double)cameras * backlog * segmentBytes / (1024 * 1024);
         for (int block = 1; block <= blocks; block++)
         {
             var ingestBlock = new Tally();
             var plainBlock = new Tally();
-            for (int round = 0; round < MeasuredRounds; round++)
+            for (int round = 0; round < measuredRounds; round++)
             {
                 if (round % 2 == 0)
                 {
-                    ingest.Round(segmentBytes, ingestBlock);
+                    ingest.Round(segmentBytes, backlog, ingestBlock);
                     PlainRound(plain, cameras, body, requests, mebibytesPerRound, plainBlock);
                 }
                 else
                 {
                     PlainRound(plain, cameras, body, requests, mebibytesPerRound, plainBlock);
-                    ingest.Round(segmentBytes, ingestBlock);
+                    ingest.Round(segmentBytes, backlog, ingestBlock);
                 }
             }
 
             double ratio = ingestBlock.MebibytesPerSecond / plainBlock.MebibytesPerSecond;
             ratios.Add(ratio);
-            output.WriteLine($"ingest: block {block} of {blocks} ({MeasuredRounds} rounds each, alternating): group commit {ingestBlock.MebibytesPerSecond:F1} MiB/s, plain {plainBlock.MebibytesPerSecond:F1} MiB/s, ratio {ratio:F2}");
+            output.WriteLine($"ingest: block {block} of {blocks} ({measuredRounds} rounds each, alternating): group commit {ingestBlock.MebibytesPerSecond:F1} MiB/s, plain {plainBlock.MebibytesPerSecond:F1} MiB/s, ratio {ratio:F2}");
             ingestAll.Add(ingestBlock);
             plainAll.Add(plainBlock);
         }
 
-        int rounds = blocks * MeasuredRounds;
-        Report(output, "filesystem store, group commit", cameras, segmentBytes, patchBytes, rounds, WarmUpRounds, ingestAll, ingest.Retries - retriesBefore, ingest.Server.PeakResident());
+        int rounds = blocks * measuredRounds;
+        Report(output, "filesystem store, group commit", cameras, segmentBytes, patchBytes, backlog, rounds, warmUpRounds, ingestAll, ingest.Retries - retriesBefore, ingest.Server.PeakResident());
         output.WriteLine();
-        output.WriteLine($"ingest: plain mutual-TLS upload of the same bytes to Kestrel (append + group commit, no verification), {rounds} rounds taking turns with the ingest server's:");
+        output.WriteLine($"ingest: plain mutual-TLS upload of the same bytes to Kestrel (append + group commit, no verification, {Connections(backlog)}), {rounds} rounds taking turns with the ingest server's:");
         output.WriteLine($"ingest:   throughput {plainAll.MebibytesPerSecond:F1} MiB/s ({plainAll.Mebibytes:F0} MiB in {plainAll.Seconds:F1} s), errors {plainAll.Failures.Count}, server processor time {ProcessCpu.Describe(plainAll.CpuSeconds, plainAll.Seconds, plainAll.Mebibytes)}; the clients' {ProcessCpu.Describe(plainAll.CamerasCpuSeconds, plainAll.Seconds, plainAll.Mebibytes)}");
         output.WriteLine();
-        output.WriteLine($"ingest: group commit vs one fsync per PATCH: throughput x{ingestAll.MebibytesPerSecond / perPatch:F2}");
-        output.WriteLine($"ingest: ingest server (group commit) vs plain upload: throughput ratio {ingestAll.MebibytesPerSecond / plainAll.MebibytesPerSecond:F2} over all {rounds} rounds (blocks {ratios.Min():F2}-{ratios.Max():F2}, median {Median(ratios):F2}; goal >= 0.8)");
+        if (perPatch is not null)
+        {
+            output.WriteLine($"ingest: group commit vs one fsync per PATCH: throughput x{ingestAll.MebibytesPerSecond / perPatch.Value:F2}");
+        }
+
+        output.WriteLine($"ingest: ingest server (group commit) vs plain upload, {Connections(backlog)}: throughput ratio {ingestAll.MebibytesPerSecond / plainAll.MebibytesPerSecond:F2} over all {rounds} rounds (blocks {ratios.Min():F2}-{ratios.Max():F2}, median {Median(ratios):F2}; goal >= 0.8)");
     }
 
     private static void PlainRound(PlainUploadServer plain, int cameras, byte[] body, int requests, double mebibytes, Tally tally)
@@ -155,12 +167,25 @@ public static class IngestBenchmark
 
     /// <summary>
     /// Segments each camera uploads in a round, one after the other on one connection, as the
-    /// agent works through a backlog (CAMAGENT_BENCH_BACKLOG, default 1: one TLS handshake per
-    /// segment, as a camera that connects for each segment; the plain clients then send as many
-    /// requests on their one connection). With more, the handshake weighs less in both servers'
+    /// agent works through a backlog; the comparison with the plain upload runs once for each
+    /// (CAMAGENT_BENCH_BACKLOG, a comma-separated list, default "1,4": one TLS handshake per
+    /// segment, as a camera that connects for each segment, and four segments per connection, as
+    /// the agent sends a backlog; the plain clients send as many requests on their one
+    /// connection). With more segments per connection the handshake weighs less in both servers'
     /// figures and what the ingest server does per upload weighs more.
     /// </summary>
-    internal static int Backlog => Setting("CAMAGENT_BENCH_BACKLOG", 1);
+    internal static IReadOnlyList<int> Backlogs
+    {
+        get
+        {
+            string? text = Environment.GetEnvironmentVariable("CAMAGENT_BENCH_BACKLOG");
+            var values = (text ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0 ? n : 0).ToList();
+            return values.Count == 0 || values.Contains(0) ? [1, 4] : values;
+        }
+    }
+
+    private static string Connections(int backlog) => backlog == 1 ? "one segment per connection" : $"{backlog} segments per connection";
 
     // Returns the throughput in MiB/s.
     private static double RunOnce(TextWriter output, string label, bool groupCommit, CamAgent.Ingest.Cluster.ClusterOptions? cluster, int warmUpRounds, int measuredRounds)
@@ -178,7 +203,7 @@ public static class IngestBenchmark
         var warmUp = new Tally();
         for (int round = 0; round < warmUpRounds; round++)
         {
-            fleet.Round(segmentBytes, warmUp);
+            fleet.Round(segmentBytes, 1, warmUp);
         }
 
         if (!warmUp.Failures.IsEmpty)
@@ -190,23 +215,22 @@ public static class IngestBenchmark
         int retriesBefore = fleet.Retries;
         for (int round = 0; round < measuredRounds; round++)
         {
-            fleet.Round(segmentBytes, measured);
+            fleet.Round(segmentBytes, 1, measured);
         }
 
-        Report(output, label, cameras, segmentBytes, patchBytes, measuredRounds, warmUpRounds, measured, fleet.Retries - retriesBefore, fleet.Server.PeakResident());
+        Report(output, label, cameras, segmentBytes, patchBytes, 1, measuredRounds, warmUpRounds, measured, fleet.Retries - retriesBefore, fleet.Server.PeakResident());
         return measured.MebibytesPerSecond;
     }
 
-    private static void Report(TextWriter output, string label, int cameras, int segmentBytes, int patchBytes, int rounds, int warmUpRounds, Tally tally, int retries, string peak)
+    private static void Report(TextWriter output, string label, int cameras, int segmentBytes, int patchBytes, int backlog, int rounds, int warmUpRounds, Tally tally, int retries, string peak)
     {
         double[] sorted = tally.LatenciesMs.Order().ToArray();
         output.WriteLine();
-        string backlog = Backlog == 1 ? "one segment per connection" : $"{Backlog} segments per connection";
-        output.WriteLine($"ingest: {label}: {cameras} cameras x {segmentBytes / 1024} KiB over mutual TLS ({backlog}), Core tus client, {patchBytes / 1024} KiB PATCHes, {rounds} measured round(s) after {warmUpRounds} warm-up");
+        output.WriteLine($"ingest: {label}: {cameras} cameras x {segmentBytes / 1024} KiB over mutual TLS ({Connections(backlog)}), Core tus client, {patchBytes / 1024} KiB PATCHes, {rounds} measured round(s) after {warmUpRounds} warm-up");
         output.WriteLine($"ingest:   throughput {tally.MebibytesPerSecond:F1} MiB/s ({tally.Mebibytes:F0} MiB in {tally.Seconds:F1} s, {sorted.Length} PATCHes)");
         output.WriteLine($"ingest:   PATCH latency p50 {Percentile(sorted, 0.50):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, max {sorted.LastOrDefault():F1} ms");
         output.WriteLine($"ingest:   server peak resident memory {peak}, processor time {ProcessCpu.Describe(tally.CpuSeconds, tally.Seconds, tally.Mebibytes)}; the cameras' {ProcessCpu.Describe(tally.CamerasCpuSeconds, tally.Seconds, tally.Mebibytes)}");
-        output.WriteLine($"ingest:   retries {retries}, errors {tally.Failures.Count} (receipts verified: {(rounds * cameras * Backlog) - tally.Failures.Count})");
+        output.WriteLine($"ingest:   retries {retries}, errors {tally.Failures.Count} (receipts verified: {(rounds * cameras * backlog) - tally.Failures.Count})");
         foreach (string failure in tally.Failures.Take(5))
         {
             output.WriteLine($"ingest:   error {failure}");
@@ -326,9 +350,8 @@ public static class IngestBenchmark
         }
 
         // Sealing happens before the round and is not timed; every camera on its own thread, all released at once.
-        public void Round(int segmentBytes, Tally tally)
+        public void Round(int segmentBytes, int backlog, Tally tally)
         {
-            int backlog = Backlog;
             var sealedRound = _cameras.Select(camera => (Camera: camera, Segments: Enumerable.Range(0, backlog).Select(_ =>
             {
                 byte[] content = RandomNumberGenerator.GetBytes(segmentBytes);

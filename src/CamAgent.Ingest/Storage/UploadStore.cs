@@ -15,6 +15,10 @@ public sealed class UploadStore : IIngestStore
     private const int MaxRememberedTerminations = 10_000;
 
     private readonly ConcurrentDictionary<string, UploadSession> _open = new(StringComparer.Ordinal);
+
+    // The same sessions by device, for the per-device limit: counting them at each creation must
+    // not walk (and, through ConcurrentDictionary.Values, lock and copy) every open upload.
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, UploadSession>> _openByDevice = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _deviceLocks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _terminated = new(StringComparer.Ordinal);
     private readonly List<string> _expiredAtStart = new();
@@ -223,13 +227,18 @@ public sealed class UploadStore : IIngestStore
 
     internal SemaphoreSlim DeviceLock(string deviceId) => _deviceLocks.GetOrAdd(deviceId, _ => new SemaphoreSlim(1, 1));
 
-    internal void Register(UploadSession session) => _open[session.Id] = session;
+    internal void Register(UploadSession session)
+    {
+        _open[session.Id] = session;
+        OpenOf(session.DeviceId)[session.Id] = session;
+    }
 
     /// <summary>Deletes an unfinished upload's files and forgets it. Caller holds the device lock or the upload's gate.</summary>
     internal void Discard(UploadSession session)
     {
         session.IsClosed = true;
         _open.TryRemove(session.Id, out _);
+        OpenOf(session.DeviceId).TryRemove(session.Id, out _);
         Durable.DeleteDirectory(Layout.IncomingDirectory(session.Id));
     }
 
@@ -237,6 +246,7 @@ public sealed class UploadStore : IIngestStore
     {
         session.IsClosed = true;
         _open.TryRemove(session.Id, out _);
+        OpenOf(session.DeviceId).TryRemove(session.Id, out _);
     }
 
     internal void Remember(string uploadId)
@@ -270,12 +280,15 @@ public sealed class UploadStore : IIngestStore
         return File.Exists(path) ? File.ReadAllBytes(path) : null;
     }
 
+    private ConcurrentDictionary<string, UploadSession> OpenOf(string deviceId) =>
+        _openByDevice.GetOrAdd(deviceId, _ => new ConcurrentDictionary<string, UploadSession>(StringComparer.Ordinal));
+
     private int OpenUploadsOf(string deviceId)
     {
         int count = 0;
-        foreach (UploadSession session in _open.Values)
+        foreach (KeyValuePair<string, UploadSession> open in OpenOf(deviceId))
         {
-            if (!session.IsClosed && session.DeviceId == deviceId)
+            if (!open.Value.IsClosed)
             {
                 count++;
             }
