@@ -179,7 +179,7 @@ public sealed class IngestServer : IAsyncDisposable
                 HandshakeTimeout = HandshakeTimeout,
                 OnConnection = context => ValueTask.FromResult(connections.Tls.ForConnection(context.Connection.RemoteEndPoint)),
             });
-            listen.Use(next => context => ConnectionAdmission.AfterTlsAsync(context, next, connections.Gate, connections.Inspector));
+            listen.Use(next => context => ConnectionAdmission.AfterTlsAsync(context, next, connections));
         });
     }
 

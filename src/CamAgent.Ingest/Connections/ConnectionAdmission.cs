@@ -1,5 +1,8 @@
+using System.Security.Cryptography.X509Certificates;
+using CamAgent.Ingest.Tls;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace CamAgent.Ingest.Connections;
 
@@ -7,8 +10,9 @@ namespace CamAgent.Ingest.Connections;
 /// The two connection middlewares around Kestrel's TLS middleware: <see cref="BeforeTlsAsync"/>
 /// admits a connection through the <see cref="ConnectionGate"/> and shows its first bytes to the
 /// <see cref="HandshakeInspector"/>; <see cref="AfterTlsAsync"/> runs once the handshake accepted
-/// a device, closes the connection if the negotiated cipher suite is not allowed, and moves it
-/// out of the pending ones.
+/// a device, closes the connection if the negotiated cipher suite is not allowed, moves it out of
+/// the pending ones and counts it among its device's connections. Every connection carries a <see cref="ConnectionActivity"/>, fed by
+/// its transport reader.
 /// </summary>
 internal static class ConnectionAdmission
 {
@@ -23,25 +27,44 @@ internal static class ConnectionAdmission
             return;
         }
 
+        var activity = new ConnectionActivity();
+
         try
         {
             context.Items[TicketKey] = ticket;
-            var input = new InspectingPipeReader(context.Transport.Input, context.Transport.Output, inspector, ticket.Source);
+            context.Items[typeof(ConnectionActivity)] = activity;
+            var input = new InspectingPipeReader(context.Transport.Input, context.Transport.Output, inspector, ticket.Source, activity);
             context.Transport = new InspectedTransport(input, context.Transport.Output);
             await next(context).ConfigureAwait(false);
         }
         finally
         {
+            activity.Close();
             gate.Close(ticket);
         }
     }
 
-    public static Task AfterTlsAsync(ConnectionContext context, ConnectionDelegate next, ConnectionGate gate, HandshakeInspector inspector)
+    public static Task AfterTlsAsync(ConnectionContext context, ConnectionDelegate next, ConnectionServices connections)
     {
-        return context.Items[TicketKey] is PendingConnection ticket
-            && inspector.Accepts(context.Features.Get<ITlsHandshakeFeature>()?.NegotiatedCipherSuite, ticket.Source)
-            && gate.Authenticate(ticket)
-            ? next(context)
-            : Task.CompletedTask;
+        if (context.Items[TicketKey] is not PendingConnection ticket
+            || !connections.Inspector.Accepts(context.Features.Get<ITlsHandshakeFeature>()?.NegotiatedCipherSuite, ticket.Source)
+            || !connections.Gate.Authenticate(ticket))
+        {
+            return Task.CompletedTask;
+        }
+
+        // The device's identity, worked out once per connection (the requests find it here), and
+        // the connection counted among that device's. Until its first request is served it counts
+        // as one that may bring a request: the first bytes of one can arrive with the handshake's
+        // last, and a device opens a new connection only after giving up the old one.
+        X509Certificate2? certificate = context.Features.Get<ITlsConnectionFeature>()?.ClientCertificate;
+        if (certificate is not null && context.Items[typeof(ConnectionActivity)] is ConnectionActivity activity)
+        {
+            var device = DeviceIdentity.From(certificate);
+            context.Items[typeof(DeviceIdentity)] = device;
+            activity.Join(connections.Devices, device.DeviceId);
+        }
+
+        return next(context);
     }
 }

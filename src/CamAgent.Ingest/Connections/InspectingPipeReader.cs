@@ -10,6 +10,7 @@ namespace CamAgent.Ingest.Connections;
 /// unchanged, except that when the inspector refuses the client certificate, the bytes that
 /// completed the Certificate message are withheld, the alert is written (and flushed) to the connection's
 /// output, and the input ends, which fails the handshake. Once the inspection is over, reads go straight to the transport.
+/// Every read that returns bytes is counted on the connection's <see cref="ConnectionActivity"/>.
 /// </summary>
 internal sealed class InspectingPipeReader : PipeReader
 {
@@ -17,6 +18,7 @@ internal sealed class InspectingPipeReader : PipeReader
     private readonly PipeWriter _output;
     private readonly HandshakeInspector _inspector;
     private readonly IPAddress _source;
+    private readonly ConnectionActivity _activity;
     private readonly ClientFlightParser _flight = new();
     private ReadOnlySequence<byte> _last;
     private long _consumed;
@@ -24,8 +26,9 @@ internal sealed class InspectingPipeReader : PipeReader
     private bool _inspecting = true;
     private bool _ended;
 
-    public InspectingPipeReader(PipeReader inner, PipeWriter output, HandshakeInspector inspector, IPAddress source)
+    public InspectingPipeReader(PipeReader inner, PipeWriter output, HandshakeInspector inspector, IPAddress source, ConnectionActivity activity)
     {
+        _activity = activity;
         _inner = inner;
         _output = output;
         _inspector = inspector;
@@ -40,6 +43,11 @@ internal sealed class InspectingPipeReader : PipeReader
         }
 
         ReadResult result = await _inner.ReadAsync(cancellationToken).ConfigureAwait(false);
+        if (!result.Buffer.IsEmpty)
+        {
+            _activity.Arrived();
+        }
+
         if (!_inspecting)
         {
             return result;
@@ -73,7 +81,17 @@ internal sealed class InspectingPipeReader : PipeReader
             return false;
         }
 
-        return _inner.TryRead(out result);
+        if (!_inner.TryRead(out result))
+        {
+            return false;
+        }
+
+        if (!result.Buffer.IsEmpty)
+        {
+            _activity.Arrived();
+        }
+
+        return true;
     }
 
     public override void AdvanceTo(SequencePosition consumed) => AdvanceTo(consumed, consumed);

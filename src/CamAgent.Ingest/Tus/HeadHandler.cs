@@ -1,5 +1,6 @@
 using System.Globalization;
 using CamAgent.Ingest.Audit;
+using CamAgent.Ingest.Connections;
 using CamAgent.Ingest.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -15,6 +16,12 @@ namespace CamAgent.Ingest.Tus;
 /// </summary>
 internal static class HeadHandler
 {
+    /// <summary>
+    /// How long HEAD waits for the device's other connections to bring a request whose bytes
+    /// arrived but were not read yet (<see cref="ConnectionActivity"/>); then it answers anyway.
+    /// </summary>
+    public static readonly TimeSpan PeerWait = TimeSpan.FromSeconds(2);
+
     public static async Task HandleAsync(TusRequest request, string id)
     {
         request.Http.Response.Headers.CacheControl = "no-store";
@@ -38,9 +45,16 @@ internal static class HeadHandler
 
         // A PATCH whose connection broke may still be storing the bytes that arrived: the offset
         // is only final once it lets go of the upload. Answering earlier would send the device
-        // back to bytes the server is about to keep, and its next PATCH would end in 409.
+        // back to bytes the server is about to keep, and its next PATCH would end in 409. Such a
+        // PATCH may not even have been read yet: first its connection is given time to bring it.
         if (session is not null)
         {
+            ConnectionActivity? activity = ConnectionActivity.Of(request.Http);
+            if (activity is not null)
+            {
+                await activity.WhenPeersQuietAsync(PeerWait, request.Http.RequestAborted).ConfigureAwait(false);
+            }
+
             if (!await session.Gate.WaitAsync(UploadAppender.GateWait, request.Http.RequestAborted).ConfigureAwait(false))
             {
                 request.Reject(new Rejection(StatusCodes.Status423Locked, ErrorCodes.UploadLocked), session.Id, session.Sequence);

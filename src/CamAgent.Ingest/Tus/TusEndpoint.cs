@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using CamAgent.Ingest.Audit;
+using CamAgent.Ingest.Connections;
 using CamAgent.Ingest.Tls;
 using CamAgent.Ingest.Tus.Rules;
 using Microsoft.AspNetCore.Connections.Features;
@@ -30,9 +31,17 @@ internal static class TusEndpoint
             return;
         }
 
-        TusRequest request = Identify(http, services, OperationOf(method));
-        await HandleAsync(request, collection, id, method).ConfigureAwait(false);
-        await request.WhenRecordedAsync().ConfigureAwait(false);
+        ConnectionActivity? activity = ConnectionActivity.Of(http);
+        try
+        {
+            TusRequest request = Identify(http, services, OperationOf(method));
+            await HandleAsync(request, collection, id, method).ConfigureAwait(false);
+            await request.WhenRecordedAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            activity?.Served();
+        }
     }
 
     private static async Task HandleAsync(TusRequest request, bool collection, string? id, string method)
