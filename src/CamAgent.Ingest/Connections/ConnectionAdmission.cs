@@ -11,8 +11,8 @@ namespace CamAgent.Ingest.Connections;
 /// admits a connection through the <see cref="ConnectionGate"/> and shows its first bytes to the
 /// <see cref="HandshakeInspector"/>; <see cref="AfterTlsAsync"/> runs once the handshake accepted
 /// a device, closes the connection if the negotiated cipher suite is not allowed, moves it out of
-/// the pending ones and counts it among its device's connections. Every connection carries a <see cref="ConnectionActivity"/>, fed by
-/// its transport reader.
+/// the pending ones and counts it among its device's connections. Every connection carries a
+/// <see cref="ConnectionActivity"/>, fed by its transport reader.
 /// </summary>
 internal static class ConnectionAdmission
 {

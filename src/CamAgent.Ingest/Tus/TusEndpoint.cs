@@ -20,6 +20,18 @@ internal static class TusEndpoint
 {
     public static async Task InvokeAsync(HttpContext http, IngestServices services)
     {
+        try
+        {
+            await InvokeOnceAsync(http, services).ConfigureAwait(false);
+        }
+        finally
+        {
+            ConnectionActivity.Of(http)?.Served(); // what arrived on the connection so far was this request
+        }
+    }
+
+    private static async Task InvokeOnceAsync(HttpContext http, IngestServices services)
+    {
         http.Response.Headers[TusHeaders.TusResumable] = TusHeaders.ProtocolVersion;
         string path = http.Request.Path.Value ?? "";
         bool collection = path is "/files/" or "/files";
@@ -31,17 +43,9 @@ internal static class TusEndpoint
             return;
         }
 
-        ConnectionActivity? activity = ConnectionActivity.Of(http);
-        try
-        {
-            TusRequest request = Identify(http, services, OperationOf(method));
-            await HandleAsync(request, collection, id, method).ConfigureAwait(false);
-            await request.WhenRecordedAsync().ConfigureAwait(false);
-        }
-        finally
-        {
-            activity?.Served();
-        }
+        TusRequest request = Identify(http, services, OperationOf(method));
+        await HandleAsync(request, collection, id, method).ConfigureAwait(false);
+        await request.WhenRecordedAsync().ConfigureAwait(false);
     }
 
     private static async Task HandleAsync(TusRequest request, bool collection, string? id, string method)
