@@ -21,12 +21,7 @@ public sealed class CutConnectionTests
     public async Task Head_Waits_For_A_Patch_Still_Arriving_On_The_Devices_Old_Connection()
     {
         await using IngestHarness harness = await IngestHarness.StartAsync();
-        TestCamera camera = harness.NewCamera("cam-cut");
-        TusClient client = harness.ClientFor(camera);
-        byte[] content = RandomNumberGenerator.GetBytes(3 * Chunk);
-        HttpResponseMessage created = await client.CreateAsync(camera.Seal(content), content.Length);
-        string location = created.Headers.Location!.OriginalString;
-        Expect.Status(HttpStatusCode.NoContent, await client.PatchAsync(location, 0, content[..Chunk]));
+        (TestCamera camera, TusClient client, string location, byte[] content) = await UploadFirstChunkAsync(harness, "cam-cut", 3);
 
         // The old connection: the PATCH's head has arrived all but its last line, so the server
         // has not read the request yet.
@@ -58,12 +53,7 @@ public sealed class CutConnectionTests
     public async Task Head_Does_Not_Wait_For_An_Idle_Connection_Of_The_Same_Device()
     {
         await using IngestHarness harness = await IngestHarness.StartAsync();
-        TestCamera camera = harness.NewCamera("cam-idle");
-        TusClient first = harness.ClientFor(camera);
-        byte[] content = RandomNumberGenerator.GetBytes(2 * Chunk);
-        HttpResponseMessage created = await first.CreateAsync(camera.Seal(content), content.Length);
-        string location = created.Headers.Location!.OriginalString;
-        Expect.Status(HttpStatusCode.NoContent, await first.PatchAsync(location, 0, content[..Chunk]));
+        (TestCamera camera, _, string location, _) = await UploadFirstChunkAsync(harness, "cam-idle", 2);
 
         // The first client's connection stays open and idle; a second connection asks HEAD.
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -72,5 +62,17 @@ public sealed class CutConnectionTests
         Expect.Status(HttpStatusCode.OK, answer);
         Assert.Equal(Chunk.ToString(), TusClient.Header(answer, "Upload-Offset"));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"HEAD waited {clock.Elapsed.TotalMilliseconds:F0} ms for an idle connection");
+    }
+
+    // A device's upload of `chunks` chunks, the first of them acknowledged; its client's connection stays open.
+    private static async Task<(TestCamera Camera, TusClient Client, string Location, byte[] Content)> UploadFirstChunkAsync(IngestHarness harness, string deviceId, int chunks)
+    {
+        TestCamera camera = harness.NewCamera(deviceId);
+        TusClient client = harness.ClientFor(camera);
+        byte[] content = RandomNumberGenerator.GetBytes(chunks * Chunk);
+        HttpResponseMessage created = await client.CreateAsync(camera.Seal(content), content.Length);
+        string location = created.Headers.Location!.OriginalString;
+        Expect.Status(HttpStatusCode.NoContent, await client.PatchAsync(location, 0, content[..Chunk]));
+        return (camera, client, location, content);
     }
 }
