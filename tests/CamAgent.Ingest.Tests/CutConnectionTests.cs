@@ -23,16 +23,21 @@ public sealed class CutConnectionTests
         await using IngestHarness harness = await IngestHarness.StartAsync();
         (TestCamera camera, TusClient client, string location, byte[] content) = await UploadFirstChunkAsync(harness, "cam-cut", 3);
 
-        // The old connection: the PATCH's head has arrived all but its last line, so the server
-        // has not read the request yet.
+        // The old connection, which has served the device before (a HEAD here), now holds a
+        // PATCH's head all but its last line, so the server has not read that request yet.
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(IPAddress.Loopback, harness.Server.EndPoint.Port);
         using SslStream old = await RawHttp.ConnectTlsAsync(tcp.GetStream(), harness.Pki.Root, camera.Certificate);
+        await old.WriteAsync(Encoding.ASCII.GetBytes($"HEAD {location} HTTP/1.1\r\nHost: ingest.test\r\nTus-Resumable: 1.0.0\r\n\r\n"));
+        await old.FlushAsync();
+        Assert.Equal(Chunk.ToString(), (await RawHttp.ReadHeadAsync(old)).Header("Upload-Offset"));
         string head = $"PATCH {location} HTTP/1.1\r\nHost: ingest.test\r\nTus-Resumable: 1.0.0\r\nContent-Type: application/offset+octet-stream\r\nUpload-Offset: {Chunk}\r\nContent-Length: {Chunk}\r\n";
         await old.WriteAsync(Encoding.ASCII.GetBytes(head));
         await old.FlushAsync();
 
-        // The device, reconnected, asks where to resume.
+        // The device, reconnected (which takes it a handshake; by then the server has read what
+        // reached the old connection), asks where to resume.
+        await Task.Delay(200);
         Task<HttpResponseMessage> resume = client.HeadAsync(location);
         await Task.Delay(300);
         Assert.False(resume.IsCompleted, "HEAD answered while the device's old connection still held an unread request");

@@ -102,7 +102,8 @@ public static class RawHttp
         }
     }
 
-    private static async Task<Response> ReadHeadAsync(Stream stream)
+    /// <summary>Reads a response head (status line and headers) from <paramref name="stream"/>.</summary>
+    public static async Task<Response> ReadHeadAsync(Stream stream)
     {
         var bytes = new List<byte>();
         byte[] one = new byte[1];
