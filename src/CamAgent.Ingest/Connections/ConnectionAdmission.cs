@@ -60,9 +60,7 @@ internal static class ConnectionAdmission
         X509Certificate2? certificate = context.Features.Get<ITlsConnectionFeature>()?.ClientCertificate;
         if (certificate is not null && context.Items[typeof(ConnectionActivity)] is ConnectionActivity activity)
         {
-            var device = DeviceIdentity.From(certificate);
-            context.Items[typeof(DeviceIdentity)] = device;
-            activity.Join(connections.Devices, device.DeviceId);
+            activity.Join(connections.Devices, DeviceIdentity.OfConnection(context.Items, certificate).DeviceId);
         }
 
         return next(context);

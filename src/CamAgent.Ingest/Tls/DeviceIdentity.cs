@@ -25,6 +25,27 @@ public sealed record DeviceIdentity(string DeviceId, string SerialNumber, byte[]
         };
     }
 
+    /// <summary>
+    /// The identity of the certificate a connection presented, worked out once per connection
+    /// (subject CN, serial and DER are each read through the TLS library) and kept in the
+    /// connection's <paramref name="items"/> (null: none to keep it in; worked out each time).
+    /// </summary>
+    public static DeviceIdentity OfConnection(IDictionary<object, object?>? items, X509Certificate2 certificate)
+    {
+        if (items is not null && items.TryGetValue(typeof(DeviceIdentity), out object? known) && known is DeviceIdentity device)
+        {
+            return device;
+        }
+
+        device = From(certificate);
+        if (items is not null)
+        {
+            items[typeof(DeviceIdentity)] = device;
+        }
+
+        return device;
+    }
+
     /// <summary>The subject CN, or "" when there is none.</summary>
     public static string CommonNameOf(X509Certificate2 certificate)
     {

@@ -142,18 +142,9 @@ internal static class TusEndpoint
             throw new InvalidOperationException("A request arrived without a client certificate.");
         }
 
-        // The certificate is the connection's, so its identity (subject CN, serial, DER, each read
-        // through the TLS library) is worked out once per connection, not once per request.
-        IDictionary<object, object?>? connectionItems = http.Features.Get<IConnectionItemsFeature>()?.Items;
-        if (connectionItems is null || !connectionItems.TryGetValue(typeof(DeviceIdentity), out object? known) || known is not DeviceIdentity device)
-        {
-            device = DeviceIdentity.From(certificate);
-            if (connectionItems is not null)
-            {
-                connectionItems[typeof(DeviceIdentity)] = device;
-            }
-        }
-
+        // The certificate is the connection's: its identity is worked out once per connection
+        // (at the handshake, ConnectionAdmission), not once per request.
+        DeviceIdentity device = DeviceIdentity.OfConnection(http.Features.Get<IConnectionItemsFeature>()?.Items, certificate);
         return new TusRequest(http, device, services, operation);
     }
 
