@@ -42,12 +42,7 @@ internal sealed class InspectingPipeReader : PipeReader
             return new ReadResult(ReadOnlySequence<byte>.Empty, false, true);
         }
 
-        ReadResult result = await _inner.ReadAsync(cancellationToken).ConfigureAwait(false);
-        if (!result.Buffer.IsEmpty)
-        {
-            _activity.Arrived();
-        }
-
+        ReadResult result = Counted(await _inner.ReadAsync(cancellationToken).ConfigureAwait(false));
         if (!_inspecting)
         {
             return result;
@@ -86,12 +81,18 @@ internal sealed class InspectingPipeReader : PipeReader
             return false;
         }
 
+        result = Counted(result);
+        return true;
+    }
+
+    private ReadResult Counted(ReadResult result)
+    {
         if (!result.Buffer.IsEmpty)
         {
             _activity.Arrived();
         }
 
-        return true;
+        return result;
     }
 
     public override void AdvanceTo(SequencePosition consumed) => AdvanceTo(consumed, consumed);

@@ -236,9 +236,7 @@ public sealed class UploadStore : IIngestStore
     /// <summary>Deletes an unfinished upload's files and forgets it. Caller holds the device lock or the upload's gate.</summary>
     internal void Discard(UploadSession session)
     {
-        session.IsClosed = true;
-        _open.TryRemove(session.Id, out _);
-        OpenOf(session.DeviceId).TryRemove(session.Id, out _);
+        Forget(session);
         Durable.DeleteDirectory(Layout.IncomingDirectory(session.Id));
     }
 
