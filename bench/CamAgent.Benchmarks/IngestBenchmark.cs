@@ -61,9 +61,9 @@ public static class IngestBenchmark
     {
         int warmUpRounds = Math.Max(1, (WarmUpRounds + backlog - 1) / backlog);
         int measuredRounds = Math.Max(1, (MeasuredRounds + backlog - 1) / backlog);
-        int cameras = Setting("CAMAGENT_BENCH_CAMERAS", 200);
-        int segmentBytes = Setting("CAMAGENT_BENCH_SEGMENT_BYTES", 256 * 1024);
-        int patchBytes = Setting("CAMAGENT_BENCH_PATCH_BYTES", UploadLimits.DefaultChunkSizeBytes);
+        int cameras = Cameras;
+        int segmentBytes = SegmentBytes;
+        int patchBytes = PatchBytes;
         int blocks = Setting("CAMAGENT_BENCH_PAIRS", 3);
         var pki = new IngestBenchPki();
         using Fleet ingest = Fleet.Start(pki, groupCommit: true, null, cameras, patchBytes);
@@ -114,7 +114,7 @@ public static class IngestBenchmark
         }
 
         int rounds = blocks * measuredRounds;
-        Report(output, "filesystem store, group commit", cameras, segmentBytes, patchBytes, backlog, rounds, warmUpRounds, ingestAll, ingest.Retries - retriesBefore, ingest.Server.PeakResident());
+        Report(output, "filesystem store, group commit", backlog, rounds, warmUpRounds, ingestAll, ingest.Retries - retriesBefore, ingest.Server.PeakResident());
         output.WriteLine();
         output.WriteLine($"ingest: plain mutual-TLS upload of the same bytes to Kestrel (append + group commit, no verification, {Connections(backlog)}), {rounds} rounds taking turns with the ingest server's:");
         output.WriteLine($"ingest:   throughput {plainAll.MebibytesPerSecond:F1} MiB/s ({plainAll.Mebibytes:F0} MiB in {plainAll.Seconds:F1} s), errors {plainAll.Failures.Count}, server processor time {ProcessCpu.Describe(plainAll.CpuSeconds, plainAll.Seconds, plainAll.Mebibytes)}; the clients' {ProcessCpu.Describe(plainAll.CamerasCpuSeconds, plainAll.Seconds, plainAll.Mebibytes)}");
@@ -148,6 +148,15 @@ public static class IngestBenchmark
             StoreCleanup.DeleteAll();
         }
     }
+
+    /// <summary>Simulated cameras, all uploading at once (CAMAGENT_BENCH_CAMERAS, default 200).</summary>
+    private static int Cameras => Setting("CAMAGENT_BENCH_CAMERAS", 200);
+
+    /// <summary>Content bytes of each segment (CAMAGENT_BENCH_SEGMENT_BYTES, default 256 KiB).</summary>
+    private static int SegmentBytes => Setting("CAMAGENT_BENCH_SEGMENT_BYTES", 256 * 1024);
+
+    /// <summary>Content bytes of each PATCH (CAMAGENT_BENCH_PATCH_BYTES, default the device's chunk, 16 KiB).</summary>
+    private static int PatchBytes => Setting("CAMAGENT_BENCH_PATCH_BYTES", UploadLimits.DefaultChunkSizeBytes);
 
     /// <summary>
     /// Unmeasured rounds before the measured ones, the plain baseline's too
@@ -190,9 +199,9 @@ public static class IngestBenchmark
     // Returns the throughput in MiB/s.
     private static double RunOnce(TextWriter output, string label, bool groupCommit, CamAgent.Ingest.Cluster.ClusterOptions? cluster, int warmUpRounds, int measuredRounds)
     {
-        int cameras = Setting("CAMAGENT_BENCH_CAMERAS", 200);
-        int segmentBytes = Setting("CAMAGENT_BENCH_SEGMENT_BYTES", 256 * 1024);
-        int patchBytes = Setting("CAMAGENT_BENCH_PATCH_BYTES", UploadLimits.DefaultChunkSizeBytes);
+        int cameras = Cameras;
+        int segmentBytes = SegmentBytes;
+        int patchBytes = PatchBytes;
         using Fleet fleet = Fleet.Start(new IngestBenchPki(), groupCommit, cluster, cameras, patchBytes);
 
         // Warm-up, not measured: every camera uploads segments first, so the figures are the
@@ -218,12 +227,15 @@ public static class IngestBenchmark
             fleet.Round(segmentBytes, 1, measured);
         }
 
-        Report(output, label, cameras, segmentBytes, patchBytes, 1, measuredRounds, warmUpRounds, measured, fleet.Retries - retriesBefore, fleet.Server.PeakResident());
+        Report(output, label, 1, measuredRounds, warmUpRounds, measured, fleet.Retries - retriesBefore, fleet.Server.PeakResident());
         return measured.MebibytesPerSecond;
     }
 
-    private static void Report(TextWriter output, string label, int cameras, int segmentBytes, int patchBytes, int backlog, int rounds, int warmUpRounds, Tally tally, int retries, string peak)
+    private static void Report(TextWriter output, string label, int backlog, int rounds, int warmUpRounds, Tally tally, int retries, string peak)
     {
+        int cameras = Cameras;
+        int segmentBytes = SegmentBytes;
+        int patchBytes = PatchBytes;
         double[] sorted = tally.LatenciesMs.Order().ToArray();
         output.WriteLine();
         output.WriteLine($"ingest: {label}: {cameras} cameras x {segmentBytes / 1024} KiB over mutual TLS ({Connections(backlog)}), Core tus client, {patchBytes / 1024} KiB PATCHes, {rounds} measured round(s) after {warmUpRounds} warm-up");
