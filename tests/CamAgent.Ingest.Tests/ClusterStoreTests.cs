@@ -190,6 +190,46 @@ public sealed class ClusterStoreTests : IClassFixture<TestCluster>
         Assert.Equal(4, File.ReadLines(Path.Combine(export, "audit.log")).Count(l => l.Contains("\"code\":\"device-revoked\"", StringComparison.Ordinal) && l.Contains(serial, StringComparison.Ordinal)));
     }
 
+    // A row written into the table by hand (lower case, leading zeros, colons) would never match
+    // the serial a node compares and would revoke nothing: the table refuses it. A table made
+    // before that rule gets it at the next schema creation (node start or `camagent revoke`),
+    // with such rows added again in the compared form, and the device is refused from then on.
+    [Fact]
+    public async Task The_Revocations_Table_Refuses_A_Serial_In_Another_Form_And_Takes_Over_Such_Rows_Of_An_Earlier_Table()
+    {
+        using var temp = new TempDirectory();
+        using var nodes = ClusterNodes.Start(_cluster, temp, "revform");
+        var camera = new TestCamera(nodes.Pki.IssueDevice("cam-handwritten"));
+        string handwritten = "00:" + string.Join(':', Convert.FromHexString(camera.Certificate.SerialNumber).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+        const string insert = "INSERT INTO revocations (serial, note) VALUES (@s, 'written by hand')";
+
+        var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => ExecuteAsync(nodes, insert, ("s", handwritten)));
+        Assert.Equal(("23514", "revocations_serial_normalised"), (refused.SqlState, refused.ConstraintName));
+        Assert.Empty(await QueryAsync(nodes, "SELECT serial FROM revocations", r => r.GetString(0)));
+
+        // As an earlier version's table: without the rule, holding the hand-written row (and one
+        // that is no serial at all). The device is still served: the row matches nothing.
+        await ExecuteAsync(nodes, "ALTER TABLE revocations DROP CONSTRAINT revocations_serial_normalised");
+        await ExecuteAsync(nodes, insert, ("s", handwritten));
+        await ExecuteAsync(nodes, insert, ("s", "not-a-serial"));
+        using Support.TusClient client = NodeClient(nodes, 0, camera);
+        byte[] content = RandomNumberGenerator.GetBytes(20_000);
+        Assert.NotNull(Support.TusClient.Header(await client.UploadAsync(camera.Seal(content), content), "CamAgent-Receipt"));
+
+        // The next revocation (another device) creates the schema again: the rule is back and the
+        // row is there in the compared form, so the device is refused on its open connection.
+        Assert.Equal(1, ClusterRevocationTable.Add(IngestOptionsFile.Load(nodes.ConfigPaths[1]), ["A1B2C3"], "another camera"));
+        string normalised = RevocationList.Normalize(camera.Certificate.SerialNumber);
+        Assert.Equal(
+            new[] { "A1B2C3", handwritten, normalised, "not-a-serial" }.Order(StringComparer.Ordinal),
+            await QueryAsync(nodes, "SELECT serial FROM revocations ORDER BY serial COLLATE \"C\"", r => r.GetString(0)));
+        Assert.Equal("written by hand", (await QueryAsync(nodes, "SELECT note FROM revocations WHERE serial = '" + normalised + "'", r => r.GetString(0))).Single());
+        byte[] next = RandomNumberGenerator.GetBytes(1_000);
+        HttpResponseMessage answer = await client.CreateAsync(camera.Seal(next), next.Length);
+        Assert.Equal((HttpStatusCode.Forbidden, "device-revoked"), (answer.StatusCode, Support.TusClient.Header(answer, "CamAgent-Error")));
+        await Assert.ThrowsAsync<Npgsql.PostgresException>(() => ExecuteAsync(nodes, insert, ("s", "0" + normalised)));
+    }
+
     [Fact]
     public async Task Camagent_Revoke_With_A_Cluster_Config_Puts_Every_Serial_The_Device_Had_In_The_Table_Once()
     {

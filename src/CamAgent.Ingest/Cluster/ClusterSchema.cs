@@ -8,6 +8,13 @@ namespace CamAgent.Ingest.Cluster;
 /// manifests for one sequence. States: open (bytes arriving), decided (receipt issued, objects
 /// being written; rolled forward by any node), stored (the receipt object is in S3), gone
 /// (terminated or expired: 410, and the sequence may be created again).
+/// <c>revocations</c> holds serials only in the one form every node compares
+/// (<c>RevocationList.Normalize</c>: upper-case hex without leading zeros): a row written by other
+/// means in another form is refused by the constraint <c>revocations_serial_normalised</c>, where it would
+/// otherwise never match a certificate and revoke nothing. A table made before the constraint
+/// existed gets it here, after each of its rows in another form (lower case, leading zeros,
+/// colons or spaces between the bytes) was added again in the compared form; rows that are not
+/// hex at all are left as they are (they never matched a serial).
 /// </summary>
 internal static class ClusterSchema
 {
@@ -43,6 +50,20 @@ internal static class ClusterSchema
             serial     text        PRIMARY KEY,
             revoked_at timestamptz NOT NULL DEFAULT now(),
             note       text);
+        DO $$
+        BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_constraint
+                           WHERE conname = 'revocations_serial_normalised' AND conrelid = 'revocations'::regclass) THEN
+                INSERT INTO revocations (serial, revoked_at, note)
+                    SELECT CASE WHEN hex = '' THEN '0' ELSE hex END, revoked_at, note
+                    FROM (SELECT ltrim(upper(regexp_replace(serial, '[[:space:]:]', '', 'g')), '0') AS hex, revoked_at, note
+                          FROM revocations WHERE serial !~ '^(0|[1-9A-F][0-9A-F]*)$') AS written
+                    WHERE hex ~ '^[0-9A-F]*$'
+                    ON CONFLICT (serial) DO NOTHING;
+                ALTER TABLE revocations ADD CONSTRAINT revocations_serial_normalised
+                    CHECK (serial ~ '^(0|[1-9A-F][0-9A-F]*)$') NOT VALID;
+            END IF;
+        END $$;
         """;
 
     public static void Create(NpgsqlDataSource database)
