@@ -10,7 +10,11 @@ namespace CamAgent.Verification;
 /// (no revocation fetch, no AIA downloads); end-entity only;
 /// P-256 key, and the required extended key usage. Time validity is left to the caller, who knows
 /// when the signature was made. Results are cached per distinct chain, so a device's thousands
-/// of records cost one chain build. Not thread-safe.
+/// of records cost one chain build. The cache is bounded: it keeps two generations of at most
+/// <see cref="DefaultCacheGeneration"/> chains each; a chain asked for again moves into the
+/// current generation, and when that is full the older one is dropped. A fleet's chains in use
+/// stay cached, and a client sending ever new chains (each manifest can carry any) costs one
+/// chain build each but no memory beyond the bound. Not thread-safe.
 /// </summary>
 public sealed class CertificateValidator : IDisposable
 {
@@ -21,7 +25,12 @@ public sealed class CertificateValidator : IDisposable
 
     private readonly X509Certificate2[] _anchors;
     private readonly X509Certificate2[] _intermediates;
-    private readonly Dictionary<string, CertificateCheck> _cache = new(StringComparer.Ordinal);
+    /// <summary>Chains per cache generation unless the constructor is given another number: two generations hold at most twice as many.</summary>
+    public const int DefaultCacheGeneration = 16_384;
+
+    private readonly int _cacheGeneration;
+    private Dictionary<string, CertificateCheck> _cache = new(StringComparer.Ordinal);
+    private Dictionary<string, CertificateCheck> _older = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Self-signed certificates in <paramref name="agencyCertificates"/> are the trust anchors, the
@@ -29,13 +38,17 @@ public sealed class CertificateValidator : IDisposable
     /// <paramref name="untrustedIssuers"/> (e.g. the device-issuing CA a store keeps) may complete a
     /// chain to those anchors but are never anchors themselves, even when self-signed.
     /// </summary>
-    public CertificateValidator(IReadOnlyCollection<X509Certificate2> agencyCertificates, IReadOnlyCollection<X509Certificate2>? untrustedIssuers = null)
+    /// <param name="cacheGeneration">Chains per cache generation (at least 1).</param>
+    public CertificateValidator(IReadOnlyCollection<X509Certificate2> agencyCertificates, IReadOnlyCollection<X509Certificate2>? untrustedIssuers = null, int cacheGeneration = DefaultCacheGeneration)
     {
         ArgumentNullException.ThrowIfNull(agencyCertificates);
+        ArgumentOutOfRangeException.ThrowIfLessThan(cacheGeneration, 1);
         if (agencyCertificates.Count == 0)
         {
             throw new ArgumentException("at least one agency certificate is needed", nameof(agencyCertificates));
         }
+
+        _cacheGeneration = cacheGeneration;
 
         _anchors = agencyCertificates.Where(IsSelfIssued).ToArray();
         _intermediates = agencyCertificates.Where(c => !IsSelfIssued(c)).ToArray();
@@ -82,33 +95,62 @@ public sealed class CertificateValidator : IDisposable
         }
 
         string key = Convert.ToHexString(hash.GetHashAndReset()) + "|" + requiredEku;
-        if (!_cache.TryGetValue(key, out CertificateCheck? check))
+        if (_cache.TryGetValue(key, out CertificateCheck? check))
         {
-            try
-            {
-                check = Build(chainDer, requiredEku);
-            }
-            catch (CryptographicException exception)
-            {
-                // Damaged certificates parse lazily: a broken field surfaces only when it is read.
-                check = Refuse("the certificate is damaged: " + exception.Message);
-            }
-
-            _cache.Add(key, check);
+            return check;
         }
 
+        if (_older.Remove(key, out check))
+        {
+            Keep(key, check);
+            return check;
+        }
+
+        Misses++;
+        try
+        {
+            check = Build(chainDer, requiredEku);
+        }
+        catch (CryptographicException exception)
+        {
+            // Damaged certificates parse lazily: a broken field surfaces only when it is read.
+            check = Refuse("the certificate is damaged: " + exception.Message);
+        }
+
+        Keep(key, check);
         return check;
     }
 
+    /// <summary>Chains whose result is cached now (at most twice the generation size).</summary>
+    public int CachedChains => _cache.Count + _older.Count;
+
+    /// <summary>Chains checked from the start so far: the cache did not hold them.</summary>
+    public long Misses { get; private set; }
+
     public void Dispose()
     {
-        foreach (CertificateCheck check in _cache.Values)
+        foreach (CertificateCheck check in _cache.Values.Concat(_older.Values))
         {
             check.PublicKey?.Dispose();
             check.Certificate?.Dispose();
         }
 
         _cache.Clear();
+        _older.Clear();
+    }
+
+    // Into the current generation; a full one becomes the older, and the older is dropped. The
+    // dropped results are not disposed here: a caller may still hold one it was given (their
+    // handles are released when collected).
+    private void Keep(string key, CertificateCheck check)
+    {
+        if (_cache.Count >= _cacheGeneration)
+        {
+            _older = _cache;
+            _cache = new Dictionary<string, CertificateCheck>(StringComparer.Ordinal);
+        }
+
+        _cache.Add(key, check);
     }
 
     private static CertificateCheck Refuse(string problem)
