@@ -23,7 +23,9 @@ namespace CamAgent.Benchmarks;
 /// (<see cref="PlainUploadBaseline"/>): both servers run side by side and their rounds alternate,
 /// so that what slows the shared machine for a while slows both; the rounds are reported in
 /// blocks (CAMAGENT_BENCH_PAIRS, default 3) with each block's ratio, and the ratio over all of
-/// them (the runs' stores are deleted at the end, <see cref="StoreCleanup"/>); "ingest-cluster"
+/// them (the runs' stores are deleted at the end, <see cref="StoreCleanup"/>), and beside each
+/// ratio what the evidence format's cryptography alone costs per record (<see cref="RecordCryptoCost"/>)
+/// and the ratio the plain run's processor time would allow with only that added; "ingest-cluster"
 /// runs one node on the cluster store (a throw-away PostgreSQL and one-node Ceph started by
 /// tools/cluster/start-test-cluster.sh). Each prints throughput, latency percentiles, the
 /// server's peak resident memory and processor time, retries and errors (target 0).
@@ -44,10 +46,12 @@ public static class IngestBenchmark
 
     private static void RunFileStore(TextWriter output)
     {
+        // Measured first, while no server runs.
+        RecordCryptoCost.Figures cost = RecordCryptoCost.Measure(SegmentBytes, PatchBytes);
         double perPatch = RunOnce(output, "filesystem store, one fsync per PATCH", groupCommit: false, null, WarmUpRounds, MeasuredRounds);
         foreach (int backlog in Backlogs)
         {
-            CompareWithPlain(output, backlog == 1 ? perPatch : null, backlog);
+            CompareWithPlain(output, backlog == 1 ? perPatch : null, backlog, cost);
         }
     }
 
@@ -57,7 +61,7 @@ public static class IngestBenchmark
     // alternates too), and the ratio is over the same stretch of time.
     // With a backlog of several segments per connection the rounds are as many times longer:
     // warm-up and measured rounds are divided by it, so each block carries about the same bytes.
-    private static void CompareWithPlain(TextWriter output, double? perPatch, int backlog)
+    private static void CompareWithPlain(TextWriter output, double? perPatch, int backlog, RecordCryptoCost.Figures cost)
     {
         int warmUpRounds = Math.Max(1, (WarmUpRounds + backlog - 1) / backlog);
         int measuredRounds = Math.Max(1, (MeasuredRounds + backlog - 1) / backlog);
@@ -125,6 +129,18 @@ public static class IngestBenchmark
         }
 
         output.WriteLine($"ingest: ingest server (group commit) vs plain upload, {Connections(backlog)}: throughput ratio {ingestAll.MebibytesPerSecond / plainAll.MebibytesPerSecond:F2} over all {rounds} rounds (blocks {ratios.Min():F2}-{ratios.Max():F2}, median {Median(ratios):F2}; goal >= 0.8)");
+        ReportFormatCost(output, cost, segmentBytes, (plainAll.CpuSeconds + plainAll.CamerasCpuSeconds) * 1000 / plainAll.Mebibytes);
+    }
+
+    // The evidence format's own cryptography per record, and the ratio the plain run's processor
+    // time would allow with only that added (both sides share this machine's cores).
+    private static void ReportFormatCost(TextWriter output, RecordCryptoCost.Figures cost, int segmentBytes, double plainMsPerMebibyte)
+    {
+        double recordsPerMebibyte = 1024.0 * 1024 / segmentBytes;
+        double serverMs = cost.ServerUs * recordsPerMebibyte / 1000;
+        double cameraMs = cost.CameraCheckUs * recordsPerMebibyte / 1000;
+        output.WriteLine($"ingest:   the evidence format's own cryptography per {segmentBytes / 1024} KiB record, measured alone: server {cost.ServerUs:F0} us (content digest {cost.DigestUs:F0}, manifest check {cost.ManifestUs:F0}, receipt {cost.ReceiptUs:F0}) = {serverMs:F2} ms per MiB; the camera's receipt check {cost.CameraCheckUs:F0} us = {cameraMs:F2} ms per MiB");
+        output.WriteLine($"ingest:   the plain run's processor time, server and clients, {plainMsPerMebibyte:F1} ms per MiB: with only that cryptography added the ratio would be at most {plainMsPerMebibyte / (plainMsPerMebibyte + serverMs + cameraMs):F2}");
     }
 
     private static void PlainRound(PlainUploadServer plain, int cameras, byte[] body, int requests, double mebibytes, Tally tally)

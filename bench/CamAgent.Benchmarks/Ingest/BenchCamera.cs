@@ -12,27 +12,23 @@ namespace CamAgent.Benchmarks.Ingest;
 
 /// <summary>
 /// A simulated camera built from the device's own parts: Core's <see cref="Sealer"/> with a chain
-/// that carries from record to record, and Core's <see cref="TusClient"/> over the host TLS
+/// that carries from record to record (<see cref="BenchSealer"/>), and Core's <see cref="TusClient"/> over the host TLS
 /// connector presenting the camera's certificate, trusting only the agency root, and checking
 /// every receipt against the pinned receipt key. Not thread-safe: one thread per camera.
 /// </summary>
 internal sealed class BenchCamera
 {
-    private readonly Sealer _sealer;
-    private readonly ChainState _chain = new();
+    private readonly BenchSealer _sealer;
     private readonly TusClient _client;
-    private long _wallClockMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 3_600_000;
 
     public BenchCamera(BenchIngestServer server, X509Certificate2 certificate, TusClientOptions options)
     {
         Certificate = certificate;
         DeviceId = certificate.GetNameInfo(X509NameType.SimpleName, false);
-        _sealer = new Sealer(new HostHmacSha256Factory(), new HostEcdsaSigner(certificate.GetECDsaPrivateKey()!), certificate.RawData, DeviceId, ContentDigest.DefaultChunkSizeBytes);
+        _sealer = new BenchSealer(certificate);
         var log = new TextLogSink(Console.Error, LogLevel.Error);
-        ECParameters receiptKey = server.Pki.Receipt.GetECDsaPublicKey()!.ExportParameters(false);
-        byte[] pinned = [0x04, .. receiptKey.Q.X!, .. receiptKey.Q.Y!];
         _client = new TusClient(
-            BenchIngestServer.Endpoint(server.Pki, server.Port, certificate, log), new PinnedReceiptChecker(pinned, 0),
+            BenchIngestServer.Endpoint(server.Pki, server.Port, certificate, log), ReceiptChecker(server.Pki),
             new SystemRandomSource(), new SystemWallClock(), log, options);
     }
 
@@ -44,31 +40,14 @@ internal sealed class BenchCamera
     public int ClientBufferBytes => _client.BufferBytes;
 
     /// <summary>Seals <paramref name="content"/> as the next segment of this camera's chain; returns its sequence and signed manifest.</summary>
-    public (long Sequence, byte[] Manifest) Seal(byte[] content)
-    {
-        const long durationMs = 10_000;
-        var record = new Manifest
-        {
-            WallStartMs = _wallClockMs,
-            WallEndMs = _wallClockMs + durationMs,
-            MonotonicStartMs = 1 + _chain.NextSequence * durationMs,
-            MonotonicEndMs = 1 + (_chain.NextSequence + 1) * durationMs,
-            ClockState = ClockState.Valid,
-            LastSyncAgeMs = 60_000,
-            UncertaintyMs = 250,
-            TimeFloorMs = _wallClockMs - 86_400_000,
-            BootCount = 1,
-        };
-        _wallClockMs += durationMs;
-        long sequence = _chain.NextSequence;
-        byte[] buffer = new byte[_sealer.MaxRecordBytes];
-        SealStatus status = _sealer.SealSegment(new MemoryStream(content, writable: false), record, _chain, buffer, 0, buffer.Length, out int written);
-        if (status != SealStatus.Ok)
-        {
-            throw new InvalidOperationException($"sealing failed: {status}");
-        }
+    public (long Sequence, byte[] Manifest) Seal(byte[] content) => _sealer.Seal(content);
 
-        return (sequence, buffer[..written]);
+    /// <summary>The camera's receipt check, as the device makes it: Core's checker with the receipt key pinned.</summary>
+    public static PinnedReceiptChecker ReceiptChecker(IngestBenchPki pki)
+    {
+        ECParameters receiptKey = pki.Receipt.GetECDsaPublicKey()!.ExportParameters(false);
+        byte[] pinned = [0x04, .. receiptKey.Q.X!, .. receiptKey.Q.Y!];
+        return new PinnedReceiptChecker(pinned, 0);
     }
 
     /// <summary>Steps that ended in RetryLater (refused connection, 423/429/5xx, broken transfer), over all uploads.</summary>
