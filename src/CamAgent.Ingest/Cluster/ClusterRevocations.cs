@@ -30,13 +30,21 @@ internal sealed class ClusterRevocations : IRevocationCheck
             return fromFile;
         }
 
+        string serial = RevocationList.Normalize(serialHex);
         try
         {
-            using NpgsqlConnection connection = _database.OpenConnection();
-            using var command = new NpgsqlCommand(
-                "SELECT 1 FROM revocations WHERE serial = @s", connection);
-            command.Parameters.AddWithValue("s", RevocationList.Normalize(serialHex));
-            return command.ExecuteScalar() is null ? RevocationStatus.NotRevoked : RevocationStatus.Revoked;
+            return Ask(serial);
+        }
+        catch (NpgsqlException e) when (e is not PostgresException)
+        {
+            // The connection itself failed, not the query: most often a pooled one that broke
+            // while it sat idle (the database restarted, or the network between dropped it).
+            // Every request asks this first, so once the database is back, the pool's other
+            // broken connections would each fail a request of their own: drop every idle
+            // connection and ask once more on a new one. While the database is away, that
+            // fails too, and the request is refused as before.
+            _database.Clear();
+            return AskOrRefuse(serial);
         }
         catch (Exception e) when (StorageFailure.Is(e))
         {
@@ -44,5 +52,25 @@ internal sealed class ClusterRevocations : IRevocationCheck
             // as a bare IOException, which escaped here and was answered 500.
             return RevocationStatus.ListUnusable;
         }
+    }
+
+    private RevocationStatus AskOrRefuse(string serial)
+    {
+        try
+        {
+            return Ask(serial);
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            return RevocationStatus.ListUnusable;
+        }
+    }
+
+    private RevocationStatus Ask(string serial)
+    {
+        using NpgsqlConnection connection = _database.OpenConnection();
+        using var command = new NpgsqlCommand("SELECT 1 FROM revocations WHERE serial = @s", connection);
+        command.Parameters.AddWithValue("s", serial);
+        return command.ExecuteScalar() is null ? RevocationStatus.NotRevoked : RevocationStatus.Revoked;
     }
 }
