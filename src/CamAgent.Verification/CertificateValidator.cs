@@ -28,9 +28,7 @@ public sealed class CertificateValidator : IDisposable
     /// <summary>Chains per cache generation unless the constructor is given another number: two generations hold at most twice as many.</summary>
     public const int DefaultCacheGeneration = 16_384;
 
-    private readonly int _cacheGeneration;
-    private Dictionary<string, CertificateCheck> _cache = new(StringComparer.Ordinal);
-    private Dictionary<string, CertificateCheck> _older = new(StringComparer.Ordinal);
+    private readonly GenerationCache<string, CertificateCheck> _cache;
 
     /// <summary>
     /// Self-signed certificates in <paramref name="agencyCertificates"/> are the trust anchors, the
@@ -48,7 +46,7 @@ public sealed class CertificateValidator : IDisposable
             throw new ArgumentException("at least one agency certificate is needed", nameof(agencyCertificates));
         }
 
-        _cacheGeneration = cacheGeneration;
+        _cache = new GenerationCache<string, CertificateCheck>(cacheGeneration, StringComparer.Ordinal);
 
         _anchors = agencyCertificates.Where(IsSelfIssued).ToArray();
         _intermediates = agencyCertificates.Where(c => !IsSelfIssued(c)).ToArray();
@@ -95,14 +93,8 @@ public sealed class CertificateValidator : IDisposable
         }
 
         string key = Convert.ToHexString(hash.GetHashAndReset()) + "|" + requiredEku;
-        if (_cache.TryGetValue(key, out CertificateCheck? check))
+        if (_cache.TryGet(key, out CertificateCheck? check))
         {
-            return check;
-        }
-
-        if (_older.Remove(key, out check))
-        {
-            Keep(key, check);
             return check;
         }
 
@@ -117,40 +109,27 @@ public sealed class CertificateValidator : IDisposable
             check = Refuse("the certificate is damaged: " + exception.Message);
         }
 
-        Keep(key, check);
+        // Results the cache drops are not disposed: a caller may still hold one it was given
+        // (their handles are released when collected).
+        _cache.Set(key, check);
         return check;
     }
 
     /// <summary>Chains whose result is cached now (at most twice the generation size).</summary>
-    public int CachedChains => _cache.Count + _older.Count;
+    public int CachedChains => _cache.Count;
 
     /// <summary>Chains checked from the start so far: the cache did not hold them.</summary>
     public long Misses { get; private set; }
 
     public void Dispose()
     {
-        foreach (CertificateCheck check in _cache.Values.Concat(_older.Values))
+        foreach (CertificateCheck check in _cache.Values)
         {
             check.PublicKey?.Dispose();
             check.Certificate?.Dispose();
         }
 
         _cache.Clear();
-        _older.Clear();
-    }
-
-    // Into the current generation; a full one becomes the older, and the older is dropped. The
-    // dropped results are not disposed here: a caller may still hold one it was given (their
-    // handles are released when collected).
-    private void Keep(string key, CertificateCheck check)
-    {
-        if (_cache.Count >= _cacheGeneration)
-        {
-            _older = _cache;
-            _cache = new Dictionary<string, CertificateCheck>(StringComparer.Ordinal);
-        }
-
-        _cache.Add(key, check);
     }
 
     private static CertificateCheck Refuse(string problem)

@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using CamAgent.Verification;
 
 namespace CamAgent.Ingest.Tls;
 
@@ -8,10 +10,22 @@ namespace CamAgent.Ingest.Tls;
 /// it (the only trust anchor, never the OS store), within its
 /// validity period, with extended key usage clientAuth and a usable device id as subject CN.
 /// Revocation is checked per request by <see cref="RevocationWatcher"/> so it applies without a restart.
+/// A chain this policy builds itself (for the TLS 1.2 handshake inspector, before the TLS layer
+/// builds its own) is remembered per certificate when it holds, until the first of its
+/// certificates expires, in a cache of at most two generations of <see cref="TrustedCacheGeneration"/>
+/// certificates: a device that connects again costs its handshake one chain build, not two. A
+/// refused chain is never remembered.
 /// </summary>
 public sealed class DeviceCertificatePolicy
 {
+    /// <summary>Certificates per generation of the cache of chains that held.</summary>
+    public const int TrustedCacheGeneration = 16_384;
+
     private const string ClientAuthOid = "1.3.6.1.5.5.7.3.2";
+
+    private readonly object _trustedGate = new();
+    private readonly GenerationCache<string, DateTime> _trustedUntil = new(TrustedCacheGeneration, StringComparer.Ordinal);
+    private long _chainBuilds;
 
     private readonly X509Certificate2 _deviceCa;
     private readonly X509Certificate2Collection _issuers;
@@ -105,10 +119,34 @@ public sealed class DeviceCertificatePolicy
         return policy;
     }
 
+    /// <summary>Chains this policy built itself so far (not those the TLS layer built and handed it).</summary>
+    public long ChainBuilds => Interlocked.Read(ref _chainBuilds);
+
     private bool ChainsToDeviceCa(X509Certificate2 certificate, DateTime now)
     {
+        string key = Convert.ToHexString(SHA256.HashData(certificate.RawDataMemory.Span));
+        lock (_trustedGate)
+        {
+            if (_trustedUntil.TryGet(key, out DateTime until) && now <= until)
+            {
+                return true;
+            }
+        }
+
+        Interlocked.Increment(ref _chainBuilds);
         using var chain = new X509Chain { ChainPolicy = ChainPolicyAt(now) };
-        return chain.Build(certificate) && IsDeviceChain(chain, certificate);
+        if (!chain.Build(certificate) || !IsDeviceChain(chain, certificate))
+        {
+            return false;
+        }
+
+        DateTime holdsUntil = chain.ChainElements.Min(e => e.Certificate.NotAfter.ToUniversalTime());
+        lock (_trustedGate)
+        {
+            _trustedUntil.Set(key, holdsUntil);
+        }
+
+        return true;
     }
 
     // A chain without errors from this certificate through the device-issuing CA itself (a
