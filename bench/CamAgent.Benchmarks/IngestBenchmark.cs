@@ -254,7 +254,7 @@ public static class IngestBenchmark
         int patchBytes = PatchBytes;
         double[] sorted = tally.LatenciesMs.Order().ToArray();
         output.WriteLine();
-        output.WriteLine($"ingest: {label}: {cameras} cameras x {segmentBytes / 1024} KiB over mutual TLS ({Connections(backlog)}), Core tus client, {patchBytes / 1024} KiB PATCHes, {rounds} measured round(s) after {warmUpRounds} warm-up");
+        output.WriteLine($"ingest: {label}: {cameras} cameras x {segmentBytes / 1024} KiB over mutual TLS{(BenchIngestServer.OfferedProtocols == System.Security.Authentication.SslProtocols.Tls12 ? " 1.2" : string.Empty)} ({Connections(backlog)}), Core tus client, {patchBytes / 1024} KiB PATCHes, {rounds} measured round(s) after {warmUpRounds} warm-up");
         output.WriteLine($"ingest:   throughput {tally.MebibytesPerSecond:F1} MiB/s ({tally.Mebibytes:F0} MiB in {tally.Seconds:F1} s, {sorted.Length} PATCHes)");
         output.WriteLine($"ingest:   PATCH latency p50 {Percentile(sorted, 0.50):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, max {sorted.LastOrDefault():F1} ms");
         output.WriteLine($"ingest:   server peak resident memory {peak}, processor time {ProcessCpu.Describe(tally.CpuSeconds, tally.Seconds, tally.Mebibytes)}; the cameras' {ProcessCpu.Describe(tally.CamerasCpuSeconds, tally.Seconds, tally.Mebibytes)}");

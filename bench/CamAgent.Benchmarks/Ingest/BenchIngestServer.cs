@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using CamAgent.Core.Egress;
 using CamAgent.Core.Platform;
@@ -70,9 +71,19 @@ internal sealed class BenchIngestServer : BenchServerProcess
         var connector = new TlsConnector(pki.Root, certificate, log, new TlsConnectorOptions
         {
             TestOnlyDialOverride = new IPEndPoint(IPAddress.Loopback, port),
+            Protocols = OfferedProtocols,
         });
         return new AgencyEndpoint(connector, HostName, log);
     }
+
+    /// <summary>
+    /// The TLS versions the cameras (and the plain clients) offer: 1.2 and 1.3 as the device does,
+    /// which on loopback negotiates 1.3; CAMAGENT_BENCH_TLS=1.2 offers 1.2 alone, as a camera
+    /// whose TLS stack has no 1.3 (the ingest server then also judges each client certificate
+    /// in the handshake, docs/ingest-server.md §3.1).
+    /// </summary>
+    public static SslProtocols OfferedProtocols =>
+        Environment.GetEnvironmentVariable("CAMAGENT_BENCH_TLS") == "1.2" ? SslProtocols.Tls12 : SslProtocols.Tls12 | SslProtocols.Tls13;
 
     private static int FreePort()
     {

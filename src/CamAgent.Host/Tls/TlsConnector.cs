@@ -145,7 +145,7 @@ public sealed class TlsConnector : ITlsConnector
         var options = new SslClientAuthenticationOptions
         {
             TargetHost = host,
-            EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+            EnabledSslProtocols = _options.Protocols,
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
             ClientCertificateContext = SslStreamCertificateContext.Create(_clientCertificate, additionalCertificates: null, offline: true),
             CertificateChainPolicy = BuildChainPolicy(),

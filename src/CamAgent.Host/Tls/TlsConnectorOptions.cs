@@ -1,10 +1,13 @@
 using System.Net;
+using System.Security.Authentication;
 
 namespace CamAgent.Host.Tls;
 
-/// <summary>Timeouts of <see cref="TlsConnector"/> and the host-only test override.</summary>
+/// <summary>Timeouts of <see cref="TlsConnector"/>, the TLS versions it offers, and the host-only test override.</summary>
 public sealed class TlsConnectorOptions
 {
+    private readonly SslProtocols _protocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+
     /// <summary>TLS handshake budget after the TCP connection is up.</summary>
     public int HandshakeTimeoutMs { get; init; } = 30_000;
 
@@ -23,4 +26,23 @@ public sealed class TlsConnectorOptions
     /// logs a warning, and the device has no equivalent.
     /// </summary>
     public IPEndPoint? TestOnlyDialOverride { get; init; }
+
+    /// <summary>
+    /// The TLS versions offered: 1.2 and 1.3, as the device offers them (the server chooses).
+    /// Only TLS 1.2 and 1.3 may be given; the ingest benchmark offers 1.2 alone to measure the
+    /// handshakes of a camera whose TLS stack has no 1.3.
+    /// </summary>
+    public SslProtocols Protocols
+    {
+        get => _protocols;
+        init
+        {
+            if (value == SslProtocols.None || (value & ~(SslProtocols.Tls12 | SslProtocols.Tls13)) != 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "Only TLS 1.2 and 1.3 may be offered.");
+            }
+
+            _protocols = value;
+        }
+    }
 }

@@ -91,6 +91,37 @@ public class TlsConnectorTests
         AssertRefused(rig, rig.Client(rig.Connector(device: rig.DeviceWithUsage(TlsTestPki.ServerAuthOid))), TransportStatus.ClientCertificateRejected);
     }
 
+    // The connector offers what its options say: TLS 1.2 alone meets a server that speaks only
+    // 1.3 with a failed handshake, and uploads to one that speaks both.
+    [Fact]
+    public async Task Offers_Only_The_Tls_Versions_Its_Options_Name()
+    {
+        TlsConnector Offering12(UploadRig rig) => new(rig.AgencyCa, rig.Device, rig.Log, new TlsConnectorOptions
+        {
+            HandshakeTimeoutMs = 10_000,
+            ReadWriteTimeoutMs = 10_000,
+            TestOnlyDialOverride = new IPEndPoint(IPAddress.Loopback, rig.Server.Port),
+            Protocols = SslProtocols.Tls12,
+        });
+
+        await using (UploadRig only13 = await UploadRig.StartAsync(SslProtocols.Tls13))
+        {
+            AssertRefused(only13, only13.Client(Offering12(only13)), TransportStatus.HandshakeFailed);
+            TusClient offeringBoth = only13.Client();
+            offeringBoth.Begin(UploadRig.Job(1, 1000));
+            Assert.Equal(UploadStatus.Completed, UploadRig.Drive(offeringBoth));
+        }
+
+        await using UploadRig both = await UploadRig.StartAsync();
+        TusClient client = both.Client(Offering12(both));
+        client.Begin(UploadRig.Job(1, 1000));
+        Assert.Equal(UploadStatus.Completed, UploadRig.Drive(client));
+#pragma warning disable SYSLIB0039 // the obsolete protocol is the point of the check
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TlsConnectorOptions { Protocols = SslProtocols.Tls12 | SslProtocols.Tls11 });
+#pragma warning restore SYSLIB0039
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TlsConnectorOptions { Protocols = SslProtocols.None });
+    }
+
     [Fact]
     public async Task Refuses_A_Server_That_Only_Speaks_Tls_1_1()
     {
