@@ -304,11 +304,9 @@ public sealed class ClusterStoreTests : IClassFixture<TestCluster>
     [Fact]
     public async Task Refuses_Every_Request_With_503_On_Both_Nodes_While_PostgreSQL_Is_Unreachable_And_Goes_On_Afterwards()
     {
-        using var temp = new TempDirectory();
-        await using var databaseLink = new TcpBalancer(int.Parse(_cluster.Settings["PG_PORT"], System.Globalization.CultureInfo.InvariantCulture));
-        using var nodes = ClusterNodes.Start(_cluster, temp, "nodb", databaseLink.Port);
-        using PartUpload upload = await StartPartUploadAsync(nodes, "cam-nodb");
-        (Support.TusClient toNode0, Support.TusClient toNode1, byte[] content, byte[] manifest, string location) = upload;
+        await using DatabaseLinkRig rig = await DatabaseLinkRig.StartAsync(_cluster, "nodb");
+        (ClusterNodes nodes, TcpBalancer databaseLink) = (rig.Nodes, rig.Link);
+        (Support.TusClient toNode0, Support.TusClient toNode1, byte[] content, byte[] manifest, string location) = rig.Upload;
 
         databaseLink.Cut();
         HttpResponseMessage[] refused =
@@ -332,11 +330,9 @@ public sealed class ClusterStoreTests : IClassFixture<TestCluster>
     [Fact]
     public async Task The_First_Request_To_Each_Node_After_The_Database_Dropped_Its_Connections_Is_Served()
     {
-        using var temp = new TempDirectory();
-        await using var databaseLink = new TcpBalancer(int.Parse(_cluster.Settings["PG_PORT"], System.Globalization.CultureInfo.InvariantCulture));
-        using var nodes = ClusterNodes.Start(_cluster, temp, "dbback", databaseLink.Port);
-        using PartUpload upload = await StartPartUploadAsync(nodes, "cam-dbback");
-        (Support.TusClient toNode0, Support.TusClient toNode1, byte[] content, _, string location) = upload;
+        await using DatabaseLinkRig rig = await DatabaseLinkRig.StartAsync(_cluster, "dbback");
+        (ClusterNodes nodes, TcpBalancer databaseLink) = (rig.Nodes, rig.Link);
+        (Support.TusClient toNode0, Support.TusClient toNode1, byte[] content, _, string location) = rig.Upload;
         Assert.Equal(HttpStatusCode.OK, (await toNode1.HeadAsync(location)).StatusCode);
         for (int node = 0; node < 2; node++)
         {
@@ -405,6 +401,42 @@ public sealed class ClusterStoreTests : IClassFixture<TestCluster>
         string location = (await toNode0.CreateAsync(manifest, content.Length)).Headers.Location!.OriginalString;
         Assert.Equal(HttpStatusCode.NoContent, (await toNode0.PatchAsync(location, 0, content, 0, 16_384)).StatusCode);
         return new PartUpload(toNode0, toNode1, content, manifest, location);
+    }
+
+    /// <summary>Two nodes that reach PostgreSQL through a link the test can cut, and a camera's upload part-stored through node 0.</summary>
+    private sealed class DatabaseLinkRig : IAsyncDisposable
+    {
+        private readonly TempDirectory _temp;
+
+        private DatabaseLinkRig(TempDirectory temp, TcpBalancer link, ClusterNodes nodes, PartUpload upload)
+        {
+            _temp = temp;
+            Link = link;
+            Nodes = nodes;
+            Upload = upload;
+        }
+
+        public TcpBalancer Link { get; }
+
+        public ClusterNodes Nodes { get; }
+
+        public PartUpload Upload { get; }
+
+        public static async Task<DatabaseLinkRig> StartAsync(TestCluster cluster, string name)
+        {
+            var temp = new TempDirectory();
+            var link = new TcpBalancer(int.Parse(cluster.Settings["PG_PORT"], System.Globalization.CultureInfo.InvariantCulture));
+            ClusterNodes nodes = ClusterNodes.Start(cluster, temp, name, link.Port);
+            return new DatabaseLinkRig(temp, link, nodes, await StartPartUploadAsync(nodes, "cam-" + name));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Upload.Dispose();
+            Nodes.Dispose();
+            await Link.DisposeAsync();
+            _temp.Dispose();
+        }
     }
 
     private sealed record PartUpload(Support.TusClient ToNode0, Support.TusClient ToNode1, byte[] Content, byte[] Manifest, string Location) : IDisposable

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CamAgent.Core.Upload;
@@ -17,8 +16,6 @@ namespace CamAgent.Benchmarks.Ingest;
 /// </summary>
 internal static class RecordCryptoCost
 {
-    private const int Runs = 101;
-
     public sealed record Figures(double DigestUs, double ManifestUs, double ReceiptUs, double CameraCheckUs)
     {
         public double ServerUs => DigestUs + ManifestUs + ReceiptUs;
@@ -38,7 +35,7 @@ internal static class RecordCryptoCost
         }
 
         byte[] digest = [];
-        double digestUs = MedianUs(() =>
+        double digestUs = EcdsaBenchmark.MedianMicroseconds(() =>
         {
             IContentDigestAccumulator accumulator = format.StartContentDigest(facts!.ChunkSizeBytes);
             for (int offset = 0; offset < content.Length; offset += patchBytes)
@@ -53,38 +50,19 @@ internal static class RecordCryptoCost
             throw new InvalidOperationException("the content digest differs from the manifest's");
         }
 
-        double manifestUs = MedianUs(() => format.ReadManifest(manifest, out _));
+        double manifestUs = EcdsaBenchmark.MedianMicroseconds(() => format.ReadManifest(manifest, out _));
         var receiptFacts = new ReceiptFacts(deviceId, facts.Sequence, content.Length, digest, SHA256.HashData(manifest), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), deviceId + "-" + sequence);
         byte[] receipt = [];
-        double receiptUs = MedianUs(() => receipt = format.IssueReceipt(receiptFacts));
+        double receiptUs = EcdsaBenchmark.MedianMicroseconds(() => receipt = format.IssueReceipt(receiptFacts));
         PinnedReceiptChecker checker = BenchCamera.ReceiptChecker(pki);
         var job = new UploadJob(sequence, manifest, 0, manifest.Length, new MemoryStream(content, writable: false), content.Length);
         ReceiptCheckStatus checkedStatus = ReceiptCheckStatus.Malformed;
-        double cameraUs = MedianUs(() => checkedStatus = checker.Check(job, receipt, 0, receipt.Length));
+        double cameraUs = EcdsaBenchmark.MedianMicroseconds(() => checkedStatus = checker.Check(job, receipt, 0, receipt.Length));
         if (checkedStatus != ReceiptCheckStatus.Valid)
         {
             throw new InvalidOperationException($"the camera refused the receipt: {checkedStatus}");
         }
 
         return new Figures(digestUs, manifestUs, receiptUs, cameraUs);
-    }
-
-    private static double MedianUs(Action action)
-    {
-        for (int i = 0; i < 10; i++)
-        {
-            action();
-        }
-
-        double[] runs = new double[Runs];
-        for (int i = 0; i < Runs; i++)
-        {
-            long started = Stopwatch.GetTimestamp();
-            action();
-            runs[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
-        }
-
-        Array.Sort(runs);
-        return runs[Runs / 2];
     }
 }
