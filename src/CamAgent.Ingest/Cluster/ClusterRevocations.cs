@@ -35,10 +35,11 @@ internal sealed class ClusterRevocations : IRevocationCheck
         {
             return Ask(serial);
         }
-        catch (NpgsqlException e) when (e is not PostgresException)
+        catch (NpgsqlException e) when (e is not PostgresException && e.InnerException is not TimeoutException)
         {
-            // The connection itself failed, not the query: most often a pooled one that broke
-            // while it sat idle (the database restarted, or the network between dropped it).
+            // The connection itself failed, not the query (nor a database too slow to answer in
+            // time, where new connections would only add to its load): most often a pooled one
+            // that broke while it sat idle (the database restarted, or the network between dropped it).
             // Every request asks this first, so once the database is back, the pool's other
             // broken connections would each fail a request of their own: drop every idle
             // connection and ask once more on a new one. While the database is away, that
