@@ -23,11 +23,11 @@ public sealed class CertificateValidator : IDisposable
 
     private const int P256KeySizeBits = 256;
 
-    private readonly X509Certificate2[] _anchors;
-    private readonly X509Certificate2[] _intermediates;
     /// <summary>Chains per cache generation unless the constructor is given another number: two generations hold at most twice as many.</summary>
     public const int DefaultCacheGeneration = 16_384;
 
+    private readonly X509Certificate2[] _anchors;
+    private readonly X509Certificate2[] _intermediates;
     private readonly GenerationCache<string, CertificateCheck> _cache;
 
     /// <summary>
@@ -40,14 +40,12 @@ public sealed class CertificateValidator : IDisposable
     public CertificateValidator(IReadOnlyCollection<X509Certificate2> agencyCertificates, IReadOnlyCollection<X509Certificate2>? untrustedIssuers = null, int cacheGeneration = DefaultCacheGeneration)
     {
         ArgumentNullException.ThrowIfNull(agencyCertificates);
-        ArgumentOutOfRangeException.ThrowIfLessThan(cacheGeneration, 1);
         if (agencyCertificates.Count == 0)
         {
             throw new ArgumentException("at least one agency certificate is needed", nameof(agencyCertificates));
         }
 
-        _cache = new GenerationCache<string, CertificateCheck>(cacheGeneration, StringComparer.Ordinal);
-
+        _cache = new GenerationCache<string, CertificateCheck>(cacheGeneration, StringComparer.Ordinal); // refuses a generation below 1
         _anchors = agencyCertificates.Where(IsSelfIssued).ToArray();
         _intermediates = agencyCertificates.Where(c => !IsSelfIssued(c)).ToArray();
         if (_anchors.Length == 0)

@@ -31,39 +31,29 @@ internal sealed class ClusterRevocations : IRevocationCheck
         }
 
         string serial = RevocationList.Normalize(serialHex);
-        try
+        for (int attempt = 1; ; attempt++)
         {
-            return Ask(serial);
-        }
-        catch (NpgsqlException e) when (e is not PostgresException && e.InnerException is not TimeoutException)
-        {
-            // The connection itself failed, not the query (nor a database too slow to answer in
-            // time, where new connections would only add to its load): most often a pooled one
-            // that broke while it sat idle (the database restarted, or the network between dropped it).
-            // Every request asks this first, so once the database is back, the pool's other
-            // broken connections would each fail a request of their own: drop every idle
-            // connection and ask once more on a new one. While the database is away, that
-            // fails too, and the request is refused as before.
-            _database.Clear();
-            return AskOrRefuse(serial);
-        }
-        catch (Exception e) when (StorageFailure.Is(e))
-        {
-            // Not only NpgsqlException: a connection reset while it is being opened can surface
-            // as a bare IOException, which escaped here and was answered 500.
-            return RevocationStatus.ListUnusable;
-        }
-    }
-
-    private RevocationStatus AskOrRefuse(string serial)
-    {
-        try
-        {
-            return Ask(serial);
-        }
-        catch (Exception e) when (StorageFailure.Is(e))
-        {
-            return RevocationStatus.ListUnusable;
+            try
+            {
+                return Ask(serial);
+            }
+            catch (NpgsqlException e) when (attempt == 1 && e is not PostgresException && e.InnerException is not TimeoutException)
+            {
+                // The connection itself failed, not the query (nor a database too slow to answer in
+                // time, where new connections would only add to its load): most often a pooled one
+                // that broke while it sat idle (the database restarted, or the network between dropped it).
+                // Every request asks this first, so once the database is back, the pool's other
+                // broken connections would each fail a request of their own: drop every idle
+                // connection and ask once more on a new one. While the database is away, that
+                // fails too, and the request is refused as before.
+                _database.Clear();
+            }
+            catch (Exception e) when (StorageFailure.Is(e))
+            {
+                // Not only NpgsqlException: a connection reset while it is being opened can surface
+                // as a bare IOException, which escaped here and was answered 500.
+                return RevocationStatus.ListUnusable;
+            }
         }
     }
 
