@@ -38,7 +38,7 @@ internal abstract class BenchServerProcess : IDisposable
         return line is null ? "n/a" : line["VmHWM:".Length..].Trim();
     }
 
-    public void Dispose()
+    public virtual void Dispose()
     {
         Terminate(_process);
         _process.Dispose();

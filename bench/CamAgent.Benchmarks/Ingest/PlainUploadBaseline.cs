@@ -90,14 +90,12 @@ internal static class PlainUploadBaseline
         return 0;
     }
 
-    // One thread per client, as the cameras of the ingest run have; returns the seconds until the last client finished.
-    internal static double Round(IngestBenchPki pki, int port, string prefix, int clients, byte[] body, int requests, ConcurrentBag<string> failures)
+    // One thread per client, as the cameras of the ingest run have, client i presenting
+    // certificates[i]; returns the seconds until the last client finished.
+    internal static double Round(IngestBenchPki pki, int port, IReadOnlyList<X509Certificate2> certificates, string prefix, int clients, byte[] body, int requests, ConcurrentBag<string> failures)
     {
-        X509Certificate2[] certificates = Enumerable.Range(0, clients).Select(i => pki.IssueDevice(prefix + "-" + i)).ToArray();
-        double seconds = IngestBenchmark.AllAtOnce(Enumerable.Range(0, clients).Select(i => (Action)(() =>
+        return IngestBenchmark.AllAtOnce(Enumerable.Range(0, clients).Select(i => (Action)(() =>
             Upload(pki, port, certificates[i], prefix + i, body, requests, failures))));
-        Array.ForEach(certificates, c => c.Dispose());
-        return seconds;
     }
 
     private static WebApplication Start(X509Certificate2 server, X509Certificate2 deviceCa, X509Certificate2 root, string store, GroupCommit? group)
@@ -203,6 +201,7 @@ internal static class PlainUploadBaseline
 internal sealed class PlainUploadServer : BenchServerProcess
 {
     private readonly IngestBenchPki _pki;
+    private readonly List<X509Certificate2> _certificates = [];
     private int _rounds;
 
     public PlainUploadServer(IngestBenchPki pki, Process process, string root, int port)
@@ -212,12 +211,25 @@ internal sealed class PlainUploadServer : BenchServerProcess
     }
 
     /// <summary>
-    /// One round: <paramref name="clients"/> clients at once, each with its own new certificate,
-    /// send <paramref name="body"/> <paramref name="requests"/> times on one connection; returns
-    /// the seconds until the last one finished.
+    /// One round: <paramref name="clients"/> clients at once, each with its own certificate (issued
+    /// before its first round and kept, as each camera of the ingest run keeps its own, so no
+    /// round's processor time includes issuing them), send <paramref name="body"/>
+    /// <paramref name="requests"/> times on one connection to a new file; returns the seconds
+    /// until the last one finished.
     /// </summary>
     public double Round(int clients, byte[] body, int requests, ConcurrentBag<string> failures)
     {
-        return PlainUploadBaseline.Round(_pki, Port, "round" + _rounds++ + "-", clients, body, requests, failures);
+        while (_certificates.Count < clients)
+        {
+            _certificates.Add(_pki.IssueDevice("plain-" + _certificates.Count.ToString("D4", CultureInfo.InvariantCulture)));
+        }
+
+        return PlainUploadBaseline.Round(_pki, Port, _certificates, "round" + _rounds++ + "-", clients, body, requests, failures);
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _certificates.ForEach(c => c.Dispose());
     }
 }
